@@ -1,0 +1,90 @@
+"""Dutch formatting of amounts, percentages, numbers and dates, through babel (nl_NL).
+
+Rounding: babel rounds half to even (90,45% -> "90,4%"). We round half up first (ROUND_HALF_UP:
+away from zero, so -0,025 -> "€ -0,03"), with `decimal.Decimal.quantize`, the way people and the
+agreements round (90,45% -> "90,5%"); babel then only lays out an already rounded number. Floats
+are read through `str()`, so 0.9045 is taken as written and not as 0.904499999...
+A missing value (None, NaN, NaT) is shown as an en dash.
+"""
+
+import copy
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import NumberPattern, format_currency, format_decimal, format_percent
+
+LOCALE = Locale.parse("nl_NL")
+LEEG = "–"
+_NBSP = "\u00a0"
+
+Getal = Decimal | float | int
+
+
+def euro(x: Getal | None, decimals: int = 2) -> str:
+    """678.66 -> "€ 678,66"; 1234.5 -> "€ 1.234,50"; -678.66 -> "€ -678,66"."""
+    if x is None or _ontbreekt(x):
+        return LEEG
+    patroon = _met_decimalen(LOCALE.currency_formats["standard"], decimals)
+    bedrag = _half_up(x, decimals)
+    tekst = format_currency(bedrag, "EUR", format=patroon, currency_digits=False, locale=LOCALE)
+    return tekst.replace(_NBSP, " ")
+
+
+def pct(fraction: Getal | None, decimals: int = 1) -> str:
+    """A fraction as a percentage: 0.903 -> "90,3%"; 0.9 -> "90,0%"."""
+    if fraction is None or _ontbreekt(fraction):
+        return LEEG
+    patroon = _met_decimalen(LOCALE.percent_formats[None], decimals)
+    return format_percent(_half_up(fraction, decimals + 2), format=patroon, locale=LOCALE)
+
+
+def num(x: Getal | None, decimals: int = 0) -> str:
+    """12345 -> "12.345"; 2.5 with decimals=1 -> "2,5"."""
+    if x is None or _ontbreekt(x):
+        return LEEG
+    patroon = _met_decimalen(LOCALE.decimal_formats[None], decimals)
+    return format_decimal(_half_up(x, decimals), format=patroon, locale=LOCALE)
+
+
+def datum(d: date | None) -> str:
+    """date(2023, 1, 1) -> "01-01-2023"."""
+    if d is None or _ontbreekt(d):
+        return LEEG
+    return format_date(d, "dd-MM-yyyy", locale=LOCALE)
+
+
+def datum_lang(d: date | None) -> str:
+    """date(2023, 1, 1) -> "1 januari 2023"."""
+    if d is None or _ontbreekt(d):
+        return LEEG
+    return format_date(d, "d MMMM y", locale=LOCALE)
+
+
+def aantal_woningen(n: int | None) -> str:
+    """1 -> "1 woning"; 37 -> "37 woningen"; 1234 -> "1.234 woningen"."""
+    if n is None or _ontbreekt(n):
+        return LEEG
+    return f"{num(n)} {'woning' if n == 1 else 'woningen'}"
+
+
+def _met_decimalen(patroon: NumberPattern, decimals: int) -> NumberPattern:
+    """The locale's own pattern with exactly `decimals` digits after the comma."""
+    kopie = copy.copy(patroon)
+    kopie.frac_prec = (decimals, decimals)
+    return kopie
+
+
+def _half_up(x: Getal, decimals: int) -> Decimal:
+    exact = x if isinstance(x, Decimal) else Decimal(str(x))
+    afgerond = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return afgerond.copy_abs() if afgerond.is_zero() else afgerond  # no "-0,00"
+
+
+def _ontbreekt(x: object) -> bool:
+    try:
+        return bool(pd.isna(x))
+    except (TypeError, ValueError):  # a list or array is not one value
+        return False

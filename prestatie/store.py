@@ -1,0 +1,412 @@
+"""The database: the only module that speaks SQL.
+
+One DuckDB file (default ``data/prestatie.duckdb``; ``PRESTATIE_DB`` or ``--db`` override it).
+Every imported row carries the import batch it came from, so each figure can be traced back to
+a file. A batch stays in the database when it is replaced or undone; the ``actief`` views show
+only the batches in force. Writes go through :func:`write_batch` and :func:`undo_batch`, one
+transaction each, serialised by a process-wide lock, so a reader never sees half an import.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+DEFAULT_DB = Path(__file__).resolve().parents[1] / "data" / "prestatie.duckdb"
+
+_write_lock = threading.Lock()
+
+VHE_COLUMNS = (
+    "bron_rij",
+    "corporatie",
+    "gemeente",
+    "peildatum",
+    "vhe_id",
+    "adres",
+    "postcode",
+    "kern",
+    "huur_cent",
+    "label",
+    "label_bron",
+    "energie_index",
+    "woningtype",
+    "levensloopgeschikt",
+    "bouwjaar",
+    "aantal",
+)
+PRODUCTIE_COLUMNS = (
+    "bron_rij",
+    "corporatie",
+    "gemeente",
+    "kern",
+    "project",
+    "soort",
+    "jaar",
+    "datum",
+    "aantal",
+    "vhe_id",
+)
+
+SCHEMA = """
+CREATE SEQUENCE IF NOT EXISTS batch_seq START 1;
+CREATE TABLE IF NOT EXISTS batch (
+    id INTEGER PRIMARY KEY DEFAULT nextval('batch_seq'),
+    bestand VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    soort VARCHAR NOT NULL,
+    corporatie VARCHAR,
+    gemeente VARCHAR,
+    peildatum DATE,
+    jaar_van INTEGER,
+    jaar_tot INTEGER,
+    rijen INTEGER NOT NULL,
+    waarschuwingen INTEGER NOT NULL DEFAULT 0,
+    demo BOOLEAN NOT NULL DEFAULT false,
+    gebruiker VARCHAR,
+    ingelezen TIMESTAMP NOT NULL,
+    vervangen_door INTEGER,
+    ongedaan TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS vhe (
+    batch_id INTEGER NOT NULL,
+    bron_rij INTEGER NOT NULL,
+    corporatie VARCHAR NOT NULL,
+    gemeente VARCHAR NOT NULL,
+    peildatum DATE NOT NULL,
+    vhe_id VARCHAR NOT NULL,
+    adres VARCHAR,
+    postcode VARCHAR,
+    kern VARCHAR,
+    huur_cent BIGINT,
+    label VARCHAR NOT NULL,
+    label_bron VARCHAR,
+    energie_index DOUBLE,
+    woningtype VARCHAR,
+    levensloopgeschikt BOOLEAN,
+    bouwjaar INTEGER,
+    aantal DOUBLE NOT NULL DEFAULT 1
+);
+CREATE TABLE IF NOT EXISTS productie (
+    batch_id INTEGER NOT NULL,
+    bron_rij INTEGER NOT NULL,
+    corporatie VARCHAR NOT NULL,
+    gemeente VARCHAR NOT NULL,
+    kern VARCHAR,
+    project VARCHAR,
+    soort VARCHAR NOT NULL,
+    jaar INTEGER NOT NULL,
+    datum DATE,
+    aantal INTEGER NOT NULL,
+    vhe_id VARCHAR
+);
+CREATE TABLE IF NOT EXISTS afspraken_document (
+    id VARCHAR PRIMARY KEY,
+    inhoud JSON NOT NULL,
+    geladen TIMESTAMP NOT NULL
+);
+CREATE OR REPLACE VIEW actieve_batch AS
+    SELECT * FROM batch WHERE vervangen_door IS NULL AND ongedaan IS NULL;
+CREATE OR REPLACE VIEW actieve_vhe AS
+    SELECT v.*, v.huur_cent / 100.0 AS huur, b.bestand
+    FROM vhe v JOIN actieve_batch b ON b.id = v.batch_id;
+CREATE OR REPLACE VIEW actieve_productie AS
+    SELECT p.*, b.bestand
+    FROM productie p JOIN actieve_batch b ON b.id = p.batch_id;
+"""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What a file import is: where it came from and what it holds."""
+
+    bestand: str
+    sha256: str
+    soort: str  # voorraad | productie | woz
+    corporatie: str | None
+    gemeente: str | None
+    peildatum: date | None
+    jaar_van: int | None
+    jaar_tot: int | None
+    rijen: int
+    waarschuwingen: int = 0
+    demo: bool = False
+    gebruiker: str | None = None
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    batch_id: int | None
+    nieuw: bool  # False when the same file was already in force: nothing changed
+    vervangen: tuple[int, ...]  # batches this one replaced
+
+
+def db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """The database file: ``--db`` first, then ``PRESTATIE_DB``, then ``data/prestatie.duckdb``."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("PRESTATIE_DB"):
+        return Path(os.environ["PRESTATIE_DB"])
+    return DEFAULT_DB
+
+
+def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (and create when needed) the database with its schema; ``":memory:"`` for tests."""
+    target = ":memory:" if str(path) == ":memory:" else str(db_path(path))
+    if target != ":memory:":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(target)
+    con.execute(SCHEMA)
+    return con
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One serialised write transaction: all of it or nothing."""
+    with _write_lock:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+
+def _active_same_file(con, batch: Batch) -> int | None:
+    row = con.execute(
+        "SELECT id FROM actieve_batch WHERE sha256 = ? AND soort = ? "
+        "AND corporatie IS NOT DISTINCT FROM ? AND gemeente IS NOT DISTINCT FROM ? "
+        "AND peildatum IS NOT DISTINCT FROM ?",
+        [batch.sha256, batch.soort, batch.corporatie, batch.gemeente, batch.peildatum],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _superseded(con, batch: Batch) -> list[int]:
+    """Active batches of the same kind and scope that a new batch replaces."""
+    if batch.soort == "productie":
+        sql = (
+            "SELECT id FROM actieve_batch WHERE soort = 'productie' AND corporatie = ? "
+            "AND gemeente IS NOT DISTINCT FROM ? AND jaar_van = ? AND jaar_tot = ?"
+        )
+        params = [batch.corporatie, batch.gemeente, batch.jaar_van, batch.jaar_tot]
+    else:
+        sql = (
+            "SELECT id FROM actieve_batch WHERE soort = ? AND corporatie = ? "
+            "AND gemeente IS NOT DISTINCT FROM ? AND peildatum = ?"
+        )
+        params = [batch.soort, batch.corporatie, batch.gemeente, batch.peildatum]
+    return [r[0] for r in con.execute(sql, params).fetchall()]
+
+
+def _insert_frame(con, table: str, columns: tuple[str, ...], batch_id: int, frame) -> None:
+    con.register("_prestatie_import", frame)
+    try:
+        cols = ", ".join(columns)
+        con.execute(
+            f"INSERT INTO {table} (batch_id, {cols}) SELECT ?, {cols} FROM _prestatie_import",
+            [batch_id],
+        )
+    finally:
+        con.unregister("_prestatie_import")
+
+
+def write_batch(
+    con: duckdb.DuckDBPyConnection,
+    batch: Batch,
+    vhe: pd.DataFrame | None = None,
+    productie: pd.DataFrame | None = None,
+) -> WriteResult:
+    """Write one validated import as one transaction; see :func:`write_batches`."""
+    return write_batches(con, [(batch, vhe, productie)])[0]
+
+
+def write_batches(
+    con: duckdb.DuckDBPyConnection,
+    items: list[tuple[Batch, pd.DataFrame | None, pd.DataFrame | None]],
+) -> list[WriteResult]:
+    """Write validated imports (one upload of one or more files) as one transaction.
+
+    The same file again changes nothing. A newer file of the same kind for the same
+    corporatie, gemeente and peildatum (production: the same years) replaces the older one,
+    which stays in the batch list as replaced.
+    """
+    results = []
+    with transaction(con):
+        for batch, vhe, productie in items:
+            results.append(_write_one(con, batch, vhe, productie))
+    return results
+
+
+def _write_one(con, batch: Batch, vhe, productie) -> WriteResult:
+    existing = _active_same_file(con, batch)
+    if existing is not None:
+        return WriteResult(existing, False, ())
+    old = _superseded(con, batch)
+    batch_id = con.execute(
+        "INSERT INTO batch (bestand, sha256, soort, corporatie, gemeente, peildatum, "
+        "jaar_van, jaar_tot, rijen, waarschuwingen, demo, gebruiker, ingelezen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [
+            batch.bestand,
+            batch.sha256,
+            batch.soort,
+            batch.corporatie,
+            batch.gemeente,
+            batch.peildatum,
+            batch.jaar_van,
+            batch.jaar_tot,
+            batch.rijen,
+            batch.waarschuwingen,
+            batch.demo,
+            batch.gebruiker,
+            datetime.now(),
+        ],
+    ).fetchone()[0]
+    if vhe is not None and len(vhe):
+        _insert_frame(con, "vhe", VHE_COLUMNS, batch_id, vhe)
+    if productie is not None and len(productie):
+        _insert_frame(con, "productie", PRODUCTIE_COLUMNS, batch_id, productie)
+    if old:
+        con.execute("UPDATE batch SET vervangen_door = ? WHERE list_contains(?, id)", [batch_id, old])
+    return WriteResult(batch_id, True, tuple(old))
+
+
+def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
+    """Take a batch out of force; the batches it had replaced come back."""
+    with transaction(con):
+        con.execute("UPDATE batch SET ongedaan = ? WHERE id = ?", [datetime.now(), batch_id])
+        con.execute("UPDATE batch SET vervangen_door = NULL WHERE vervangen_door = ?", [batch_id])
+
+
+def clear_data(con: duckdb.DuckDBPyConnection) -> None:
+    """Remove every imported row and batch (start with an empty database)."""
+    with transaction(con):
+        for table in ("vhe", "productie", "batch"):
+            con.execute(f"DELETE FROM {table}")
+
+
+def batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every import with its state: in force, replaced (by which) or undone."""
+    return con.execute(
+        "SELECT id, bestand, soort, corporatie, gemeente, peildatum, jaar_van, jaar_tot, rijen, "
+        "waarschuwingen, demo, gebruiker, ingelezen, vervangen_door, ongedaan, sha256, "
+        "CASE WHEN ongedaan IS NOT NULL THEN 'ongedaan gemaakt' "
+        "WHEN vervangen_door IS NOT NULL THEN 'vervangen door ' || vervangen_door "
+        "ELSE 'actief' END AS stand FROM batch ORDER BY id DESC"
+    ).df()
+
+
+def has_demo_data(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("SELECT count(*) FROM actieve_batch WHERE demo").fetchone()[0])
+
+
+def has_data(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("SELECT count(*) FROM actieve_batch").fetchone()[0])
+
+
+def _where(filters: dict[str, object]) -> tuple[str, list]:
+    clauses, params = [], []
+    for column, value in filters.items():
+        if value is None:
+            continue
+        if isinstance(value, list | tuple):
+            clauses.append(f"list_contains(?, {column})")
+        else:
+            clauses.append(f"{column} = ?")
+        params.append(list(value) if isinstance(value, list | tuple) else value)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def vhe_rows(
+    con: duckdb.DuckDBPyConnection,
+    corporatie: str | list[str] | None = None,
+    gemeente: str | list[str] | None = None,
+    peildatum: date | None = None,
+) -> pd.DataFrame:
+    """The vhe rows in force, with the file each came from."""
+    where, params = _where(
+        {"corporatie": corporatie, "gemeente": gemeente, "peildatum": peildatum}
+    )
+    return con.execute(
+        "SELECT batch_id, bestand, bron_rij, corporatie, gemeente, peildatum, vhe_id, adres, "
+        "postcode, kern, huur_cent, huur, label, label_bron, energie_index, woningtype, "
+        f"levensloopgeschikt, bouwjaar, aantal FROM actieve_vhe{where} "
+        "ORDER BY corporatie, gemeente, peildatum, vhe_id",
+        params,
+    ).df()
+
+
+def productie_rows(
+    con: duckdb.DuckDBPyConnection,
+    corporatie: str | list[str] | None = None,
+    gemeente: str | list[str] | None = None,
+) -> pd.DataFrame:
+    """The production rows in force, with the file each came from."""
+    where, params = _where({"corporatie": corporatie, "gemeente": gemeente})
+    return con.execute(
+        "SELECT batch_id, bestand, bron_rij, corporatie, gemeente, kern, project, soort, jaar, "
+        f"datum, aantal, vhe_id FROM actieve_productie{where} "
+        "ORDER BY corporatie, gemeente, jaar, soort, bron_rij",
+        params,
+    ).df()
+
+
+def productie_dekking(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Which (corporatie, gemeente, jaar) the production imports in force report on.
+
+    A year without rows inside a reported range means nothing was realised; a year outside
+    every range has no data.
+    """
+    return con.execute(
+        "SELECT DISTINCT b.corporatie, coalesce(b.gemeente, p.gemeente) AS gemeente, "
+        "unnest(range(b.jaar_van, b.jaar_tot + 1)) AS jaar "
+        "FROM actieve_batch b LEFT JOIN (SELECT DISTINCT batch_id, gemeente FROM productie) p "
+        "ON p.batch_id = b.id "
+        "WHERE b.jaar_van IS NOT NULL AND coalesce(b.gemeente, p.gemeente) IS NOT NULL "
+        "ORDER BY 1, 2, 3"
+    ).df()
+
+
+def dimensions(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
+    """The gemeenten, corporaties and years present, for the filters."""
+    gemeenten = con.execute(
+        "SELECT DISTINCT gemeente FROM (SELECT gemeente FROM actieve_vhe UNION ALL "
+        "SELECT gemeente FROM actieve_productie) ORDER BY 1"
+    ).fetchall()
+    corporaties = con.execute(
+        "SELECT DISTINCT corporatie FROM (SELECT corporatie FROM actieve_vhe UNION ALL "
+        "SELECT corporatie FROM actieve_productie) ORDER BY 1"
+    ).fetchall()
+    jaren = con.execute(
+        "SELECT DISTINCT jaar FROM (SELECT year(peildatum - INTERVAL 1 DAY) AS jaar "
+        "FROM actieve_vhe UNION ALL SELECT jaar FROM actieve_productie) ORDER BY 1"
+    ).fetchall()
+    return {
+        "gemeenten": [r[0] for r in gemeenten],
+        "corporaties": [r[0] for r in corporaties],
+        "jaren": [int(r[0]) for r in jaren],
+    }
+
+
+def save_documents(con: duckdb.DuckDBPyConnection, documents: dict[str, str]) -> None:
+    """Store agreement documents (id -> JSON text) in the database, replacing same ids."""
+    with transaction(con):
+        for doc_id, content in documents.items():
+            con.execute("DELETE FROM afspraken_document WHERE id = ?", [doc_id])
+            con.execute(
+                "INSERT INTO afspraken_document VALUES (?, ?, ?)", [doc_id, content, datetime.now()]
+            )
+
+
+def documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    rows = con.execute("SELECT id, inhoud FROM afspraken_document ORDER BY id").fetchall()
+    return {r[0]: r[1] for r in rows}

@@ -1,0 +1,184 @@
+"""Huurgrenzen: expected amounts typed from shared/reference/huurgrenzen.md."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from prestatie import huurgrenzen
+from prestatie.huurgrenzen import (
+    GRENZEN,
+    NAMEN,
+    OnbekendeGrens,
+    OnbekendJaar,
+    grens_op,
+    grenzen_in_jaar,
+    naam,
+    onder_grens,
+    tabel,
+)
+
+
+@pytest.mark.parametrize(
+    ("jaar", "grens", "bedrag"),
+    [
+        (2015, "kwaliteitskortingsgrens", "403.06"),
+        (2015, "liberalisatiegrens", "710.68"),
+        (2016, "eerste_aftoppingsgrens", "586.68"),
+        (2017, "tweede_aftoppingsgrens", "635.05"),
+        (2018, "eerste_aftoppingsgrens", "597.30"),
+        (2018, "tweede_aftoppingsgrens", "640.14"),
+        (2019, "liberalisatiegrens", "720.42"),
+        (2020, "kwaliteitskortingsgrens", "432.51"),
+        (2021, "tweede_aftoppingsgrens", "678.66"),
+        (2021, "liberalisatiegrens", "752.33"),
+        (2022, "liberalisatiegrens", "763.47"),
+        (2023, "eerste_aftoppingsgrens", "647.19"),
+        (2023, "liberalisatiegrens", "808.06"),
+        (2024, "kwaliteitskortingsgrens", "454.47"),
+        (2024, "tweede_aftoppingsgrens", "697.07"),
+        (2025, "eerste_aftoppingsgrens", "682.96"),
+        (2025, "liberalisatiegrens", "900.07"),
+        (2026, "kwaliteitskortingsgrens", "498.20"),
+        (2026, "tweede_aftoppingsgrens", "764.14"),
+        (2026, "liberalisatiegrens", "932.93"),
+    ],
+)
+def test_bedrag_uit_de_tabel(jaar: int, grens: str, bedrag: str) -> None:
+    assert grenzen_in_jaar(jaar)[grens] == Decimal(bedrag)
+
+
+def test_een_heel_jaar() -> None:
+    assert grenzen_in_jaar(2019) == {
+        "kwaliteitskortingsgrens": Decimal("424.44"),
+        "eerste_aftoppingsgrens": Decimal("607.46"),
+        "tweede_aftoppingsgrens": Decimal("651.03"),
+        "liberalisatiegrens": Decimal("720.42"),
+    }
+
+
+def test_bedragen_zijn_decimal_tot_op_de_cent() -> None:
+    waarde = grenzen_in_jaar(2018)["eerste_aftoppingsgrens"]
+    assert isinstance(waarde, Decimal)
+    assert str(waarde) == "597.30"
+
+
+def test_2021_en_2022_gelijk_behalve_de_liberalisatiegrens() -> None:
+    # Rents were frozen in 2021: the 2022 limits repeat 2021's, but the liberalisatiegrens moved.
+    for grens in ("kwaliteitskortingsgrens", "eerste_aftoppingsgrens", "tweede_aftoppingsgrens"):
+        assert grenzen_in_jaar(2021)[grens] == grenzen_in_jaar(2022)[grens]
+    assert grenzen_in_jaar(2021)["liberalisatiegrens"] == Decimal("752.33")
+    assert grenzen_in_jaar(2022)["liberalisatiegrens"] == Decimal("763.47")
+
+
+def test_teruggegeven_dict_is_een_kopie() -> None:
+    grenzen_in_jaar(2020)["kwaliteitskortingsgrens"] = Decimal("0")
+    assert grenzen_in_jaar(2020)["kwaliteitskortingsgrens"] == Decimal("432.51")
+
+
+def test_grens_geldt_vanaf_1_januari() -> None:
+    assert grens_op(date(2022, 12, 31), "tweede_aftoppingsgrens") == Decimal("678.66")
+    assert grens_op(date(2023, 1, 1), "tweede_aftoppingsgrens") == Decimal("693.60")
+    assert grens_op(date(2023, 12, 31), "tweede_aftoppingsgrens") == Decimal("693.60")
+    assert grens_op(date(2024, 1, 1), "liberalisatiegrens") == Decimal("879.66")
+    assert grens_op(date(2015, 1, 1), "kwaliteitskortingsgrens") == Decimal("403.06")
+    assert grens_op(date(2026, 12, 31), "eerste_aftoppingsgrens") == Decimal("713.02")
+
+
+def test_onbekend_jaar_melding() -> None:
+    with pytest.raises(OnbekendJaar) as fout:
+        grenzen_in_jaar(2014)
+    assert str(fout.value) == "Geen huurgrenzen bekend voor 2014 (tabel loopt van 2015 t/m 2026)"
+    assert fout.value.jaar == 2014
+    with pytest.raises(OnbekendJaar, match="Geen huurgrenzen bekend voor 2027"):
+        grens_op(date(2027, 1, 1), "liberalisatiegrens")
+
+
+def test_onbekend_jaar_is_een_lookup_error() -> None:
+    with pytest.raises(LookupError):
+        grenzen_in_jaar(2030)
+
+
+def test_onbekende_grens_melding() -> None:
+    with pytest.raises(OnbekendeGrens) as fout:
+        grens_op(date(2023, 6, 1), "aftoppingsgrens")
+    assert str(fout.value) == (
+        "Onbekende huurgrens 'aftoppingsgrens' (kies uit: kwaliteitskortingsgrens, "
+        "eerste_aftoppingsgrens, tweede_aftoppingsgrens, liberalisatiegrens)"
+    )
+
+
+def test_precies_op_de_grens_inclusief_en_exclusief() -> None:
+    grens = Decimal("678.66")
+    assert onder_grens(Decimal("678.66"), grens) is True
+    assert onder_grens(Decimal("678.66"), grens, inclusief=True) is True
+    assert onder_grens(Decimal("678.66"), grens, inclusief=False) is False
+    assert onder_grens(Decimal("678.65"), grens, inclusief=False) is True
+    assert onder_grens(Decimal("678.67"), grens, inclusief=True) is False
+
+
+def test_float_uit_tekst_gelijk_aan_de_tabel() -> None:
+    grens = grens_op(date(2022, 7, 1), "tweede_aftoppingsgrens")
+    assert onder_grens(678.66, grens) is True
+    assert onder_grens(678.66, grens, inclusief=False) is False
+    assert onder_grens(678.67, grens) is False
+
+
+def test_afronden_op_hele_centen_half_naar_boven() -> None:
+    grens = Decimal("678.66")
+    assert onder_grens(678.664, grens, inclusief=False) is False  # 678,66
+    assert onder_grens(678.655, grens, inclusief=False) is False  # 678,66, not 678,65
+    assert onder_grens(678.654, grens, inclusief=False) is True  # 678,65
+    assert onder_grens(Decimal("678.665"), grens) is False  # 678,67
+
+
+def test_gehele_euros() -> None:
+    assert onder_grens(596, Decimal("597.30")) is True
+    assert onder_grens(598, Decimal("597.30")) is False
+
+
+def test_geen_huur_is_nooit_onder_de_grens() -> None:
+    assert onder_grens(None, Decimal("678.66")) is False
+    assert onder_grens(float("nan"), Decimal("678.66")) is False
+
+
+def test_namen() -> None:
+    assert GRENZEN == (
+        "kwaliteitskortingsgrens",
+        "eerste_aftoppingsgrens",
+        "tweede_aftoppingsgrens",
+        "liberalisatiegrens",
+    )
+    assert NAMEN["eerste_aftoppingsgrens"] == "1e aftoppingsgrens"
+    assert NAMEN["tweede_aftoppingsgrens"] == "2e aftoppingsgrens"
+    assert naam("kwaliteitskortingsgrens", 2024) == "kwaliteitskortingsgrens"
+    assert naam("tweede_aftoppingsgrens") == "2e aftoppingsgrens"
+    assert naam("liberalisatiegrens", 2023) == "liberalisatiegrens"
+    assert naam("liberalisatiegrens", 2024) == "DAEB-huurgrens"
+    assert naam("liberalisatiegrens", 2026) == "DAEB-huurgrens"
+    assert naam("liberalisatiegrens") == "liberalisatiegrens"
+
+
+def test_tabel_voor_weergave() -> None:
+    rijen = tabel()
+    assert len(rijen) == 12
+    assert rijen[0] == {
+        "jaar": 2015,
+        "kwaliteitskortingsgrens": Decimal("403.06"),
+        "eerste_aftoppingsgrens": Decimal("576.87"),
+        "tweede_aftoppingsgrens": Decimal("618.24"),
+        "liberalisatiegrens": Decimal("710.68"),
+    }
+    assert rijen[-1]["jaar"] == 2026
+    assert [rij["jaar"] for rij in rijen] == list(range(2015, 2027))
+
+
+def test_jaren() -> None:
+    assert huurgrenzen.jaren() == range(2015, 2027)
+
+
+def test_grenzen_lopen_op_binnen_elk_jaar() -> None:
+    # Invariant: kwaliteitskortingsgrens < 1e < 2e aftoppingsgrens < liberalisatiegrens.
+    for rij in tabel():
+        bedragen = [rij[grens] for grens in GRENZEN]
+        assert bedragen == sorted(bedragen), rij["jaar"]
