@@ -15,14 +15,9 @@ column names and energy indices.
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-
-from openpyxl import Workbook
 
 from prestatie import huurgrenzen, labels
 

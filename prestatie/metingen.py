@@ -82,15 +82,16 @@ def mean_label(rows: pd.DataFrame) -> tuple[float, str] | None:
 
 def stock_measure(rows: pd.DataFrame, maat: str) -> float:
     """A stock count for a bandwidth target: all homes, single-family, or levensloopgeschikt."""
+    levensloop = rows["levensloopgeschikt"].astype("boolean").fillna(False).astype(bool)
     if maat == "vhe":
         mask = pd.Series(True, index=rows.index)
     elif maat == "eengezins":
-        mask = rows["woningtype"].eq("EGW").fillna(False) & ~rows["levensloopgeschikt"].eq(True)
+        mask = rows["woningtype"].eq("EGW").fillna(False).astype(bool) & ~levensloop
     elif maat == "levensloopgeschikt":
-        mask = rows["levensloopgeschikt"].eq(True).fillna(False)
+        mask = levensloop
     else:
         raise ValueError(f"onbekende maat '{maat}'")
-    return float(rows.loc[mask.astype(bool), "aantal"].sum())
+    return float(rows.loc[mask, "aantal"].sum())
 
 
 def homes_short(share: Share, norm: float, richting: str) -> int:

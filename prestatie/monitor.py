@@ -130,6 +130,9 @@ def _stock_eval(doel, scope, stock, periode, norm, today, prijspeil) -> Evaluati
     deadline = periode.tot
     if deadline in stock:
         value, met, short, basis, peil, text = _measure(doel, stock, deadline, norm, prijspeil)
+        if value is None:
+            return _base(doel, scope, periode, norm, waarde=None, status=GEEN_GEGEVENS,
+                         peildatum=peil, uitleg=text)
         return _base(doel, scope, periode, norm, waarde=value, basis=basis, peildatum=peil,
                      status=BEHAALD if met else NIET_BEHAALD, tekort=short, uitleg=text)
     earlier = [y for y in stock if y < deadline]
@@ -142,6 +145,9 @@ def _stock_eval(doel, scope, stock, periode, norm, today, prijspeil) -> Evaluati
         return _base(doel, scope, periode, norm, waarde=None, status=GEEN_GEGEVENS,
                      uitleg="geen basismeting vóór het doeljaar")
     value, met, short, basis, peil, text = _measure(doel, stock, latest, path_norm, prijspeil)
+    if value is None:
+        return _base(doel, scope, periode, norm, waarde=None, status=GEEN_GEGEVENS,
+                     peildatum=peil, uitleg=text)
     if doel.soort == "naar_nul" and value == 0:
         status = BEHAALD
     else:
@@ -315,7 +321,8 @@ def _judge_count(doel, scope, periode, norm, realised, covered: set[int], today:
     elif realised >= lo:
         status = BEHAALD
     elif periode.tot < today.year:
-        status = GEEN_GEGEVENS
+        status, short = GEEN_GEGEVENS, None
+        text += f"; geen gegevens na {max(done)}"
     else:
         status = OP_KOERS if realised >= lo * fraction else ACHTER
         text += f"; gegevens t/m {fmt.datum(asof)} ({fmt.pct(fraction, 0)} van de periode)"

@@ -109,17 +109,31 @@ CREATE TABLE IF NOT EXISTS productie (
 );
 CREATE TABLE IF NOT EXISTS afspraken_document (
     id VARCHAR PRIMARY KEY,
-    inhoud JSON NOT NULL,
+    inhoud VARCHAR NOT NULL,  -- the agreement file's TOML text
     geladen TIMESTAMP NOT NULL
 );
 CREATE OR REPLACE VIEW actieve_batch AS
     SELECT * FROM batch WHERE vervangen_door IS NULL AND ongedaan IS NULL;
+-- A stock list and a bezitstabel of the same corporatie, gemeente and peildatum: the stock
+-- list counts (it has kern, type and levensloopgeschikt). A production list and the mutations
+-- of a bezitstabel for the same corporatie, gemeente and year: the production list counts (it
+-- has verduurzaming and zonnepanelen). So no home is counted twice.
 CREATE OR REPLACE VIEW actieve_vhe AS
-    SELECT v.*, v.huur_cent / 100.0 AS huur, b.bestand
-    FROM vhe v JOIN actieve_batch b ON b.id = v.batch_id;
+    SELECT v.*, v.huur_cent / 100.0 AS huur, b.bestand, b.soort AS bron_soort
+    FROM vhe v JOIN actieve_batch b ON b.id = v.batch_id
+    WHERE b.soort <> 'woz' OR NOT EXISTS (
+        SELECT 1 FROM actieve_batch s
+        JOIN (SELECT DISTINCT batch_id, gemeente FROM vhe) g ON g.batch_id = s.id
+        WHERE s.soort = 'voorraad' AND s.corporatie = v.corporatie
+          AND s.peildatum = v.peildatum AND g.gemeente = v.gemeente);
 CREATE OR REPLACE VIEW actieve_productie AS
-    SELECT p.*, b.bestand
-    FROM productie p JOIN actieve_batch b ON b.id = p.batch_id;
+    SELECT p.*, b.bestand, b.soort AS bron_soort
+    FROM productie p JOIN actieve_batch b ON b.id = p.batch_id
+    WHERE b.soort <> 'woz' OR NOT EXISTS (
+        SELECT 1 FROM actieve_batch s
+        WHERE s.soort = 'productie' AND s.corporatie = p.corporatie
+          AND (s.gemeente IS NULL OR s.gemeente = p.gemeente)
+          AND p.jaar BETWEEN s.jaar_van AND s.jaar_tot);
 """
 
 
@@ -377,28 +391,22 @@ def productie_dekking(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def dimensions(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
-    """The gemeenten, corporaties and years present, for the filters."""
-    gemeenten = con.execute(
-        "SELECT DISTINCT gemeente FROM (SELECT gemeente FROM actieve_vhe UNION ALL "
-        "SELECT gemeente FROM actieve_productie) ORDER BY 1"
-    ).fetchall()
-    corporaties = con.execute(
-        "SELECT DISTINCT corporatie FROM (SELECT corporatie FROM actieve_vhe UNION ALL "
-        "SELECT corporatie FROM actieve_productie) ORDER BY 1"
-    ).fetchall()
-    jaren = con.execute(
-        "SELECT DISTINCT jaar FROM (SELECT year(peildatum - INTERVAL 1 DAY) AS jaar "
-        "FROM actieve_vhe UNION ALL SELECT jaar FROM actieve_productie) ORDER BY 1"
-    ).fetchall()
+    """The gemeenten, corporaties, peildata and production years in force, for the filters."""
+
+    def column(sql: str) -> list:
+        return [r[0] for r in con.execute(sql).fetchall()]
+
+    both = "SELECT {0} FROM actieve_vhe UNION SELECT {0} FROM actieve_productie ORDER BY 1"
     return {
-        "gemeenten": [r[0] for r in gemeenten],
-        "corporaties": [r[0] for r in corporaties],
-        "jaren": [int(r[0]) for r in jaren],
+        "gemeenten": column(both.format("gemeente")),
+        "corporaties": column(both.format("corporatie")),
+        "peildata": column("SELECT DISTINCT peildatum FROM actieve_vhe ORDER BY 1"),
+        "productiejaren": column("SELECT DISTINCT jaar FROM actieve_productie ORDER BY 1"),
     }
 
 
 def save_documents(con: duckdb.DuckDBPyConnection, documents: dict[str, str]) -> None:
-    """Store agreement documents (id -> JSON text) in the database, replacing same ids."""
+    """Store agreement documents (id -> TOML text) in the database, replacing same ids."""
     with transaction(con):
         for doc_id, content in documents.items():
             con.execute("DELETE FROM afspraken_document WHERE id = ?", [doc_id])
@@ -410,3 +418,21 @@ def save_documents(con: duckdb.DuckDBPyConnection, documents: dict[str, str]) ->
 def documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     rows = con.execute("SELECT id, inhoud FROM afspraken_document ORDER BY id").fetchall()
     return {r[0]: r[1] for r in rows}
+
+
+def version(con: duckdb.DuckDBPyConnection) -> str:
+    """A fingerprint of the batches in force and of the agreements, for caches."""
+    row = con.execute(
+        "SELECT count(*), max(id), count(ongedaan), count(vervangen_door), "
+        "(SELECT max(geladen) FROM afspraken_document) FROM batch"
+    ).fetchone()
+    return "-".join(str(v) for v in row)
+
+
+def undo_demo(con: duckdb.DuckDBPyConnection) -> int:
+    """Take every demonstration batch out of force; returns how many."""
+    with transaction(con):
+        ids = [r[0] for r in con.execute("SELECT id FROM actieve_batch WHERE demo").fetchall()]
+        con.execute("UPDATE batch SET ongedaan = ? WHERE list_contains(?, id)",
+                    [datetime.now(), ids])
+    return len(ids)

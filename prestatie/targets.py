@@ -167,9 +167,21 @@ def _lees_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as fout:
-        raise TargetFileError(f"{path.name}: geen geldige TOML ({fout})") from None
+        raise TargetFileError(_toml_melding(path.name, str(fout))) from None
     except OSError as fout:
         raise TargetFileError(f"{path.name}: kan het bestand niet lezen ({fout})") from None
+
+
+_TOML_PLAATS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _toml_melding(bestand: str, melding: str) -> str:
+    """Zet de regel en kolom uit de melding van tomllib vooraan, zoals bij de andere fouten."""
+    plaats = _TOML_PLAATS.search(melding)
+    if not plaats:
+        return f"{bestand}: geen geldige TOML ({melding})"
+    reden = melding[: plaats.start()]
+    return f"{bestand}, regel {plaats[1]}, kolom {plaats[2]}: geen geldige TOML ({reden})"
 
 
 def _plaats(bestand: str, waar: str, maak: Callable[[], T]) -> T:
@@ -194,7 +206,16 @@ def _tabellen(inhoud: dict[str, Any], sleutel: str, bestand: str) -> list[dict[s
 
 # --- document ----------------------------------------------------------------------------------
 
-_DOCUMENT_SLEUTELS = ("id", "titel", "gemeente", "partijen", "periode", "bron", "ondertekend", "themas")
+_DOCUMENT_SLEUTELS = (
+    "id",
+    "titel",
+    "gemeente",
+    "partijen",
+    "periode",
+    "bron",
+    "ondertekend",
+    "themas",
+)
 
 
 def _document(inhoud: dict[str, Any], stam: str) -> Document:
@@ -513,7 +534,9 @@ def _tekst(
     return waarde
 
 
-def _tekstlijst(tabel: dict[str, Any], sleutel: str, verplicht_gevuld: bool = False) -> tuple[str, ...]:
+def _tekstlijst(
+    tabel: dict[str, Any], sleutel: str, verplicht_gevuld: bool = False
+) -> tuple[str, ...]:
     waarden = _lees(tabel, sleutel, list)
     if not all(isinstance(waarde, str) for waarde in waarden):
         raise _Ongeldig(f'"{sleutel}" moet een lijst van teksten zijn, niet {waarden!r}')
@@ -530,7 +553,9 @@ def _keuze(tabel: dict[str, Any], sleutel: str, keuzes: tuple[str, ...]) -> str:
 
 def _moet_kiezen(sleutel: str, waarde: str, keuzes: tuple[str, ...]) -> None:
     if waarde not in keuzes:
-        raise _Ongeldig(f'onbekende waarde "{waarde}" voor "{sleutel}" (kies uit: {", ".join(keuzes)})')
+        raise _Ongeldig(
+            f'onbekende waarde "{waarde}" voor "{sleutel}" (kies uit: {", ".join(keuzes)})'
+        )
 
 
 def _alleen(tabel: dict[str, Any], toegestaan: tuple[str, ...]) -> None:
@@ -543,3 +568,20 @@ def _geen_dubbele(waarden: tuple[str, ...], sleutel: str) -> None:
     for waarde in waarden:
         if waarden.count(waarde) > 1:
             raise _Ongeldig(f'"{waarde}" staat twee keer in "{sleutel}"')
+
+
+def parse_agreement(text: str, bestand: str) -> Agreement:
+    """Leest en controleert een afsprakendocument uit tekst (zoals bewaard in de database)."""
+    try:
+        inhoud = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as fout:
+        raise TargetFileError(f"{bestand}: geen geldige TOML ({fout})") from None
+    for sleutel in inhoud:
+        if sleutel not in ("document", "afspraak", "doel"):
+            raise TargetFileError(f'{bestand}: onbekende tabel "{sleutel}"')
+    document = _plaats(bestand, "[document]", lambda: _document(inhoud, Path(bestand).stem))
+    afspraken = _afspraken(inhoud, bestand, document)
+    doelen = _doelen(inhoud, bestand, document, {a.nummer for a in afspraken})
+    gekoppeld = {doel.afspraak for doel in doelen}
+    afspraken = tuple(replace(a, kwantitatief=a.nummer in gekoppeld) for a in afspraken)
+    return Agreement(document=document, afspraken=afspraken, doelen=doelen)

@@ -1,0 +1,22 @@
+"""prestatie: the dashboard of the prestatieafspraken. This file only navigates."""
+
+import streamlit as st
+
+from ui import context
+
+st.set_page_config(page_title="prestatie · monitor prestatieafspraken", page_icon="🏘️",
+                   layout="wide")
+
+PAGES = [
+    st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
+    st.Page("pages/betaalbaarheid.py", title="Betaalbaarheid", icon=":material/euro:"),
+    st.Page("pages/duurzaamheid.py", title="Duurzaamheid", icon=":material/eco:"),
+    st.Page("pages/voorraad.py", title="Voorraadontwikkeling", icon=":material/home_work:"),
+    st.Page("pages/afspraken.py", title="Afspraken", icon=":material/handshake:"),
+    st.Page("pages/gegevens.py", title="Gegevens", icon=":material/upload_file:"),
+]
+
+page = st.navigation(PAGES)
+context.sidebar_filters()
+context.demo_banner()
+page.run()

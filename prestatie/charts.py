@@ -1,0 +1,138 @@
+"""Data -> plotly figures. Pure: no Streamlit, no database; Dutch number format in every figure.
+
+Large fonts and plain colours so a chart reads from the back of a room; status colours are
+those of the scorecard (:data:`prestatie.monitor.STATUS_KLEUREN`); label colours the official
+ones (:data:`prestatie.labels.KLEUREN`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from prestatie import fmt, huurgrenzen, labels
+from prestatie.monitor import STATUS_KLEUREN, STATUSES
+
+FONT = 16
+
+
+def _layout(fig: go.Figure, title: str, **kw) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "font": {"size": FONT + 4}},
+        font={"size": FONT},
+        separators=",.",  # Dutch: decimal comma, thousands dot
+        template="plotly_white",
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": -0.3},
+        **kw,
+    )
+    return fig
+
+
+def status_counts(evaluations: pd.DataFrame, by: str = "document") -> go.Figure:
+    """Stacked bars: how many evaluations per status, per document (or corporatie)."""
+    fig = go.Figure()
+    if evaluations.empty:
+        return _layout(fig, "Geen doelen om te tonen")
+    counts = evaluations.groupby([by, "status"]).size().unstack(fill_value=0)
+    for status in STATUSES:
+        if status in counts.columns:
+            fig.add_bar(y=counts.index, x=counts[status], name=status, orientation="h",
+                        marker_color=STATUS_KLEUREN[status], text=counts[status],
+                        textposition="inside")
+    return _layout(fig, "Stand van de doelen", barmode="stack", xaxis_title="aantal doelen")
+
+
+def share_against_norm(evaluations: pd.DataFrame, title: str) -> go.Figure:
+    """Per corporatie and year the realised share as a bar coloured by status, norm as a mark."""
+    fig = go.Figure()
+    rows = evaluations.dropna(subset=["waarde"])
+    if rows.empty:
+        return _layout(fig, f"{title}: geen gegevens")
+    rows = rows.assign(x=rows["corporatie"] + " " + rows["jaar"].astype(str))
+    fig.add_bar(
+        x=rows["x"], y=rows["waarde"], name="gerealiseerd",
+        marker_color=[STATUS_KLEUREN[s] for s in rows["status"]],
+        text=[fmt.pct(v) for v in rows["waarde"]], textposition="outside",
+        customdata=rows["status"], hovertemplate="%{x}: %{y:.1%} (%{customdata})<extra></extra>",
+    )
+    norms = rows[rows["norm"].map(lambda n: isinstance(n, float | int))]
+    fig.add_scatter(x=norms["x"], y=norms["norm"], mode="markers", name="norm",
+                    marker={"symbol": "line-ew-open", "size": 40, "line": {"width": 4},
+                            "color": "#222"},
+                    hovertemplate="norm %{y:.0%}<extra></extra>")
+    return _layout(fig, title, yaxis={"tickformat": ".0%", "range": [0, 1.08]})
+
+
+def rent_distribution(rents: pd.Series, peildatum, title: str) -> go.Figure:
+    """Histogram of rents with a labelled vertical line at each limit in force on the peildatum."""
+    fig = go.Figure()
+    fig.add_histogram(x=rents.dropna(), nbinsx=60, marker_color="#4a6fa5", name="woningen",
+                      hovertemplate="€ %{x}: %{y} woningen<extra></extra>")
+    for i, (name, amount) in enumerate(huurgrenzen.grenzen_in_jaar(peildatum.year).items()):
+        fig.add_vline(x=float(amount), line_dash="dash", line_color="#c62828")
+        fig.add_annotation(x=float(amount), yref="paper", y=1 - i * 0.07, showarrow=False,
+                           xanchor="left", font={"size": FONT - 2},
+                           text=f"{huurgrenzen.naam(name, peildatum.year)} {fmt.euro(amount)}")
+    return _layout(fig, title, xaxis_title="huur per maand (€)", yaxis_title="aantal woningen",
+                   bargap=0.05, showlegend=False)
+
+
+def label_distribution(vhe: pd.DataFrame, title: str) -> go.Figure:
+    """100% stacked bars per corporatie and peildatum in the label colours; onbekend apart."""
+    fig = go.Figure()
+    if vhe.empty:
+        return _layout(fig, f"{title}: geen gegevens")
+    keys = vhe["corporatie"] + " " + vhe["peildatum"].map(fmt.datum)
+    table = vhe.assign(x=keys).groupby(["x", "label"])["aantal"].sum().unstack(fill_value=0)
+    shares = table.div(table.sum(axis=1), axis=0)
+    for klasse in labels.ALLE:
+        if klasse in shares.columns:
+            fig.add_bar(x=shares.index, y=shares[klasse], name=klasse,
+                        marker_color=labels.KLEUREN[klasse],
+                        customdata=table[klasse],
+                        hovertemplate=f"{klasse}: %{{y:.1%}} (%{{customdata}} woningen)"
+                                      "<extra></extra>")
+    return _layout(fig, title, barmode="stack", yaxis={"tickformat": ".0%"})
+
+
+def jaarschijf(evaluations: pd.DataFrame, title: str) -> go.Figure:
+    """Grouped bars: realised against the jaarschijf per year, per corporatie and activity."""
+    fig = go.Figure()
+    rows = evaluations[evaluations["norm"].map(lambda n: isinstance(n, int | float))]
+    if rows.empty:
+        return _layout(fig, f"{title}: geen gegevens")
+    x = [rows["corporatie"], rows["omschrijving"].str.slice(0, 28) + " " + rows["periode"]]
+    fig.add_bar(x=x, y=rows["norm"], name="afspraak", marker_color="#c9d6ea")
+    fig.add_bar(x=x, y=rows["waarde"].fillna(0), name="gerealiseerd",
+                marker_color=[STATUS_KLEUREN[s] for s in rows["status"]],
+                text=rows["waarde"].map(lambda v: "–" if pd.isna(v) else fmt.num(v)),
+                textposition="outside")
+    return _layout(fig, title, barmode="group", yaxis_title="aantal woningen")
+
+
+def rows_per_batch(batches: pd.DataFrame) -> go.Figure:
+    fig = go.Figure()
+    if batches.empty:
+        return _layout(fig, "Nog geen bestanden ingelezen")
+    active = batches[batches["stand"] == "actief"]
+    counts = active.groupby(["corporatie", "soort"])["rijen"].sum().unstack(fill_value=0)
+    for soort in counts.columns:
+        fig.add_bar(x=counts.index, y=counts[soort], name=soort)
+    return _layout(fig, "Ingelezen rijen per corporatie", barmode="stack",
+                   yaxis_title="rijen")
+
+
+def register_status(register: pd.DataFrame) -> go.Figure:
+    """Agreements per document and status as people set it (niet gestart … vervallen)."""
+    fig = go.Figure()
+    if register.empty:
+        return _layout(fig, "Geen afspraken")
+    colours = {"niet gestart": "#9e9e9e", "loopt": "#4a6fa5", "gereed": "#1a7f37",
+               "vertraagd": "#f0a202", "vervallen": "#5d4037"}
+    counts = register.groupby(["document", "status"]).size().unstack(fill_value=0)
+    for status, colour in colours.items():
+        if status in counts.columns:
+            fig.add_bar(y=counts.index, x=counts[status], name=status, orientation="h",
+                        marker_color=colour, text=counts[status], textposition="inside")
+    return _layout(fig, "Afspraken naar status", barmode="stack", xaxis_title="aantal afspraken")

@@ -1,0 +1,147 @@
+"""The command line: ``prestatie import|voorraad|productie|monitor|batches|demo|leeg``.
+
+JSON goes to stdout (fractions 0..1, dates YYYY-MM-DD); messages to stderr in Dutch. A refused
+import exits with 2 and leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from prestatie import dashboard, demobestanden, ingest, monitor, store, waarden
+from prestatie.errors import ImportRefused
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ImportRefused as refused:
+        print("Import geweigerd; de database is niet gewijzigd.", file=sys.stderr)
+        for problem in refused.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # the user gets a sentence, not a traceback
+        if "lock" in str(exc).lower():
+            print("De database is in gebruik door een ander programma (bijv. de app). Stop dat "
+                  "eerst of gebruik --db met een ander bestand.", file=sys.stderr)
+            return 3
+        raise
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="prestatie", description="Monitor prestatieafspraken")
+    sub = parser.add_subparsers(required=True, metavar="opdracht")
+
+    def command(name: str, run, text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=text, description=text)
+        p.add_argument("--db", help="databasebestand (standaard: $PRESTATIE_DB of "
+                       "data/prestatie.duckdb)")
+        p.set_defaults(run=run)
+        return p
+
+    p = command("import", _import, "lees voorraad-, productie- of WOZ-bestanden in")
+    p.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
+    p.add_argument("--corporatie")
+    p.add_argument("--gemeente")
+    p.add_argument("--peildatum", help="YYYY-MM-DD of DD-MM-YYYY")
+    for name, run, text in (
+        ("voorraad", _voorraad, "voorraad per corporatie, gemeente en peildatum"),
+        ("productie", _productie, "productie per corporatie, gemeente, jaar en soort"),
+        ("monitor", _monitor, "de beoordeling van elk doel uit de afspraken"),
+        ("batches", _batches, "alle imports met hun stand"),
+    ):
+        p = command(name, run, text)
+        p.add_argument("--json", action="store_true", help="JSON op stdout")
+        if name == "monitor":
+            p.add_argument("--datum", help="beoordeel alsof het deze datum is (YYYY-MM-DD)")
+            p.add_argument("--prijspeil", choices=[monitor.INDEXED, monitor.FIXED],
+                           default=monitor.INDEXED)
+    p = command("demo", _demo, "vul de database met de demonstratiegegevens")
+    p = command("leeg", _clear, "verwijder alle ingelezen gegevens (ook de demo)")
+    p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    p = command("ongedaan", _undo, "maak een import ongedaan")
+    p.add_argument("batch", type=int)
+    return parser
+
+
+def _open(args) -> store.duckdb.DuckDBPyConnection:
+    return dashboard.open_database(args.db, demo=False)
+
+
+def _import(args) -> int:
+    peildatum = waarden.to_date(args.peildatum) if args.peildatum else None
+    if args.peildatum and peildatum is None:
+        print(f"Onleesbare peildatum '{args.peildatum}'; gebruik bijv. 2023-12-31.",
+              file=sys.stderr)
+        return 2
+    for path in args.files:
+        if not path.is_file():
+            print(f"Bestand niet gevonden: {path}", file=sys.stderr)
+            return 2
+    hints = ingest.Hints(args.corporatie, args.gemeente, peildatum)
+    con = _open(args)
+    for parsed, result in ingest.import_paths(con, args.files, hints):
+        state = ("al ingelezen, niets gewijzigd" if not result.nieuw else
+                 f"batch {result.batch_id}" + (f", vervangt batch {', '.join(map(str, result.vervangen))}"
+                                              if result.vervangen else ""))
+        print(f"{parsed.file}: {parsed.kind}, {parsed.meta.corporatie or '-'}, {parsed.rows} rijen, "
+              f"{len(parsed.warnings)} waarschuwingen, {len(parsed.skipped)} overgeslagen ({state})")
+        for warning in parsed.warnings:
+            print(f"  waarschuwing: {warning}")
+    return 0
+
+
+def _emit(records: list[dict]) -> int:
+    json.dump(records, sys.stdout, ensure_ascii=False, indent=1, default=str)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _voorraad(args) -> int:
+    return _emit(dashboard.voorraad_summary(_open(args)))
+
+
+def _productie(args) -> int:
+    return _emit(dashboard.productie_summary(_open(args)))
+
+
+def _monitor(args) -> int:
+    today = date.fromisoformat(args.datum) if args.datum else date.today()
+    evaluations = dashboard.evaluations(_open(args), today, args.prijspeil)
+    return _emit(monitor.to_json_records(evaluations))
+
+
+def _batches(args) -> int:
+    frame = store.batches(_open(args))
+    return _emit(json.loads(frame.to_json(orient="records", date_format="iso")))
+
+
+def _demo(args) -> int:
+    rows = demobestanden.load(_open(args))
+    print(f"Demonstratiegegevens ingelezen: {rows} rijen.", file=sys.stderr)
+    return 0
+
+
+def _clear(args) -> int:
+    if not args.ja:
+        print("Dit verwijdert alle ingelezen gegevens. Herhaal met --ja om door te gaan.",
+              file=sys.stderr)
+        return 1
+    store.clear_data(_open(args))
+    print("Alle ingelezen gegevens zijn verwijderd; de afspraken blijven.", file=sys.stderr)
+    return 0
+
+
+def _undo(args) -> int:
+    store.undo_batch(_open(args), args.batch)
+    print(f"Batch {args.batch} is ongedaan gemaakt.", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""What the pages and the command line ask of the database, in one place.
+
+Opening the database: a new file gets the schema, the agreement documents from
+``data/afspraken/`` and the demonstration data; an existing file is opened as it is (a user who
+removed the demo data keeps an empty database). Agreements live in the database, loaded from
+the files when a document is not there yet, so a new gemeente or year needs no code.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from prestatie import demobestanden, huurgrenzen, labels, metingen, monitor, store, targets
+from prestatie.peildatum import verslagjaar
+
+
+def open_database(path: str | os.PathLike | None = None, demo: bool = True
+                  ) -> duckdb.DuckDBPyConnection:
+    """Connect; on a new file, load the agreements and (``demo``) the demonstration data."""
+    file = store.db_path(path) if str(path) != ":memory:" else None
+    new = file is None or not file.exists()
+    con = store.connect(":memory:" if file is None else file)
+    sync_agreements(con)
+    if new and demo:
+        demobestanden.load(con)
+    return con
+
+
+def sync_agreements(con: duckdb.DuckDBPyConnection, folder: Path | None = None) -> list[str]:
+    """Put every agreement file whose document is not yet in the database into it."""
+    folder = folder or targets.default_folder()
+    have = store.documents(con)
+    new = {}
+    for path in sorted(folder.glob("*.toml")):
+        agreement = targets.load_agreement(path)
+        if agreement.document.id not in have:
+            new[agreement.document.id] = path.read_text(encoding="utf-8")
+    if new:
+        store.save_documents(con, new)
+    return sorted(new)
+
+
+def agreements(con: duckdb.DuckDBPyConnection) -> list[targets.Agreement]:
+    return [targets.parse_agreement(text, f"{doc_id}.toml")
+            for doc_id, text in store.documents(con).items()]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The view every page shares: None means all."""
+
+    gemeente: str | None = None
+    corporatie: str | None = None
+    jaar: int | None = None
+
+
+def evaluations(con: duckdb.DuckDBPyConnection, today: date, prijspeil: str = monitor.INDEXED,
+                filters: Filters | None = None) -> list[monitor.Evaluation]:
+    facts = monitor.Facts.build(store.vhe_rows(con), store.productie_rows(con),
+                                store.productie_dekking(con), today)
+    doelen = [d for a in agreements(con) for d in a.doelen]
+    result = monitor.evaluate(doelen, facts, prijspeil)
+    return [e for e in result if matches(e, filters)] if filters else result
+
+
+def matches(e: monitor.Evaluation, f: Filters) -> bool:
+    """Whether an evaluation belongs to the selection (a joint target shows for each member)."""
+    if f.gemeente and e.gemeente != f.gemeente:
+        return False
+    if f.corporatie and f.corporatie not in e.corporatie and e.corporatie != "alle corporaties":
+        return False
+    return not (f.jaar and e.jaar != f.jaar)
+
+
+def voorraad_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Per corporatie × gemeente × peildatum: vhe, vhe up to each limit, vhe per label class.
+
+    ``huur_tot`` counts rents up to and including the limit in force on the peildatum.
+    """
+    rows = store.vhe_rows(con)
+    out = []
+    for (corp, gem, peil), group in rows.groupby(["corporatie", "gemeente", "peildatum"]):
+        peil = peil.date() if isinstance(peil, pd.Timestamp) else peil
+        limits = huurgrenzen.grenzen_in_jaar(peil.year)
+        counts = group.groupby("label")["aantal"].sum()
+        out.append({
+            "corporatie": corp, "gemeente": gem, "peildatum": peil.isoformat(),
+            "vhe": _whole(group["aantal"].sum()),
+            "huur_tot": {
+                name: _whole(metingen.share_up_to(group, int(limits[name] * 100), True).deel)
+                for name in huurgrenzen.GRENZEN
+            },
+            "labels": {k: _whole(counts.get(k, 0)) for k in labels.ALLE},
+        })
+    return out
+
+
+def productie_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    rows = store.productie_rows(con)
+    grouped = rows.groupby(["corporatie", "gemeente", "jaar", "soort"])["aantal"].sum()
+    return [{"corporatie": c, "gemeente": g, "jaar": int(j), "soort": s, "aantal": int(n)}
+            for (c, g, j, s), n in grouped.items()]
+
+
+def _whole(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else float(x)
+
+
+def years(dimensions: dict[str, list]) -> list[int]:
+    """The years the data reports on: stock verslagjaren and production years."""
+    stock = {verslagjaar(d) for d in dimensions["peildata"]}
+    return sorted(stock | {int(y) for y in dimensions["productiejaren"]})
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> str:
+    """Changes whenever an import, a replacement or an undo changes the data in force."""
+    return store.version(con)
+
+
+def stock(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
+    """The vhe rows of the selection: the last peildatum of each verslagjaar, column ``jaar``."""
+    f = filters or Filters()
+    rows = metingen.latest_per_year(store.vhe_rows(con, f.corporatie, f.gemeente))
+    return rows[rows["jaar"] == f.jaar] if f.jaar else rows
+
+
+def production(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
+    f = filters or Filters()
+    rows = store.productie_rows(con, f.corporatie, f.gemeente)
+    return rows[rows["jaar"] == f.jaar] if f.jaar else rows
+
+
+def register(con: duckdb.DuckDBPyConnection, evaluations: list[monitor.Evaluation]
+             ) -> pd.DataFrame:
+    """Every agreement of every document, with the measured status of the quantitative ones."""
+    measured: dict[tuple[str, str], list[str]] = {}
+    for e in evaluations:
+        measured.setdefault((e.document, e.afspraak), []).append(e.status)
+    rows = []
+    for agreement in agreements(con):
+        doc = agreement.document
+        for a in agreement.afspraken:
+            statuses = measured.get((doc.id, a.nummer), [])
+            rows.append({
+                "document": doc.id, "nummer": a.nummer,
+                "thema": doc.themas.get(a.thema, a.thema), "tekst": a.tekst,
+                "resultaat": a.resultaat, "tijd": a.tijd, "trekker": a.trekker,
+                "jaarschijf": a.jaarschijf, "status": a.status,
+                "gemeten": _summary(statuses) if a.kwantitatief else "niet meetbaar",
+                "toelichting": a.toelichting,
+            })
+    return pd.DataFrame(rows)
+
+
+def _summary(statuses: list[str]) -> str:
+    if not statuses:
+        return "geen gegevens"
+    counts = {s: statuses.count(s) for s in monitor.STATUSES if s in statuses}
+    return ", ".join(f"{n}× {s}" for s, n in counts.items())

@@ -1,0 +1,807 @@
+"""Tests van prestatie.targets: de lader, zijn foutmeldingen en de inhoud van de afsprakenbestanden.
+
+De verwachte getallen zijn met de hand overgenomen uit de twee brondocumenten
+(/work/shared/seeds) en de checklist (/work/shared/reference/afspraken-checklist.md), niet
+uit de code of de TOML-bestanden afgeleid.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from prestatie.targets import (
+    KINDS,
+    Agreement,
+    Doel,
+    Periode,
+    TargetFileError,
+    default_folder,
+    load_agreement,
+    load_agreements,
+)
+
+A_OF_BETER = ("A++++", "A+++", "A++", "A+", "A")
+
+
+# --- gedeelde fixtures en hulpjes ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bo() -> Agreement:
+    return load_agreement(default_folder() / "borger-odoorn-2023.toml")
+
+
+@pytest.fixture(scope="module")
+def emmen() -> Agreement:
+    return load_agreement(default_folder() / "emmen-2019-2024.toml")
+
+
+def _normen(doel: Doel) -> dict[str, object]:
+    return {periode.label: waarde for periode, waarde in doel.norm}
+
+
+def _enig(doelen: list[Doel]) -> Doel:
+    assert len(doelen) == 1, [doel.id for doel in doelen]
+    return doelen[0]
+
+
+def _doelen(agreement: Agreement, soort: str, corporaties: tuple[str, ...]) -> list[Doel]:
+    return [d for d in agreement.doelen if d.soort == soort and d.corporaties == corporaties]
+
+
+def _jaarschijf(agreement: Agreement, corporatie: str, activiteit: str, kern: str) -> Doel:
+    doelen = _doelen(agreement, "jaarschijf", (corporatie,))
+    return _enig(
+        [d for d in doelen if d.params["activiteiten"] == (activiteit,) and d.kern == kern]
+    )
+
+
+def _b6(agreement: Agreement, corporatie: str, activiteit: str) -> Doel:
+    """Een rij uit de jaarschijftabellen onder B6: heel de gemeente, vijf losse jaren."""
+    doelen = _doelen(agreement, "jaarschijf", (corporatie,))
+    return _enig(
+        [
+            d
+            for d in doelen
+            if d.params["activiteiten"] == (activiteit,) and d.kern is None and len(d.norm) == 5
+        ]
+    )
+
+
+def _register(agreement: Agreement, woorden: str):
+    """De ene afspraak waarvan tekst of resultaat deze woorden bevat."""
+    gevonden = [
+        a
+        for a in agreement.afspraken
+        if woorden.lower() in a.tekst.lower() or woorden.lower() in a.resultaat.lower()
+    ]
+    assert len(gevonden) == 1, (woorden, [a.nummer for a in gevonden])
+    return gevonden[0]
+
+
+# --- de meegeleverde bestanden laden -------------------------------------------------------
+
+
+def test_default_folder_is_data_afspraken_in_de_repo():
+    assert default_folder() == Path(__file__).parents[1] / "data" / "afspraken"
+    assert default_folder().is_dir()
+
+
+def test_beide_bestanden_laden_gesorteerd_op_document_id():
+    agreements = load_agreements(default_folder())
+    assert [a.document.id for a in agreements] == ["borger-odoorn-2023", "emmen-2019-2024"]
+
+
+def test_load_agreements_sorteert_op_id_en_leest_alleen_toml(tmp_path):
+    (tmp_path / "zz.toml").write_text(_toml(document=DOCUMENT.replace('"proef"', '"zz"')))
+    (tmp_path / "aa.toml").write_text(_toml(document=DOCUMENT.replace('"proef"', '"aa"')))
+    (tmp_path / "lees-mij.txt").write_text("geen afspraken")
+    assert [a.document.id for a in load_agreements(tmp_path)] == ["aa", "zz"]
+
+
+def test_document_borger_odoorn(bo):
+    document = bo.document
+    assert document.gemeente == "Borger-Odoorn"
+    assert document.periode == (2021, 2024)
+    assert document.ondertekend == "2022-12"
+    assert document.bron == "prestatieafspraken-borger-odoorn-2023.txt"
+    assert set(document.themas) == {"A", "B", "C", "D"}
+    assert "Huurdersvereniging 't Huurdertje" in document.partijen
+    assert len(document.partijen) == 5
+
+
+def test_document_emmen(emmen):
+    document = emmen.document
+    assert document.gemeente == "Emmen"
+    assert document.periode == (2019, 2024)
+    assert set(document.themas) == {"BB", "DZ", "WZ", "LW", "SW"}
+    assert {"Domesta", "Lefier"} <= set(document.partijen)
+
+
+def test_aantallen_afspraken_en_doelen(bo, emmen):
+    assert (len(bo.afspraken), len(bo.doelen)) == (42, 18)
+    assert (len(emmen.afspraken), len(emmen.doelen)) == (70, 14)
+
+
+def test_dataclasses_zijn_bevroren(bo):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        bo.doelen[0].id = "anders"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        bo.afspraken[0].status = "gereed"
+
+
+def test_periode_label_en_volgorde():
+    assert Periode(2023, 2023).label == "2023"
+    assert Periode(2021, 2024).label == "2021-2024"
+    assert sorted([Periode(2023, 2025), Periode(2023, 2023), Periode(2021, 2024)]) == [
+        Periode(2021, 2024),
+        Periode(2023, 2023),
+        Periode(2023, 2025),
+    ]
+
+
+# --- invarianten over alle doelen ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def alle_doelen() -> list[Doel]:
+    return [doel for a in load_agreements(default_folder()) for doel in a.doelen]
+
+
+def test_elk_doel_hoort_bij_een_kwantitatieve_afspraak():
+    for agreement in load_agreements(default_folder()):
+        for doel in agreement.doelen:
+            assert agreement.afspraak(doel.afspraak).kwantitatief, doel.id
+
+
+def test_afspraken_zonder_doel_zijn_niet_kwantitatief(bo):
+    met_doel = {doel.afspraak for doel in bo.doelen}
+    for afspraak in bo.afspraken:
+        assert afspraak.kwantitatief == (afspraak.nummer in met_doel)
+
+
+def test_aandelen_liggen_tussen_0_en_1(alle_doelen):
+    for doel in alle_doelen:
+        if doel.soort.startswith("aandeel"):
+            for _, waarde in doel.norm:
+                assert 0 <= waarde <= 1, doel.id
+
+
+def test_normen_zijn_gesorteerd_en_plausibel(alle_doelen):
+    for doel in alle_doelen:
+        perioden = [periode for periode, _ in doel.norm]
+        assert perioden == sorted(perioden), doel.id
+        assert all(2016 <= p.van <= p.tot <= 2030 for p in perioden), doel.id
+
+
+def test_corporaties_van_doelen_zijn_partij_in_het_document():
+    for agreement in load_agreements(default_folder()):
+        partijen = " ".join(agreement.document.partijen)
+        for doel in agreement.doelen:
+            assert doel.soort in KINDS
+            assert doel.gemeente == agreement.document.gemeente
+            for corporatie in doel.corporaties:
+                assert corporatie in partijen, (doel.id, corporatie)
+
+
+# --- Borger-Odoorn: getallen uit het document ------------------------------------------------
+
+
+def test_a1_minimaal_90_procent_tot_tweede_aftoppingsgrens_exclusief(bo):
+    doel = bo.doel("A1")
+    assert doel.soort == "aandeel_huur"
+    assert doel.corporaties == ("Lefier", "Woonservice")
+    assert doel.per_corporatie is True
+    assert doel.kern is None
+    assert doel.richting == "min"
+    assert _normen(doel) == {"2021": 0.90, "2022": 0.90, "2023": 0.90, "2024": 0.90}
+    assert doel.params == {
+        "grens": "tweede_aftoppingsgrens",
+        "inclusief": False,
+        "prijspeil": 2022,
+        "bedrag": 678.66,
+        "basis": "voorraad",
+    }
+    assert "< € 678,66 prijspeil 2022" in doel.tekst
+
+
+def test_a5a_lefier_sloop_22_in_nieuw_buinen_en_verkoop_6_tot_8(bo):
+    sloop = _jaarschijf(bo, "Lefier", "sloop", "Nieuw-Buinen")
+    assert _normen(sloop) == {"2021-2024": 22}
+    assert sloop.afspraak == "A5a"
+    verkoop = bo.doel("A5a-LF-verkoop")
+    assert verkoop.richting == "band"
+    assert _normen(verkoop) == {"2022": (6, 8), "2023": (6, 8), "2024": (6, 8)}
+
+
+def test_a5b_woonservice_odoorn_en_valthermond_2023(bo):
+    assert _normen(_jaarschijf(bo, "Woonservice", "sloop", "Odoorn")) == {"2023": 6}
+    assert _normen(_jaarschijf(bo, "Woonservice", "nieuwbouw", "Odoorn")) == {"2023": 6}
+    assert _normen(_jaarschijf(bo, "Woonservice", "nieuwbouw", "Valthermond")) == {"2023": 8}
+
+
+def test_b1a_lefier_30_en_206_woningen_naar_label_a(bo):
+    doel = _enig(_doelen(bo, "labelsprong", ("Lefier",)))
+    assert doel.params == {"label": "A"}
+    assert doel.richting == "min"
+    assert _normen(doel) == {"2023": 30, "2023-2025": 206}
+
+
+def test_b1a_lefier_geen_e_f_g_meer_voor_2028(bo):
+    doel = _enig(_doelen(bo, "naar_nul", ("Lefier",)))
+    assert doel.params == {"labels": ("E", "F", "G")}
+    assert doel.richting == "max"
+    assert _normen(doel) == {"2027": 0}
+    assert "2028" in doel.toelichting
+
+
+# De jaarschijftabellen onder B6, overgetypt: kolommen 2023, 2024, 2025, 2026, 2027.
+B6_LEFIER = {
+    "nieuwbouw": (0, 0, 0, 0, 0),
+    "sloop": (0, 0, 0, 7, 7),
+    "verkoop": (3, 3, 3, 3, 3),
+    "verduurzaming": (0, 69, 78, 21, 21),
+    "zonnepanelen": (36, 60, 53, 53, 41),
+}
+B6_WOONSERVICE = {
+    "nieuwbouw": (30, 20, 20, 12, 12),
+    "sloop": (16, 30, 30, 12, 6),
+    "verkoop": (4, 4, 4, 4, 4),
+    "verduurzaming": (20, 20, 20, 20, 20),
+    "zonnepanelen": (6, 6, 6, 6, 6),
+}
+
+
+@pytest.mark.parametrize(
+    ("corporatie", "tabel"), [("Lefier", B6_LEFIER), ("Woonservice", B6_WOONSERVICE)]
+)
+def test_b6_jaarschijftabellen_alle_25_getallen(bo, corporatie, tabel):
+    jaren = ("2023", "2024", "2025", "2026", "2027")
+    gevonden = 0
+    for activiteit, aantallen in tabel.items():
+        doel = _b6(bo, corporatie, activiteit)
+        assert doel.richting == "min"
+        assert doel.per_corporatie is True
+        assert _normen(doel) == dict(zip(jaren, aantallen, strict=True)), doel.id
+        gevonden += len(doel.norm)
+    assert gevonden == 25
+
+
+def test_woonservice_sloop_2024_is_30(bo):
+    assert _normen(bo.doel("B6-WS-sloop"))["2024"] == 30
+
+
+def test_register_borger_odoorn_bevat_alle_genummerde_afspraken(bo):
+    nummers = {a.nummer for a in bo.afspraken}
+    verwacht = (
+        {f"A{n}" for n in range(1, 12)}
+        | {"A5a", "A5b", "B1a", "B1b", "B2a", "B2b", "B3", "B4", "B5", "B6"}
+        | {f"C{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 10)}
+        | {"D1a", "D1b", "D1c", "D1d"}
+    )
+    assert verwacht <= nummers
+    for extra in ("A6-2", "A8-2", "B1a-2", "B1b-2", "B1b-3", "C2-2", "B6-2", "B6-3"):
+        assert extra in nummers
+        assert "toegekend door prestatie" in bo.afspraak(extra).toelichting
+
+
+def test_register_borger_odoorn_volgt_de_documentkolommen(bo):
+    a1 = bo.afspraak("A1")
+    assert (a1.thema, a1.tijd, a1.trekker, a1.jaarschijf) == (
+        "A",
+        "2021-2024",
+        "LF WS",
+        "Continueren",
+    )
+    assert a1.resultaat == "Betaalbare sociale huurvoorraad"
+    assert bo.afspraak("C3").trekker == "LF,WS gemeente"
+    assert bo.afspraak("D1d").status == "niet gestart"
+    assert bo.afspraak("B1a").status == "loopt"
+
+
+@pytest.mark.parametrize(
+    ("nummer", "woorden"),
+    [
+        ("A2", "beperken we de huurverhoging tot maximaal inflatie"),
+        ("C3", "gelijk verdeeld over beide corporaties"),
+        ("B4", "energieneutraal in 2040"),
+        ("B2a", "woningen met energielabel C te verkopen"),
+        ("B2b", "minimaal label C"),
+        ("B1b", "circa 150 woningen"),
+        ("B1a-2", "Eenvoudige energiemaatregelen"),
+    ],
+)
+def test_niet_meetbare_afspraken_borger_odoorn_zijn_register_met_reden(bo, nummer, woorden):
+    afspraak = _register(bo, woorden)
+    assert afspraak.nummer == nummer
+    assert not afspraak.kwantitatief
+    assert "Niet gemeten" in afspraak.toelichting
+
+
+def test_63_verkooplabel_woningen_staan_in_het_register(bo):
+    afspraak = bo.afspraak("B1a-2")
+    assert "63 woningen met verkooplabel" in afspraak.jaarschijf
+    assert "63 woningen" in afspraak.toelichting
+
+
+def test_lefier_co2_neutraal_2050_staat_bij_b4(bo):
+    assert "2050 CO2 neutraal" in bo.afspraak("B4").resultaat
+
+
+# --- Emmen: getallen uit het document --------------------------------------------------------
+
+DOMESTA_FASERING = {
+    # groep: (richting, {jaar: aandeel})
+    ("A++++", "A+++", "A++", "A+", "A"): ("min", {"2021": 0.20, "2023": 0.25, "2026": 0.30}),
+    ("B",): ("min", {"2021": 0.44, "2023": 0.47, "2026": 0.50}),
+    ("C",): ("max", {"2021": 0.30, "2023": 0.25, "2026": 0.20}),
+    ("D", "E", "F", "G"): ("max", {"2021": 0.05, "2023": 0.03, "2026": 0.0}),
+}
+
+
+@pytest.mark.parametrize(("labels", "verwacht"), list(DOMESTA_FASERING.items()))
+def test_domesta_fasering(emmen, labels, verwacht):
+    richting, normen = verwacht
+    doelen = _doelen(emmen, "aandeel_label", ("Domesta",))
+    doel = _enig([d for d in doelen if d.params["labels"] == labels])
+    assert doel.richting == richting
+    assert _normen(doel) == normen
+
+
+def test_domesta_c_maximaal_25_procent_in_2023(emmen):
+    assert _normen(emmen.doel("DZ-9-fasering-C"))["2023"] == 0.25
+
+
+def test_domesta_d_tot_g_maximaal_0_in_2026(emmen):
+    doel = emmen.doel("DZ-9-fasering-DEFG")
+    assert doel.richting == "max"
+    assert _normen(doel)["2026"] == 0.0
+    assert doel.params["groepnaam"] == "D, E, F, G"
+
+
+def test_domesta_groep_a_bevat_nta8800_klassen(emmen):
+    doel = emmen.doel("DZ-9-fasering-A")
+    assert doel.params == {"labels": A_OF_BETER, "groepnaam": "A++, A+, A"}
+
+
+def test_domesta_gemiddeld_label_b_in_2026(emmen):
+    doel = _enig(_doelen(emmen, "gemiddeld_label", ("Domesta",)))
+    assert doel.richting == "max"
+    assert _normen(doel) == {"2026": "B"}
+
+
+def test_woonservice_minimaal_65_procent_label_a_of_b_in_2023(emmen):
+    doel = _enig(_doelen(emmen, "aandeel_label", ("Woonservice",)))
+    assert doel.richting == "min"
+    assert _normen(doel) == {"2023": 0.65}
+    assert doel.params["labels"] == (*A_OF_BETER, "B")
+
+
+def test_80_procent_aanbod_tot_eerste_aftoppingsgrens_inclusief(emmen):
+    doel = emmen.doel("BB-25-eerste-aftoppingsgrens")
+    assert doel.params == {
+        "grens": "eerste_aftoppingsgrens",
+        "inclusief": True,
+        "prijspeil": 2018,
+        "bedrag": 596.0,
+        "basis": "aanbod",
+    }
+    assert set(_normen(doel).values()) == {0.80}
+    assert "voorraad" in doel.toelichting
+    assert "inclusief" in doel.toelichting
+
+
+def test_10_procent_tot_kwaliteitskortingsgrens(emmen):
+    doel = emmen.doel("BB-25-kwaliteitskortingsgrens")
+    assert doel.params["grens"] == "kwaliteitskortingsgrens"
+    assert doel.params["bedrag"] == 417.0
+    assert doel.params["prijspeil"] == 2018
+    assert (doel.corporaties, doel.per_corporatie) == ((), False)
+    assert set(_normen(doel).values()) == {0.10}
+
+
+def test_voorraad_groeit_niet_meer(emmen):
+    doel = _enig([d for d in emmen.doelen if d.params.get("maat") == "vhe"])
+    assert (doel.soort, doel.richting) == ("bandbreedte", "max")
+    assert (doel.corporaties, doel.per_corporatie) == ((), False)
+    assert _normen(doel) == {"2024": 0}
+    assert doel.params["basisjaar"] is None
+
+
+def test_eengezinswoningen_nemen_af(emmen):
+    doel = _enig([d for d in emmen.doelen if d.params.get("maat") == "eengezins"])
+    assert doel.richting == "band"
+    assert _normen(doel) == {"2021": (-60, -10), "2026": (-325, -270)}
+
+
+def test_levensloopgeschikte_woningen_nemen_toe(emmen):
+    doel = emmen.doel("BB-4-levensloopgeschikt")
+    assert doel.params == {"maat": "levensloopgeschikt", "basisjaar": None}
+    assert _normen(doel) == {"2021": (110, 150), "2026": (230, 270)}
+
+
+def test_15_tot_35_levensloopgeschikt_per_jaar_cumulatief_vanaf_2018(emmen):
+    doel = emmen.doel("BB-15-levensloopgeschikt")
+    assert doel.params == {"maat": "levensloopgeschikt", "basisjaar": 2018}
+    normen = _normen(doel)
+    for n, jaar in enumerate(range(2019, 2025), start=1):
+        assert normen[str(jaar)] == (15 * n, 35 * n)
+
+
+def test_200_woningen_per_jaar_moderniseren(emmen):
+    doel = emmen.doel("BB-15-modernisering")
+    assert doel.params == {"activiteiten": ("nieuwbouw", "verduurzaming")}
+    assert (doel.corporaties, doel.per_corporatie) == ((), False)
+    assert _normen(doel) == {str(jaar): 200 for jaar in range(2019, 2025)}
+
+
+def test_lefier_35_woningen_per_jaar_verduurzamen(emmen):
+    doel = _enig(_doelen(emmen, "jaarschijf", ("Lefier",)))
+    assert doel.params == {"activiteiten": ("verduurzaming",)}
+    assert _normen(doel) == {str(jaar): 35 for jaar in range(2019, 2025)}
+
+
+def test_emmen_nummers_zijn_toegekend_per_thema(emmen):
+    for afspraak in emmen.afspraken:
+        assert re.fullmatch(r"(BB|DZ|WZ|LW|SW)-\d+", afspraak.nummer)
+        assert afspraak.nummer.startswith(afspraak.thema + "-")
+        assert "toegekend door prestatie" in afspraak.toelichting
+
+
+@pytest.mark.parametrize(
+    "woorden",
+    [
+        "binnen een jaar een woning huren",
+        "maximaal 10% van de toewijzingen",
+        "gemiddelde woonquote van 30%",
+        "maximaal inflatievolgend huurprijsbeleid.",
+        "0 huisuitzettingen",
+        "ieder jaar 4 woon- en leefbaarheidsvisies",
+        "70% medewerking",
+        "in 2050 'nul-op-de-meter'",
+        "gemiddeld 170 woningen per jaar",
+        "100 eenheden",
+        "leefbaarheidsmonitor van Stamm CMO",
+        "energieneutraal Emmerhout in 2027",
+    ],
+)
+def test_niet_meetbare_afspraken_emmen_zijn_register_met_reden(emmen, woorden):
+    afspraak = _register(emmen, woorden)
+    assert not afspraak.kwantitatief
+    assert "Niet gemeten" in afspraak.toelichting
+
+
+@pytest.mark.parametrize(
+    "woorden",
+    [
+        "Tweede kwartaal: Vorbereiding van de eigen activiteitenoverzichten",
+        "uiterlijk 15 november",
+        "voor 15 december",
+        "in februari de evaluatie",
+        "uiterlijk 1 juli",
+    ],
+)
+def test_jaaragenda_emmen_staat_in_het_register(emmen, woorden):
+    afspraak = _register(emmen, woorden)
+    assert afspraak.thema == "SW"
+    assert not afspraak.kwantitatief
+
+
+# --- foutmeldingen op kleine, kapotte bestanden --------------------------------------------
+
+DOCUMENT = """
+[document]
+id = "proef"
+titel = "Proef"
+gemeente = "Emmen"
+partijen = ["Gemeente Emmen", "Lefier"]
+periode = [2021, 2024]
+bron = "proef.txt"
+ondertekend = ""
+themas = { A = "Betaalbaarheid" }
+"""
+
+AFSPRAAK = """
+[[afspraak]]
+nummer = "A1"
+thema = "A"
+tekst = "Minimaal 90% tot de 2e aftoppingsgrens."
+resultaat = ""
+tijd = "2021-2024"
+trekker = "LF"
+jaarschijf = ""
+status = "loopt"
+"""
+
+DOEL = """
+[[doel]]
+id = "A1"
+afspraak = "A1"
+omschrijving = "Minimaal 90% tot de 2e aftoppingsgrens"
+tekst = "Minimaal 90% tot de 2e aftoppingsgrens."
+soort = "aandeel_huur"
+corporaties = ["Lefier"]
+per_corporatie = true
+kern = ""
+richting = "min"
+norm = { "2024" = 0.9, "2021-2024" = 0.9 }
+grens = "tweede_aftoppingsgrens"
+inclusief = false
+prijspeil = 2022
+bedrag = 678.66
+basis = "voorraad"
+"""
+
+LABELDOEL = """
+[[doel]]
+id = "L1"
+afspraak = "A1"
+omschrijving = "Minimaal 65% label A of B"
+tekst = "minimaal 65% op energielabel A of B"
+soort = "aandeel_label"
+corporaties = ["Lefier"]
+per_corporatie = true
+richting = "min"
+norm = { "2023" = 0.65 }
+labels = ["A", "B"]
+groepnaam = "A of B"
+"""
+
+NULDOEL = """
+[[doel]]
+id = "N1"
+afspraak = "A1"
+omschrijving = "Geen E, F, G meer"
+tekst = "alle E, F en G woningen verbeteren voor 2028"
+soort = "naar_nul"
+corporaties = ["Lefier"]
+per_corporatie = true
+richting = "max"
+norm = { "2027" = 0 }
+labels = ["E", "F", "G"]
+"""
+
+
+def _toml(document: str = DOCUMENT, afspraak: str = AFSPRAAK, doel: str = DOEL) -> str:
+    return document + afspraak + doel
+
+
+def _laad(tmp_path: Path, tekst: str, naam: str = "proef.toml") -> Agreement:
+    pad = tmp_path / naam
+    pad.write_text(tekst, encoding="utf-8")
+    return load_agreement(pad)
+
+
+def _fout(tmp_path: Path, tekst: str) -> str:
+    with pytest.raises(TargetFileError) as fout:
+        _laad(tmp_path, tekst)
+    return str(fout.value)
+
+
+def test_het_proefbestand_zelf_is_geldig(tmp_path):
+    agreement = _laad(tmp_path, _toml(doel=DOEL + LABELDOEL + NULDOEL))
+    doel = agreement.doel("A1")
+    assert doel.kern is None
+    assert doel.gemeente == "Emmen"
+    assert [periode.label for periode, _ in doel.norm] == ["2021-2024", "2024"]
+    assert agreement.afspraak("A1").kwantitatief is True
+    assert agreement.afspraak("A1").toelichting == ""
+
+
+def test_kern_wordt_bewaard(tmp_path):
+    agreement = _laad(tmp_path, _toml(doel=DOEL.replace('kern = ""', 'kern = "Odoorn"')))
+    assert agreement.doel("A1").kern == "Odoorn"
+
+
+def test_onbekende_soort(tmp_path):
+    tekst = _toml(doel=DOEL.replace('soort = "aandeel_huur"', 'soort = "aandeel"'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, doel "A1": onbekende soort "aandeel" (kies uit: aandeel_huur, '
+        "aandeel_label, gemiddeld_label, jaarschijf, bandbreedte, naar_nul, labelsprong)"
+    )
+
+
+def test_onbekende_richting(tmp_path):
+    tekst = _toml(doel=DOEL.replace('richting = "min"', 'richting = "omhoog"'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, doel "A1": onbekende waarde "omhoog" voor "richting" '
+        "(kies uit: min, max, band)"
+    )
+
+
+def test_ontbrekende_sleutel_van_de_soort(tmp_path):
+    tekst = _toml(doel=DOEL.replace('grens = "tweede_aftoppingsgrens"\n', ""))
+    assert _fout(tmp_path, tekst) == 'proef.toml, doel "A1": sleutel "grens" ontbreekt'
+
+
+def test_sleutel_van_een_andere_soort(tmp_path):
+    tekst = _toml(doel=DOEL + 'labels = ["A"]\n')
+    assert _fout(tmp_path, tekst) == 'proef.toml, doel "A1": onbekende sleutel "labels"'
+
+
+def test_onbekende_grens(tmp_path):
+    tekst = _toml(doel=DOEL.replace('"tweede_aftoppingsgrens"', '"huurgrens"'))
+    assert _fout(tmp_path, tekst).startswith(
+        'proef.toml, doel "A1": onbekende waarde "huurgrens" voor "grens" (kies uit: '
+    )
+
+
+def test_inclusief_moet_waar_of_onwaar_zijn(tmp_path):
+    tekst = _toml(doel=DOEL.replace("inclusief = false", 'inclusief = "nee"'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, doel "A1": "inclusief" moet true of false zijn, niet \'nee\''
+    )
+
+
+def test_onbekende_corporatie(tmp_path):
+    tekst = _toml(doel=DOEL.replace('["Lefier"]', '["Lefier", "Woonstad"]'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, doel "A1": onbekende corporatie "Woonstad" '
+        "(kies uit: Lefier, Woonservice, Domesta)"
+    )
+
+
+def test_verwijzing_naar_onbekende_afspraak(tmp_path):
+    tekst = _toml(doel=DOEL.replace('afspraak = "A1"', 'afspraak = "A9"'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, doel "A1": verwijst naar afspraak "A9", die niet in het bestand staat'
+    )
+
+
+def test_dubbel_doel_id(tmp_path):
+    assert (
+        _fout(tmp_path, _toml(doel=DOEL + DOEL)) == 'proef.toml, doel "A1": id komt twee keer voor'
+    )
+
+
+def test_dubbel_afspraaknummer(tmp_path):
+    tekst = _toml(afspraak=AFSPRAAK + AFSPRAAK)
+    assert _fout(tmp_path, tekst) == 'proef.toml, afspraak "A1": nummer komt twee keer voor'
+
+
+def test_aandeel_buiten_0_tot_1(tmp_path):
+    tekst = _toml(doel=DOEL.replace('"2024" = 0.9', '"2024" = 90'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, doel "A1": norm "2024": 90 is geen aandeel tussen 0 en 1'
+    )
+
+
+def test_band_verwacht_twee_grenzen(tmp_path):
+    tekst = _toml(doel=DOEL.replace('richting = "min"', 'richting = "band"'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, doel "A1": norm "2024": verwacht [laag, hoog] bij richting "band", niet 0.9'
+    )
+
+
+def test_band_met_ondergrens_boven_bovengrens(tmp_path):
+    doel = DOEL.replace('richting = "min"', 'richting = "band"').replace(
+        'norm = { "2024" = 0.9, "2021-2024" = 0.9 }', 'norm = { "2024" = [0.9, 0.8] }'
+    )
+    assert _fout(tmp_path, _toml(doel=doel)) == (
+        'proef.toml, doel "A1": norm "2024": de ondergrens 0.9 ligt boven de bovengrens 0.8'
+    )
+
+
+def test_min_verwacht_een_waarde(tmp_path):
+    tekst = _toml(doel=DOEL.replace('"2024" = 0.9', '"2024" = [0.8, 0.9]'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, doel "A1": norm "2024": verwacht één waarde bij richting "min", '
+        "niet [0.8, 0.9]"
+    )
+
+
+@pytest.mark.parametrize("sleutel", ["2021/2024", "23", "2021-", "jaar 2023"])
+def test_onleesbare_periode(tmp_path, sleutel):
+    tekst = _toml(doel=DOEL.replace('"2024" = 0.9', f'"{sleutel}" = 0.9'))
+    assert _fout(tmp_path, tekst) == (
+        f'proef.toml, doel "A1": norm "{sleutel}": geen jaar of reeks van jaren '
+        '("2023", "2021-2024")'
+    )
+
+
+def test_periode_achterstevoren(tmp_path):
+    tekst = _toml(doel=DOEL.replace('"2021-2024"', '"2024-2021"'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, doel "A1": norm "2024-2021": het laatste jaar ligt vóór het eerste'
+    )
+
+
+def test_lege_norm(tmp_path):
+    tekst = _toml(doel=DOEL.replace('norm = { "2024" = 0.9, "2021-2024" = 0.9 }', "norm = {}"))
+    assert _fout(tmp_path, tekst) == 'proef.toml, doel "A1": "norm" is leeg'
+
+
+def test_onbekend_label(tmp_path):
+    tekst = _toml(doel=LABELDOEL.replace('["A", "B"]', '["A+++++", "B"]'))
+    assert _fout(tmp_path, tekst).startswith(
+        'proef.toml, doel "L1": onbekende waarde "A+++++" voor "labels" (kies uit: A++++, A+++'
+    )
+
+
+def test_label_in_kleine_letters_is_niet_canoniek(tmp_path):
+    tekst = _toml(doel=LABELDOEL.replace('["A", "B"]', '["a", "B"]'))
+    assert 'onbekende waarde "a" voor "labels"' in _fout(tmp_path, tekst)
+
+
+def test_gemiddeld_label_moet_een_label_zijn(tmp_path):
+    doel = (
+        LABELDOEL.replace('soort = "aandeel_label"', 'soort = "gemiddeld_label"')
+        .replace('norm = { "2023" = 0.65 }', 'norm = { "2026" = "B-" }')
+        .replace('labels = ["A", "B"]\ngroepnaam = "A of B"\n', "")
+    )
+    assert _fout(tmp_path, _toml(doel=doel)).startswith(
+        'proef.toml, doel "L1": norm "2026": \'B-\' is geen energielabel (kies uit: A++++'
+    )
+
+
+def test_naar_nul_verwacht_nul_en_richting_max(tmp_path):
+    vijf = _toml(doel=NULDOEL.replace('"2027" = 0', '"2027" = 5'))
+    assert (
+        _fout(tmp_path, vijf)
+        == 'proef.toml, doel "N1": norm "2027": naar_nul verwacht norm 0, niet 5'
+    )
+    minimum = _toml(doel=NULDOEL.replace('richting = "max"', 'richting = "min"'))
+    assert _fout(tmp_path, minimum) == (
+        'proef.toml, doel "N1": onbekende waarde "min" voor "richting" (kies uit: max)'
+    )
+
+
+def test_jaarschijf_telt_hele_woningen(tmp_path):
+    doel = (
+        NULDOEL.replace('soort = "naar_nul"', 'soort = "jaarschijf"')
+        .replace('labels = ["E", "F", "G"]', 'activiteiten = ["sloop"]')
+        .replace('richting = "max"', 'richting = "min"')
+        .replace('"2027" = 0', '"2027" = 2.5')
+    )
+    assert _fout(tmp_path, _toml(doel=doel)) == (
+        'proef.toml, doel "N1": norm "2027": 2.5 is geen geheel aantal'
+    )
+    onbekend = doel.replace('"2027" = 2.5', '"2027" = 2').replace('"sloop"', '"renovatie"')
+    assert 'onbekende waarde "renovatie" voor "activiteiten"' in _fout(
+        tmp_path, _toml(doel=onbekend)
+    )
+
+
+def test_onbekende_status_van_afspraak(tmp_path):
+    tekst = _toml(afspraak=AFSPRAAK.replace('status = "loopt"', 'status = "klaar"'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, afspraak "A1": onbekende waarde "klaar" voor "status" '
+        "(kies uit: niet gestart, loopt, gereed, vertraagd, vervallen)"
+    )
+
+
+def test_onbekend_thema_van_afspraak(tmp_path):
+    tekst = _toml(afspraak=AFSPRAAK.replace('thema = "A"', 'thema = "Z"'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, afspraak "A1": onbekende waarde "Z" voor "thema" (kies uit: A)'
+    )
+
+
+def test_afspraak_zonder_nummer_wordt_bij_volgnummer_genoemd(tmp_path):
+    tekst = _toml(afspraak=AFSPRAAK.replace('nummer = "A1"\n', ""))
+    assert _fout(tmp_path, tekst) == 'proef.toml, afspraak nr. 1: sleutel "nummer" ontbreekt'
+
+
+def test_document_id_moet_bestandsnaam_zijn(tmp_path):
+    tekst = _toml(document=DOCUMENT.replace('id = "proef"', 'id = "anders"'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, [document]: id "anders" moet gelijk zijn aan de bestandsnaam "proef"'
+    )
+
+
+def test_document_ontbreekt(tmp_path):
+    assert _fout(tmp_path, AFSPRAAK + DOEL) == "proef.toml, [document]: tabel [document] ontbreekt"
+
+
+def test_onbekende_tabel(tmp_path):
+    tekst = _toml() + '\n[[doelen]]\nid = "X"\n'
+    assert _fout(tmp_path, tekst) == 'proef.toml: onbekende tabel "doelen"'
+
+
+def test_ongeldige_toml_noemt_de_regel(tmp_path):
+    melding = _fout(tmp_path, DOCUMENT + "nummer = \n")
+    assert melding == "proef.toml, regel 11, kolom 10: geen geldige TOML (Invalid value)"

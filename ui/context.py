@@ -1,0 +1,104 @@
+"""What every page shares: the database cursor, the filters in the URL, the demo banner.
+
+One DuckDB connection per process (``st.cache_resource``); each browser session gets its own
+cursor from it. The filters live in ``st.session_state`` and are mirrored into the URL query
+string, so a copied link reproduces the view. Query values are plain names and years,
+checked against what the database holds.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import streamlit as st
+
+from prestatie import dashboard, store
+
+ALLE = "Alle"
+FILTERS = ("gemeente", "corporatie", "jaar")
+
+
+@st.cache_resource(show_spinner="Database openen; bij de eerste start worden de "
+                   "demonstratiegegevens ingelezen …")
+def _connection(path: str) -> duckdb.DuckDBPyConnection:
+    return dashboard.open_database(path)
+
+
+def cursor() -> duckdb.DuckDBPyConnection:
+    path = str(store.db_path())
+    if st.session_state.get("_db_path") != path:
+        st.session_state["_cursor"] = _connection(path).cursor()
+        st.session_state["_db_path"] = path
+    return st.session_state["_cursor"]
+
+
+def today() -> date:
+    return date.today()
+
+
+def filters() -> dashboard.Filters:
+    state = st.session_state
+    jaar = state.get("f_jaar", ALLE)
+    return dashboard.Filters(
+        gemeente=None if state.get("f_gemeente", ALLE) == ALLE else state["f_gemeente"],
+        corporatie=None if state.get("f_corporatie", ALLE) == ALLE else state["f_corporatie"],
+        jaar=None if jaar == ALLE else int(jaar),
+    )
+
+
+def sidebar_filters() -> dashboard.Filters:
+    """Gemeente, corporatie and jaar in the sidebar, initialised from and kept in the URL."""
+    dims = store.dimensions(cursor())
+    options = {
+        "gemeente": [ALLE, *dims["gemeenten"]],
+        "corporatie": [ALLE, *dims["corporaties"]],
+        "jaar": [ALLE, *[str(y) for y in dashboard.years(dims)]],
+    }
+    for name in FILTERS:
+        key = f"f_{name}"
+        wanted = st.query_params.get(name)
+        if key not in st.session_state:
+            st.session_state[key] = wanted if wanted in options[name] else ALLE
+        elif st.session_state[key] not in options[name]:
+            st.session_state[key] = ALLE
+    with st.sidebar:
+        st.header("Selectie")
+        st.selectbox("Gemeente", options["gemeente"], key="f_gemeente")
+        st.selectbox("Corporatie", options["corporatie"], key="f_corporatie")
+        st.selectbox("Jaar", options["jaar"], key="f_jaar",
+                     help="Het jaar waarover gerapporteerd wordt; een peildatum 1 januari telt "
+                     "voor het jaar ervoor.")
+    for name in FILTERS:
+        value = st.session_state[f"f_{name}"]
+        if value == ALLE:
+            st.query_params.pop(name, None)
+        elif st.query_params.get(name) != value:
+            st.query_params[name] = value
+    return filters()
+
+
+def demo_banner() -> None:
+    if store.has_demo_data(cursor()):
+        st.warning(
+            "**Demonstratiegegevens.** Alle cijfers op dit scherm zijn verzonnen, om te laten "
+            "zien wat prestatie doet. Beginnen met een lege database: verwijder de demo op de "
+            "pagina *Gegevens* (of `prestatie leeg --ja`) en lees uw eigen bestanden in.",
+            icon=":material/science:",
+        )
+
+
+@st.cache_data(show_spinner="Doelen beoordelen …", max_entries=16)
+def _evaluations(path: str, version: str, day: date, prijspeil: str):
+    return dashboard.evaluations(_connection(path).cursor(), day, prijspeil)
+
+
+def evaluations(prijspeil: str = "geindexeerd", filtered: bool = True):
+    """Every evaluation (cached per data version), narrowed to the sidebar's selection."""
+    path = str(store.db_path())
+    cursor()  # opens the database on first use
+    result = _evaluations(path, store.version(cursor()), today(), prijspeil)
+    if not filtered:
+        return result
+    selection = filters()
+    return [e for e in result if dashboard.matches(e, selection)]
