@@ -4,8 +4,9 @@ import streamlit as st
 
 from ui import context
 
-st.set_page_config(page_title="prestatie · monitor prestatieafspraken", page_icon="🏘️",
-                   layout="wide")
+st.set_page_config(
+    page_title="prestatie · monitor prestatieafspraken", page_icon="🏘️", layout="wide"
+)
 
 PAGES = [
     st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),

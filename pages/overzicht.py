@@ -6,8 +6,10 @@ from prestatie import charts, fmt, monitor, scorecard, store
 from ui import context
 
 st.title("Overzicht prestatieafspraken")
-st.caption("Elk doel uit de afspraken dat met de ingelezen gegevens te meten is, met de stand "
-           "per corporatie en jaar. De kolom *Berekening* zegt uit welke woningen elk getal komt.")
+st.caption(
+    "Elk doel uit de afspraken dat met de ingelezen gegevens te meten is, met de stand "
+    "per corporatie en jaar. De kolom *Berekening* zegt uit welke woningen elk getal komt."
+)
 
 evaluations = context.evaluations()
 counts = scorecard.counts(evaluations)
@@ -21,19 +23,31 @@ for tile, status in zip(tiles[1:], monitor.STATUSES, strict=True):
 frame = monitor.to_frame(evaluations)
 left, right = st.columns([3, 2])
 with left:
-    st.plotly_chart(charts.status_counts(frame, by="corporatie") if not frame.empty
-                    else charts.status_counts(frame), key="status_per_corporatie")
+    st.plotly_chart(
+        charts.status_counts(frame, by="corporatie")
+        if not frame.empty
+        else charts.status_counts(frame),
+        key="status_per_corporatie",
+    )
 with right:
     shares = frame[frame["soort"] == "aandeel_huur"] if not frame.empty else frame
-    st.plotly_chart(charts.share_against_norm(shares, "Betaalbaarheid: aandeel tot de grens"),
-                    key="betaalbaarheid_norm")
+    st.plotly_chart(
+        charts.share_against_norm(shares, "Betaalbaarheid: aandeel tot de grens"),
+        key="betaalbaarheid_norm",
+    )
 
 st.subheader("Scorecard")
 status_filter = st.multiselect("Toon status", monitor.STATUSES, default=list(monitor.STATUSES))
 table = scorecard.table([e for e in evaluations if e.status in status_filter])
-st.dataframe(table, hide_index=True, column_config={
-    "Berekening": st.column_config.TextColumn(width="large"),
-    "Doel": st.column_config.TextColumn(width="medium"),
-})
-st.caption(f"{len(dims['corporaties'])} corporaties, {len(dims['gemeenten'])} gemeenten, "
-           f"peildata {', '.join(fmt.datum(d) for d in dims['peildata'])}.")
+st.dataframe(
+    table,
+    hide_index=True,
+    column_config={
+        "Berekening": st.column_config.TextColumn(width="large"),
+        "Doel": st.column_config.TextColumn(width="medium"),
+    },
+)
+st.caption(
+    f"{len(dims['corporaties'])} corporaties, {len(dims['gemeenten'])} gemeenten, "
+    f"peildata {', '.join(fmt.datum(d) for d in dims['peildata'])}."
+)

@@ -11,8 +11,7 @@ st.caption("Gerealiseerde productie tegen de jaarschijven en bandbreedtes uit de
 evaluations = [e for e in context.evaluations() if e.soort in ("jaarschijf", "bandbreedte")]
 frame = monitor.to_frame(evaluations)
 jaarschijven = frame[frame["soort"] == "jaarschijf"] if not frame.empty else frame
-st.plotly_chart(charts.jaarschijf(jaarschijven, "Gerealiseerd tegen de afspraak"),
-                key="jaarschijf")
+st.plotly_chart(charts.jaarschijf(jaarschijven, "Gerealiseerd tegen de afspraak"), key="jaarschijf")
 st.subheader("Doelen")
 st.dataframe(scorecard.table(evaluations), hide_index=True)
 st.subheader("Projecten")

@@ -10,8 +10,19 @@ SOORTEN = ("nieuwbouw", "sloop", "verkoop", "verduurzaming", "zonnepanelen")
 # ambiguous and refused by the importer (see `soort`), so each row counts once.
 _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("zonnepanelen", ("zonnepane", "zonpv", "pvpane", "pvinstal", "zonneenergie", "pv")),
-    ("verduurzaming", ("verduurzam", "renovatie", "isolatie", "labelsprong", "energetisch",
-                       "duurzaam", "nom", "nulopdemeter")),
+    (
+        "verduurzaming",
+        (
+            "verduurzam",
+            "renovatie",
+            "isolatie",
+            "labelsprong",
+            "energetisch",
+            "duurzaam",
+            "nom",
+            "nulopdemeter",
+        ),
+    ),
     ("nieuwbouw", ("nieuwbouw", "oplevering", "opgeleverd")),
     ("sloop", ("sloop", "gesloopt", "onttrekking")),
     ("verkoop", ("verkoop", "verkocht", "verkopen")),

@@ -49,11 +49,16 @@ def read_sheets(file: str, data: bytes) -> list[Sheet]:
             "Splits het bestand of verwijder kolommen en bladen die niet nodig zijn.",
         )
     if suffix not in SUFFIXES:
-        raise refuse(file, f"bestanden van het type '{suffix or 'zonder extensie'}' kan "
-                     "prestatie niet lezen; gebruik .xlsx, .xlsm, .xls of .csv.")
+        raise refuse(
+            file,
+            f"bestanden van het type '{suffix or 'zonder extensie'}' kan "
+            "prestatie niet lezen; gebruik .xlsx, .xlsm, .xls of .csv.",
+        )
     if data[:4] == b"%PDF":
-        raise refuse(file, "dit is een PDF, geen spreadsheet. Vraag de corporatie om de Excel- "
-                     "of CSV-export.")
+        raise refuse(
+            file,
+            "dit is een PDF, geen spreadsheet. Vraag de corporatie om de Excel- of CSV-export.",
+        )
     if data.startswith(_ZIP):
         _check_zip(file, data)
         return _read_excel(file, data)
@@ -62,14 +67,20 @@ def read_sheets(file: str, data: bytes) -> list[Sheet]:
             raise _encrypted(file)
         return _read_excel(file, data)
     if suffix in EXCEL_SUFFIXES:
-        raise refuse(file, f"het bestand heet {suffix} maar is geen Excel-werkmap. Open het in "
-                     "Excel en sla het opnieuw op als Excel-werkmap (.xlsx).")
+        raise refuse(
+            file,
+            f"het bestand heet {suffix} maar is geen Excel-werkmap. Open het in "
+            "Excel en sla het opnieuw op als Excel-werkmap (.xlsx).",
+        )
     return [Sheet(None, _read_csv(file, data))]
 
 
 def _encrypted(file: str):
-    return refuse(file, "de werkmap is met een wachtwoord beveiligd. Open hem in Excel, haal "
-                  "de beveiliging eraf (Bestand > Info > Werkmap beveiligen) en sla hem opnieuw op.")
+    return refuse(
+        file,
+        "de werkmap is met een wachtwoord beveiligd. Open hem in Excel, haal "
+        "de beveiliging eraf (Bestand > Info > Werkmap beveiligen) en sla hem opnieuw op.",
+    )
 
 
 def _check_zip(file: str, data: bytes) -> None:
@@ -77,18 +88,27 @@ def _check_zip(file: str, data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except zipfile.BadZipFile:
-        raise refuse(file, "het bestand is beschadigd: het lijkt een Excel-werkmap maar kan niet "
-                     "worden geopend. Sla het opnieuw op in Excel.") from None
+        raise refuse(
+            file,
+            "het bestand is beschadigd: het lijkt een Excel-werkmap maar kan niet "
+            "worden geopend. Sla het opnieuw op in Excel.",
+        ) from None
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names:
-        raise refuse(file, "het bestand is een zip-archief maar geen Excel-werkmap. Pak het uit "
-                     "en upload de spreadsheet zelf.")
+        raise refuse(
+            file,
+            "het bestand is een zip-archief maar geen Excel-werkmap. Pak het uit "
+            "en upload de spreadsheet zelf.",
+        )
     unpacked = sum(info.file_size for info in infos)
     packed = max(1, sum(info.compress_size for info in infos))
     if unpacked > MAX_UNPACKED or (unpacked > 20 * 1024 * 1024 and unpacked / packed > MAX_RATIO):
-        raise refuse(file, f"de werkmap pakt uit tot {unpacked / 1e6:.0f} MB uit "
-                     f"{packed / 1e6:.1f} MB; dat is veel meer dan een echte export (mogelijk een "
-                     "'zip-bom'). Bestand geweigerd; vraag een nieuwe export aan.")
+        raise refuse(
+            file,
+            f"de werkmap pakt uit tot {unpacked / 1e6:.0f} MB uit "
+            f"{packed / 1e6:.1f} MB; dat is veel meer dan een echte export (mogelijk een "
+            "'zip-bom'). Bestand geweigerd; vraag een nieuwe export aan.",
+        )
 
 
 def _read_excel(file: str, data: bytes) -> list[Sheet]:
@@ -97,15 +117,23 @@ def _read_excel(file: str, data: bytes) -> list[Sheet]:
     except python_calamine.PasswordError:
         raise _encrypted(file) from None
     except Exception as exc:  # calamine raises several types for unreadable files
-        raise refuse(file, f"de werkmap kan niet worden gelezen ({type(exc).__name__}). Open "
-                     "hem in Excel en sla hem opnieuw op als .xlsx.") from None
+        raise refuse(
+            file,
+            f"de werkmap kan niet worden gelezen ({type(exc).__name__}). Open "
+            "hem in Excel en sla hem opnieuw op als .xlsx.",
+        ) from None
     sheets = []
     for name in workbook.sheet_names:
         sheet = workbook.get_sheet_by_name(name)
         if sheet.total_height > MAX_ROWS:
-            raise refuse(file, f"blad {name} heeft {sheet.total_height:,} rijen; de grens is "
-                         f"{MAX_ROWS:,}. Klopt het blad? Verwijder lege of overbodige rijen."
-                         .replace(",", "."), sheet=name)
+            raise refuse(
+                file,
+                f"blad {name} heeft {sheet.total_height:,} rijen; de grens is "
+                f"{MAX_ROWS:,}. Klopt het blad? Verwijder lege of overbodige rijen.".replace(
+                    ",", "."
+                ),
+                sheet=name,
+            )
         sheets.append(Sheet(name, sheet.to_python(skip_empty_area=False)))
     if not any(_has_cells(s.rows) for s in sheets):
         raise refuse(file, "de werkmap is leeg: geen enkel blad bevat gegevens.")
@@ -141,8 +169,11 @@ def sniff_delimiter(lines: list[str]) -> str:
 def _read_csv(file: str, data: bytes) -> list[list[object]]:
     text = decode_text(data)
     if "\x00" in text:
-        raise refuse(file, "het bestand is geen tekst- of CSV-bestand. Sla de gegevens op als "
-                     "CSV of Excel-werkmap.")
+        raise refuse(
+            file,
+            "het bestand is geen tekst- of CSV-bestand. Sla de gegevens op als "
+            "CSV of Excel-werkmap.",
+        )
     delimiter = sniff_delimiter(text.splitlines()[:50])
     rows = [
         [cell if cell.strip() else None for cell in row]

@@ -37,9 +37,15 @@ def status_counts(evaluations: pd.DataFrame, by: str = "document") -> go.Figure:
     counts = evaluations.groupby([by, "status"]).size().unstack(fill_value=0)
     for status in STATUSES:
         if status in counts.columns:
-            fig.add_bar(y=counts.index, x=counts[status], name=status, orientation="h",
-                        marker_color=STATUS_KLEUREN[status], text=counts[status],
-                        textposition="inside")
+            fig.add_bar(
+                y=counts.index,
+                x=counts[status],
+                name=status,
+                orientation="h",
+                marker_color=STATUS_KLEUREN[status],
+                text=counts[status],
+                textposition="inside",
+            )
     return _layout(fig, "Stand van de doelen", barmode="stack", xaxis_title="aantal doelen")
 
 
@@ -51,31 +57,56 @@ def share_against_norm(evaluations: pd.DataFrame, title: str) -> go.Figure:
         return _layout(fig, f"{title}: geen gegevens")
     rows = rows.assign(x=rows["corporatie"] + " " + rows["jaar"].astype(str))
     fig.add_bar(
-        x=rows["x"], y=rows["waarde"], name="gerealiseerd",
+        x=rows["x"],
+        y=rows["waarde"],
+        name="gerealiseerd",
         marker_color=[STATUS_KLEUREN[s] for s in rows["status"]],
-        text=[fmt.pct(v) for v in rows["waarde"]], textposition="outside",
-        customdata=rows["status"], hovertemplate="%{x}: %{y:.1%} (%{customdata})<extra></extra>",
+        text=[fmt.pct(v) for v in rows["waarde"]],
+        textposition="outside",
+        customdata=rows["status"],
+        hovertemplate="%{x}: %{y:.1%} (%{customdata})<extra></extra>",
     )
     norms = rows[rows["norm"].map(lambda n: isinstance(n, float | int))]
-    fig.add_scatter(x=norms["x"], y=norms["norm"], mode="markers", name="norm",
-                    marker={"symbol": "line-ew-open", "size": 40, "line": {"width": 4},
-                            "color": "#222"},
-                    hovertemplate="norm %{y:.0%}<extra></extra>")
+    fig.add_scatter(
+        x=norms["x"],
+        y=norms["norm"],
+        mode="markers",
+        name="norm",
+        marker={"symbol": "line-ew-open", "size": 40, "line": {"width": 4}, "color": "#222"},
+        hovertemplate="norm %{y:.0%}<extra></extra>",
+    )
     return _layout(fig, title, yaxis={"tickformat": ".0%", "range": [0, 1.08]})
 
 
 def rent_distribution(rents: pd.Series, peildatum, title: str) -> go.Figure:
     """Histogram of rents with a labelled vertical line at each limit in force on the peildatum."""
     fig = go.Figure()
-    fig.add_histogram(x=rents.dropna(), nbinsx=60, marker_color="#4a6fa5", name="woningen",
-                      hovertemplate="€ %{x}: %{y} woningen<extra></extra>")
+    fig.add_histogram(
+        x=rents.dropna(),
+        nbinsx=60,
+        marker_color="#4a6fa5",
+        name="woningen",
+        hovertemplate="€ %{x}: %{y} woningen<extra></extra>",
+    )
     for i, (name, amount) in enumerate(huurgrenzen.grenzen_in_jaar(peildatum.year).items()):
         fig.add_vline(x=float(amount), line_dash="dash", line_color="#c62828")
-        fig.add_annotation(x=float(amount), yref="paper", y=1 - i * 0.07, showarrow=False,
-                           xanchor="left", font={"size": FONT - 2},
-                           text=f"{huurgrenzen.naam(name, peildatum.year)} {fmt.euro(amount)}")
-    return _layout(fig, title, xaxis_title="huur per maand (€)", yaxis_title="aantal woningen",
-                   bargap=0.05, showlegend=False)
+        fig.add_annotation(
+            x=float(amount),
+            yref="paper",
+            y=1 - i * 0.07,
+            showarrow=False,
+            xanchor="left",
+            font={"size": FONT - 2},
+            text=f"{huurgrenzen.naam(name, peildatum.year)} {fmt.euro(amount)}",
+        )
+    return _layout(
+        fig,
+        title,
+        xaxis_title="huur per maand (€)",
+        yaxis_title="aantal woningen",
+        bargap=0.05,
+        showlegend=False,
+    )
 
 
 def label_distribution(vhe: pd.DataFrame, title: str) -> go.Figure:
@@ -88,11 +119,14 @@ def label_distribution(vhe: pd.DataFrame, title: str) -> go.Figure:
     shares = table.div(table.sum(axis=1), axis=0)
     for klasse in labels.ALLE:
         if klasse in shares.columns:
-            fig.add_bar(x=shares.index, y=shares[klasse], name=klasse,
-                        marker_color=labels.KLEUREN[klasse],
-                        customdata=table[klasse],
-                        hovertemplate=f"{klasse}: %{{y:.1%}} (%{{customdata}} woningen)"
-                                      "<extra></extra>")
+            fig.add_bar(
+                x=shares.index,
+                y=shares[klasse],
+                name=klasse,
+                marker_color=labels.KLEUREN[klasse],
+                customdata=table[klasse],
+                hovertemplate=f"{klasse}: %{{y:.1%}} (%{{customdata}} woningen)<extra></extra>",
+            )
     return _layout(fig, title, barmode="stack", yaxis={"tickformat": ".0%"})
 
 
@@ -104,10 +138,14 @@ def jaarschijf(evaluations: pd.DataFrame, title: str) -> go.Figure:
         return _layout(fig, f"{title}: geen gegevens")
     x = [rows["corporatie"], rows["omschrijving"].str.slice(0, 28) + " " + rows["periode"]]
     fig.add_bar(x=x, y=rows["norm"], name="afspraak", marker_color="#c9d6ea")
-    fig.add_bar(x=x, y=rows["waarde"].fillna(0), name="gerealiseerd",
-                marker_color=[STATUS_KLEUREN[s] for s in rows["status"]],
-                text=rows["waarde"].map(lambda v: "–" if pd.isna(v) else fmt.num(v)),
-                textposition="outside")
+    fig.add_bar(
+        x=x,
+        y=rows["waarde"].fillna(0),
+        name="gerealiseerd",
+        marker_color=[STATUS_KLEUREN[s] for s in rows["status"]],
+        text=rows["waarde"].map(lambda v: "–" if pd.isna(v) else fmt.num(v)),
+        textposition="outside",
+    )
     return _layout(fig, title, barmode="group", yaxis_title="aantal woningen")
 
 
@@ -119,8 +157,7 @@ def rows_per_batch(batches: pd.DataFrame) -> go.Figure:
     counts = active.groupby(["corporatie", "soort"])["rijen"].sum().unstack(fill_value=0)
     for soort in counts.columns:
         fig.add_bar(x=counts.index, y=counts[soort], name=soort)
-    return _layout(fig, "Ingelezen rijen per corporatie", barmode="stack",
-                   yaxis_title="rijen")
+    return _layout(fig, "Ingelezen rijen per corporatie", barmode="stack", yaxis_title="rijen")
 
 
 def register_status(register: pd.DataFrame) -> go.Figure:
@@ -128,11 +165,23 @@ def register_status(register: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     if register.empty:
         return _layout(fig, "Geen afspraken")
-    colours = {"niet gestart": "#9e9e9e", "loopt": "#4a6fa5", "gereed": "#1a7f37",
-               "vertraagd": "#f0a202", "vervallen": "#5d4037"}
+    colours = {
+        "niet gestart": "#9e9e9e",
+        "loopt": "#4a6fa5",
+        "gereed": "#1a7f37",
+        "vertraagd": "#f0a202",
+        "vervallen": "#5d4037",
+    }
     counts = register.groupby(["document", "status"]).size().unstack(fill_value=0)
     for status, colour in colours.items():
         if status in counts.columns:
-            fig.add_bar(y=counts.index, x=counts[status], name=status, orientation="h",
-                        marker_color=colour, text=counts[status], textposition="inside")
+            fig.add_bar(
+                y=counts.index,
+                x=counts[status],
+                name=status,
+                orientation="h",
+                marker_color=colour,
+                text=counts[status],
+                textposition="inside",
+            )
     return _layout(fig, "Afspraken naar status", barmode="stack", xaxis_title="aantal afspraken")

@@ -27,8 +27,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except Exception as exc:  # the user gets a sentence, not a traceback
         if "lock" in str(exc).lower():
-            print("De database is in gebruik door een ander programma (bijv. de app). Stop dat "
-                  "eerst of gebruik --db met een ander bestand.", file=sys.stderr)
+            print(
+                "De database is in gebruik door een ander programma (bijv. de app). Stop dat "
+                "eerst of gebruik --db met een ander bestand.",
+                file=sys.stderr,
+            )
             return 3
         raise
 
@@ -39,8 +42,9 @@ def _parser() -> argparse.ArgumentParser:
 
     def command(name: str, run, text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text, description=text)
-        p.add_argument("--db", help="databasebestand (standaard: $PRESTATIE_DB of "
-                       "data/prestatie.duckdb)")
+        p.add_argument(
+            "--db", help="databasebestand (standaard: $PRESTATIE_DB of data/prestatie.duckdb)"
+        )
         p.set_defaults(run=run)
         return p
 
@@ -59,8 +63,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="JSON op stdout")
         if name == "monitor":
             p.add_argument("--datum", help="beoordeel alsof het deze datum is (YYYY-MM-DD)")
-            p.add_argument("--prijspeil", choices=[monitor.INDEXED, monitor.FIXED],
-                           default=monitor.INDEXED)
+            p.add_argument(
+                "--prijspeil", choices=[monitor.INDEXED, monitor.FIXED], default=monitor.INDEXED
+            )
     p = command("demo", _demo, "vul de database met de demonstratiegegevens")
     p = command("leeg", _clear, "verwijder alle ingelezen gegevens (ook de demo)")
     p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
@@ -76,8 +81,9 @@ def _open(args) -> store.duckdb.DuckDBPyConnection:
 def _import(args) -> int:
     peildatum = waarden.to_date(args.peildatum) if args.peildatum else None
     if args.peildatum and peildatum is None:
-        print(f"Onleesbare peildatum '{args.peildatum}'; gebruik bijv. 2023-12-31.",
-              file=sys.stderr)
+        print(
+            f"Onleesbare peildatum '{args.peildatum}'; gebruik bijv. 2023-12-31.", file=sys.stderr
+        )
         return 2
     for path in args.files:
         if not path.is_file():
@@ -86,11 +92,20 @@ def _import(args) -> int:
     hints = ingest.Hints(args.corporatie, args.gemeente, peildatum)
     con = _open(args)
     for parsed, result in ingest.import_paths(con, args.files, hints):
-        state = ("al ingelezen, niets gewijzigd" if not result.nieuw else
-                 f"batch {result.batch_id}" + (f", vervangt batch {', '.join(map(str, result.vervangen))}"
-                                              if result.vervangen else ""))
-        print(f"{parsed.file}: {parsed.kind}, {parsed.meta.corporatie or '-'}, {parsed.rows} rijen, "
-              f"{len(parsed.warnings)} waarschuwingen, {len(parsed.skipped)} overgeslagen ({state})")
+        state = (
+            "al ingelezen, niets gewijzigd"
+            if not result.nieuw
+            else f"batch {result.batch_id}"
+            + (
+                f", vervangt batch {', '.join(map(str, result.vervangen))}"
+                if result.vervangen
+                else ""
+            )
+        )
+        print(
+            f"{parsed.file}: {parsed.kind}, {parsed.meta.corporatie or '-'}, {parsed.rows} rijen, "
+            f"{len(parsed.warnings)} waarschuwingen, {len(parsed.skipped)} overgeslagen ({state})"
+        )
         for warning in parsed.warnings:
             print(f"  waarschuwing: {warning}")
     return 0
@@ -129,8 +144,10 @@ def _demo(args) -> int:
 
 def _clear(args) -> int:
     if not args.ja:
-        print("Dit verwijdert alle ingelezen gegevens. Herhaal met --ja om door te gaan.",
-              file=sys.stderr)
+        print(
+            "Dit verwijdert alle ingelezen gegevens. Herhaal met --ja om door te gaan.",
+            file=sys.stderr,
+        )
         return 1
     store.clear_data(_open(args))
     print("Alle ingelezen gegevens zijn verwijderd; de afspraken blijven.", file=sys.stderr)

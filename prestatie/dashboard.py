@@ -20,8 +20,9 @@ from prestatie import demobestanden, huurgrenzen, labels, metingen, monitor, sto
 from prestatie.peildatum import verslagjaar
 
 
-def open_database(path: str | os.PathLike | None = None, demo: bool = True
-                  ) -> duckdb.DuckDBPyConnection:
+def open_database(
+    path: str | os.PathLike | None = None, demo: bool = True
+) -> duckdb.DuckDBPyConnection:
     """Connect; on a new file, load the agreements and (``demo``) the demonstration data."""
     file = store.db_path(path) if str(path) != ":memory:" else None
     new = file is None or not file.exists()
@@ -47,8 +48,10 @@ def sync_agreements(con: duckdb.DuckDBPyConnection, folder: Path | None = None) 
 
 
 def agreements(con: duckdb.DuckDBPyConnection) -> list[targets.Agreement]:
-    return [targets.parse_agreement(text, f"{doc_id}.toml")
-            for doc_id, text in store.documents(con).items()]
+    return [
+        targets.parse_agreement(text, f"{doc_id}.toml")
+        for doc_id, text in store.documents(con).items()
+    ]
 
 
 @dataclass(frozen=True)
@@ -60,10 +63,15 @@ class Filters:
     jaar: int | None = None
 
 
-def evaluations(con: duckdb.DuckDBPyConnection, today: date, prijspeil: str = monitor.INDEXED,
-                filters: Filters | None = None) -> list[monitor.Evaluation]:
-    facts = monitor.Facts.build(store.vhe_rows(con), store.productie_rows(con),
-                                store.productie_dekking(con), today)
+def evaluations(
+    con: duckdb.DuckDBPyConnection,
+    today: date,
+    prijspeil: str = monitor.INDEXED,
+    filters: Filters | None = None,
+) -> list[monitor.Evaluation]:
+    facts = monitor.Facts.build(
+        store.vhe_rows(con), store.productie_rows(con), store.productie_dekking(con), today
+    )
     doelen = [d for a in agreements(con) for d in a.doelen]
     result = monitor.evaluate(doelen, facts, prijspeil)
     return [e for e in result if matches(e, filters)] if filters else result
@@ -89,23 +97,29 @@ def voorraad_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
         peil = peil.date() if isinstance(peil, pd.Timestamp) else peil
         limits = huurgrenzen.grenzen_in_jaar(peil.year)
         counts = group.groupby("label")["aantal"].sum()
-        out.append({
-            "corporatie": corp, "gemeente": gem, "peildatum": peil.isoformat(),
-            "vhe": _whole(group["aantal"].sum()),
-            "huur_tot": {
-                name: _whole(metingen.share_up_to(group, int(limits[name] * 100), True).deel)
-                for name in huurgrenzen.GRENZEN
-            },
-            "labels": {k: _whole(counts.get(k, 0)) for k in labels.ALLE},
-        })
+        out.append(
+            {
+                "corporatie": corp,
+                "gemeente": gem,
+                "peildatum": peil.isoformat(),
+                "vhe": _whole(group["aantal"].sum()),
+                "huur_tot": {
+                    name: _whole(metingen.share_up_to(group, int(limits[name] * 100), True).deel)
+                    for name in huurgrenzen.GRENZEN
+                },
+                "labels": {k: _whole(counts.get(k, 0)) for k in labels.ALLE},
+            }
+        )
     return out
 
 
 def productie_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
     rows = store.productie_rows(con)
     grouped = rows.groupby(["corporatie", "gemeente", "jaar", "soort"])["aantal"].sum()
-    return [{"corporatie": c, "gemeente": g, "jaar": int(j), "soort": s, "aantal": int(n)}
-            for (c, g, j, s), n in grouped.items()]
+    return [
+        {"corporatie": c, "gemeente": g, "jaar": int(j), "soort": s, "aantal": int(n)}
+        for (c, g, j, s), n in grouped.items()
+    ]
 
 
 def _whole(x: float) -> int | float:
@@ -136,8 +150,7 @@ def production(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -
     return rows[rows["jaar"] == f.jaar] if f.jaar else rows
 
 
-def register(con: duckdb.DuckDBPyConnection, evaluations: list[monitor.Evaluation]
-             ) -> pd.DataFrame:
+def register(con: duckdb.DuckDBPyConnection, evaluations: list[monitor.Evaluation]) -> pd.DataFrame:
     """Every agreement of every document, with the measured status of the quantitative ones."""
     measured: dict[tuple[str, str], list[str]] = {}
     for e in evaluations:
@@ -147,14 +160,21 @@ def register(con: duckdb.DuckDBPyConnection, evaluations: list[monitor.Evaluatio
         doc = agreement.document
         for a in agreement.afspraken:
             statuses = measured.get((doc.id, a.nummer), [])
-            rows.append({
-                "document": doc.id, "nummer": a.nummer,
-                "thema": doc.themas.get(a.thema, a.thema), "tekst": a.tekst,
-                "resultaat": a.resultaat, "tijd": a.tijd, "trekker": a.trekker,
-                "jaarschijf": a.jaarschijf, "status": a.status,
-                "gemeten": _summary(statuses) if a.kwantitatief else "niet meetbaar",
-                "toelichting": a.toelichting,
-            })
+            rows.append(
+                {
+                    "document": doc.id,
+                    "nummer": a.nummer,
+                    "thema": doc.themas.get(a.thema, a.thema),
+                    "tekst": a.tekst,
+                    "resultaat": a.resultaat,
+                    "tijd": a.tijd,
+                    "trekker": a.trekker,
+                    "jaarschijf": a.jaarschijf,
+                    "status": a.status,
+                    "gemeten": _summary(statuses) if a.kwantitatief else "niet meetbaar",
+                    "toelichting": a.toelichting,
+                }
+            )
     return pd.DataFrame(rows)
 
 

@@ -34,35 +34,81 @@ SIZES = {
     ("Woonservice", "Emmen"): 820,
 }
 KERNEN = {
-    "Borger-Odoorn": ("Borger", "Exloo", "Odoorn", "Valthermond", "Nieuw-Buinen",
-                      "2e Exloërmond", "Buinen", "Klijndijk", "Valthe"),
-    "Emmen": ("Emmen", "Klazienaveen", "Nieuw-Amsterdam", "Erica", "Schoonebeek", "Zwartemeer",
-              "Emmer-Compascuum", "Nieuw-Weerdinge", "Barger-Compascuum"),
+    "Borger-Odoorn": (
+        "Borger",
+        "Exloo",
+        "Odoorn",
+        "Valthermond",
+        "Nieuw-Buinen",
+        "2e Exloërmond",
+        "Buinen",
+        "Klijndijk",
+        "Valthe",
+    ),
+    "Emmen": (
+        "Emmen",
+        "Klazienaveen",
+        "Nieuw-Amsterdam",
+        "Erica",
+        "Schoonebeek",
+        "Zwartemeer",
+        "Emmer-Compascuum",
+        "Nieuw-Weerdinge",
+        "Barger-Compascuum",
+    ),
 }
 CBS = {"Borger-Odoorn": "1681", "Emmen": "0114"}
 
 # share of stock up to (kwaliteitskorting, 1e aftopping, 2e aftopping, liberalisatie) per year
 RENT_SHARES = {
-    ("Lefier", "Borger-Odoorn"): {2021: (.09, .74, .912, .99), 2022: (.09, .73, .905, .99),
-                                  2023: (.08, .71, .893, .985), 2024: (.07, .70, .884, .98)},
-    ("Woonservice", "Borger-Odoorn"): {y: (.11, .79, .935, .995) for y in PEILJAREN},
-    ("Domesta", "Emmen"): {y: (.125, .845, .95, .995) for y in PEILJAREN},
-    ("Lefier", "Emmen"): {2021: (.085, .805, .93, .99), 2022: (.08, .79, .92, .99),
-                          2023: (.075, .775, .91, .985), 2024: (.07, .77, .905, .985)},
-    ("Woonservice", "Emmen"): {y: (.105, .82, .94, .99) for y in PEILJAREN},
+    ("Lefier", "Borger-Odoorn"): {
+        2021: (0.09, 0.74, 0.912, 0.99),
+        2022: (0.09, 0.73, 0.905, 0.99),
+        2023: (0.08, 0.71, 0.893, 0.985),
+        2024: (0.07, 0.70, 0.884, 0.98),
+    },
+    ("Woonservice", "Borger-Odoorn"): {y: (0.11, 0.79, 0.935, 0.995) for y in PEILJAREN},
+    ("Domesta", "Emmen"): {y: (0.125, 0.845, 0.95, 0.995) for y in PEILJAREN},
+    ("Lefier", "Emmen"): {
+        2021: (0.085, 0.805, 0.93, 0.99),
+        2022: (0.08, 0.79, 0.92, 0.99),
+        2023: (0.075, 0.775, 0.91, 0.985),
+        2024: (0.07, 0.77, 0.905, 0.985),
+    },
+    ("Woonservice", "Emmen"): {y: (0.105, 0.82, 0.94, 0.99) for y in PEILJAREN},
 }
 # cumulative share of stock at or better than A, B, C, D, E, F (G is the rest); onbekend apart
 LABEL_SHARES = {
-    ("Lefier", "Borger-Odoorn"): {2021: (.10, .30, .55, .70, .82, .93), 2022: (.12, .33, .60, .76, .86, .95),
-                                  2023: (.17, .38, .66, .82, .90, .97), 2024: (.23, .45, .72, .86, .93, .98)},
-    ("Woonservice", "Borger-Odoorn"): {2021: (.30, .55, .80, .93, .97, .99), 2022: (.33, .58, .83, .94, .98, .995),
-                                       2023: (.36, .61, .86, .95, .985, .995), 2024: (.40, .64, .88, .96, .99, 1)},
-    ("Domesta", "Emmen"): {2021: (.22, .67, .955, .98, .995, 1), 2022: (.245, .69, .96, .985, .995, 1),
-                           2023: (.27, .73, .975, .99, 1, 1), 2024: (.29, .775, .982, .995, 1, 1)},
-    ("Lefier", "Emmen"): {2021: (.18, .42, .70, .85, .93, .98), 2022: (.20, .45, .73, .87, .94, .985),
-                          2023: (.23, .49, .76, .89, .95, .99), 2024: (.26, .53, .79, .91, .96, .99)},
-    ("Woonservice", "Emmen"): {2021: (.25, .55, .82, .94, .98, .995), 2022: (.28, .58, .84, .95, .985, .995),
-                               2023: (.32, .63, .86, .96, .99, 1), 2024: (.36, .68, .88, .97, .99, 1)},
+    ("Lefier", "Borger-Odoorn"): {
+        2021: (0.10, 0.30, 0.55, 0.70, 0.82, 0.93),
+        2022: (0.12, 0.33, 0.60, 0.76, 0.86, 0.95),
+        2023: (0.17, 0.38, 0.66, 0.82, 0.90, 0.97),
+        2024: (0.23, 0.45, 0.72, 0.86, 0.93, 0.98),
+    },
+    ("Woonservice", "Borger-Odoorn"): {
+        2021: (0.30, 0.55, 0.80, 0.93, 0.97, 0.99),
+        2022: (0.33, 0.58, 0.83, 0.94, 0.98, 0.995),
+        2023: (0.36, 0.61, 0.86, 0.95, 0.985, 0.995),
+        2024: (0.40, 0.64, 0.88, 0.96, 0.99, 1),
+    },
+    ("Domesta", "Emmen"): {
+        2021: (0.22, 0.67, 0.955, 0.98, 0.995, 1),
+        2022: (0.245, 0.69, 0.96, 0.985, 0.995, 1),
+        2023: (0.27, 0.73, 0.975, 0.99, 1, 1),
+        2024: (0.29, 0.775, 0.982, 0.995, 1, 1),
+    },
+    ("Lefier", "Emmen"): {
+        2021: (0.18, 0.42, 0.70, 0.85, 0.93, 0.98),
+        2022: (0.20, 0.45, 0.73, 0.87, 0.94, 0.985),
+        2023: (0.23, 0.49, 0.76, 0.89, 0.95, 0.99),
+        2024: (0.26, 0.53, 0.79, 0.91, 0.96, 0.99),
+    },
+    ("Woonservice", "Emmen"): {
+        2021: (0.25, 0.55, 0.82, 0.94, 0.98, 0.995),
+        2022: (0.28, 0.58, 0.84, 0.95, 0.985, 0.995),
+        2023: (0.32, 0.63, 0.86, 0.96, 0.99, 1),
+        2024: (0.36, 0.68, 0.88, 0.97, 0.99, 1),
+    },
 }
 ONBEKEND_SHARE = 0.008
 
@@ -92,13 +138,21 @@ PRODUCTION = {
 }
 # projects with a place of their own: (corporatie, gemeente, soort, year) -> [(name, kern, count)]
 NAMED_PROJECTS = {
-    ("Lefier", "Borger-Odoorn", "sloop", 2021): [("Herstructurering Nieuw-Buinen fase 1", "Nieuw-Buinen", 12)],
-    ("Lefier", "Borger-Odoorn", "sloop", 2022): [("Herstructurering Nieuw-Buinen fase 2", "Nieuw-Buinen", 10)],
+    ("Lefier", "Borger-Odoorn", "sloop", 2021): [
+        ("Herstructurering Nieuw-Buinen fase 1", "Nieuw-Buinen", 12)
+    ],
+    ("Lefier", "Borger-Odoorn", "sloop", 2022): [
+        ("Herstructurering Nieuw-Buinen fase 2", "Nieuw-Buinen", 10)
+    ],
     ("Woonservice", "Borger-Odoorn", "nieuwbouw", 2023): [
-        ("Sloop-nieuwbouw Odoorn", "Odoorn", 6), ("Drenthe Woont Circulair", "Valthermond", 8),
-        ("Monden 2e Exloërmond fase 1", "2e Exloërmond", 16)],
+        ("Sloop-nieuwbouw Odoorn", "Odoorn", 6),
+        ("Drenthe Woont Circulair", "Valthermond", 8),
+        ("Monden 2e Exloërmond fase 1", "2e Exloërmond", 16),
+    ],
     ("Woonservice", "Borger-Odoorn", "sloop", 2023): [
-        ("Sloop-nieuwbouw Odoorn", "Odoorn", 6), ("Monden 2e Exloërmond fase 1", "2e Exloërmond", 10)],
+        ("Sloop-nieuwbouw Odoorn", "Odoorn", 6),
+        ("Monden 2e Exloërmond fase 1", "2e Exloërmond", 10),
+    ],
 }
 
 
@@ -131,7 +185,11 @@ def _home(rng: random.Random, p: Portfolio, new: bool, year: int) -> Home:
     kern = rng.choice(KERNEN[p.gemeente][:4] if new else KERNEN[p.gemeente])
     egw = (not new) and rng.random() < 0.62
     return Home(
-        vhe=vhe, kern=kern, straat=rng.choice(STREETS), nummer=rng.randint(1, 180), egw=egw,
+        vhe=vhe,
+        kern=kern,
+        straat=rng.choice(STREETS),
+        nummer=rng.randint(1, 180),
+        egw=egw,
         levensloop=new or (not egw and rng.random() < 0.35),
         bouwjaar=year if new else rng.randint(1950, 2015),
         u_rent=rng.uniform(0.5, 0.95) if new else rng.random(),
@@ -140,8 +198,20 @@ def _home(rng: random.Random, p: Portfolio, new: bool, year: int) -> Home:
     )
 
 
-STREETS = ("Hoofdstraat", "Kerkstraat", "Molenweg", "Dorpsstraat", "Zuiderdiep", "Noorderdiep",
-           "Schoolstraat", "Julianastraat", "Wilhelminastraat", "Parallelweg", "Boslaan", "Esweg")
+STREETS = (
+    "Hoofdstraat",
+    "Kerkstraat",
+    "Molenweg",
+    "Dorpsstraat",
+    "Zuiderdiep",
+    "Noorderdiep",
+    "Schoolstraat",
+    "Julianastraat",
+    "Wilhelminastraat",
+    "Parallelweg",
+    "Boslaan",
+    "Esweg",
+)
 
 
 def rent_cents(u: float, year: int, shares: tuple[float, ...]) -> int:
@@ -194,15 +264,27 @@ def _produce(rng: random.Random, p: Portfolio, year: int) -> list[dict]:
         if not count:
             continue
         projects = NAMED_PROJECTS.get((p.corporatie, p.gemeente, soort, year)) or _projects(
-            rng, p, soort, year, count)
+            rng, p, soort, year, count
+        )
         for name, kern, n in projects:
             if soort in ("sloop", "verkoop"):
                 leaving = _leaving(p, kern if soort == "sloop" else None, n, soort)
                 for home in leaving:
                     p.homes.remove(home)
                 if soort == "verkoop" and p.corporatie == "Lefier":  # Lefier lists each sale
-                    rows += [_prow(p, f"Verkoop {h.straat} {h.nummer}", h.kern, "Verkoop aan "
-                                   "overigen", 1, year, rng, h.vhe) for h in leaving]
+                    rows += [
+                        _prow(
+                            p,
+                            f"Verkoop {h.straat} {h.nummer}",
+                            h.kern,
+                            "Verkoop aan overigen",
+                            1,
+                            year,
+                            rng,
+                            h.vhe,
+                        )
+                        for h in leaving
+                    ]
                     continue
             if soort == "nieuwbouw":
                 for _ in range(n):
@@ -214,12 +296,27 @@ def _produce(rng: random.Random, p: Portfolio, year: int) -> list[dict]:
 
 
 WORDS = {
-    "Lefier": {"nieuwbouw": "Nieuwbouw", "sloop": "Sloop", "verkoop": "Verkoop aan overigen",
-               "verduurzaming": "Renovatie / verduurzaming", "zonnepanelen": "Zon-PV"},
-    "Woonservice": {"nieuwbouw": "nieuwbouw", "sloop": "sloop", "verkoop": "verkoop",
-                    "verduurzaming": "verduurzaming", "zonnepanelen": "zonnepanelen"},
-    "Domesta": {"nieuwbouw": "Nieuwbouw (oplevering)", "sloop": "Sloop", "verkoop": "Verkoop",
-                "verduurzaming": "Verduurzaming (labelsprong)", "zonnepanelen": "Zonnepanelen"},
+    "Lefier": {
+        "nieuwbouw": "Nieuwbouw",
+        "sloop": "Sloop",
+        "verkoop": "Verkoop aan overigen",
+        "verduurzaming": "Renovatie / verduurzaming",
+        "zonnepanelen": "Zon-PV",
+    },
+    "Woonservice": {
+        "nieuwbouw": "nieuwbouw",
+        "sloop": "sloop",
+        "verkoop": "verkoop",
+        "verduurzaming": "verduurzaming",
+        "zonnepanelen": "zonnepanelen",
+    },
+    "Domesta": {
+        "nieuwbouw": "Nieuwbouw (oplevering)",
+        "sloop": "Sloop",
+        "verkoop": "Verkoop",
+        "verduurzaming": "Verduurzaming (labelsprong)",
+        "zonnepanelen": "Zonnepanelen",
+    },
 }
 
 
@@ -227,8 +324,10 @@ def _projects(rng, p: Portfolio, soort: str, year: int, count: int) -> list[tupl
     parts = 1 if count < 8 else rng.randint(2, 3)
     cuts = sorted(rng.sample(range(1, count), parts - 1)) if parts > 1 else []
     sizes = [b - a for a, b in zip([0, *cuts], [*cuts, count], strict=True)]
-    return [(f"{soort.capitalize()} {kern} {year}", kern, n)
-            for n, kern in zip(sizes, rng.sample(KERNEN[p.gemeente], parts), strict=True)]
+    return [
+        (f"{soort.capitalize()} {kern} {year}", kern, n)
+        for n, kern in zip(sizes, rng.sample(KERNEN[p.gemeente], parts), strict=True)
+    ]
 
 
 def _leaving(p: Portfolio, kern: str | None, n: int, soort: str) -> list[Home]:
@@ -242,18 +341,32 @@ def _leaving(p: Portfolio, kern: str | None, n: int, soort: str) -> list[Home]:
 
 def _prow(p, name, kern, activiteit, n, year, rng, vhe=None) -> dict:
     month = rng.randint(2, 12)
-    return {"Project": name, "Kern": kern, "Activiteit": activiteit, "Aantal": n,
-            "Opleverdatum": date(year, month, rng.randint(1, 28)), "Eenheid": vhe,
-            "Gemeente": p.gemeente}
+    return {
+        "Project": name,
+        "Kern": kern,
+        "Activiteit": activiteit,
+        "Aantal": n,
+        "Opleverdatum": date(year, month, rng.randint(1, 28)),
+        "Eenheid": vhe,
+        "Gemeente": p.gemeente,
+    }
 
 
 def _stock_row(h: Home, key, year: int) -> dict:
     label = labels.ONBEKEND if h.unknown else label_at(h.u_label, LABEL_SHARES[key][year])
     cents = rent_cents(h.u_rent, year, RENT_SHARES[key][year])
-    return {"vhe": h.vhe, "straat": h.straat, "nummer": h.nummer, "kern": h.kern,
-            "postcode": _postcode(key[1], h.kern), "type": "EGW" if h.egw else "MGW",
-            "levensloop": h.levensloop, "bouwjaar": h.bouwjaar, "huur": cents / 100,
-            "label": label}
+    return {
+        "vhe": h.vhe,
+        "straat": h.straat,
+        "nummer": h.nummer,
+        "kern": h.kern,
+        "postcode": _postcode(key[1], h.kern),
+        "type": "EGW" if h.egw else "MGW",
+        "levensloop": h.levensloop,
+        "bouwjaar": h.bouwjaar,
+        "huur": cents / 100,
+        "label": label,
+    }
 
 
 def _postcode(gemeente: str, kern: str) -> str:

@@ -75,12 +75,15 @@ def _candidate(sheet: Sheet, index: int, row: list[object], kind: str | None):
     if kind in (None, kolommen.VOORRAAD):
         mapping = kolommen.match(headers, kolommen.VOORRAAD)
         if "vhe_id" in mapping and ({"huur", "label"} & mapping.keys()):
-            options.append((stock, Layout(sheet, kolommen.VOORRAAD, index, headers, mapping, title)))
+            options.append(
+                (stock, Layout(sheet, kolommen.VOORRAAD, index, headers, mapping, title))
+            )
     if kind in (None, kolommen.PRODUCTIE):
         mapping = kolommen.match(headers, kolommen.PRODUCTIE)
         if "soort" in mapping and ({"jaar", "datum"} & mapping.keys()):
-            options.append((production, Layout(sheet, kolommen.PRODUCTIE, index, headers, mapping,
-                                               title)))
+            options.append(
+                (production, Layout(sheet, kolommen.PRODUCTIE, index, headers, mapping, title))
+            )
     return max(options, key=lambda o: o[0], default=None)
 
 

@@ -89,13 +89,19 @@ def parse(file: str, data: bytes, hints: Hints | None = None) -> Parsed:
         parsed.meta = replace(meta, jaar=year)
         parsed.vhe, parsed.productie = vhe, prod
     elif layout.kind == kolommen.PRODUCTIE:
-        parsed.productie, warnings, skipped = productielijst.build(name, layout, meta, hints.mapping)
+        parsed.productie, warnings, skipped = productielijst.build(
+            name, layout, meta, hints.mapping
+        )
     else:
         parsed.vhe, warnings, skipped = voorraadlijst.build(name, layout, meta, hints.mapping)
     parsed.warnings, parsed.skipped = warnings, skipped
     if parsed.rows == 0:
-        raise refuse(name, "er staan geen gegevensrijen onder de kolomnamen.",
-                     sheet=layout.sheet_name, row=layout.header_index + 1)
+        raise refuse(
+            name,
+            "er staan geen gegevensrijen onder de kolomnamen.",
+            sheet=layout.sheet_name,
+            row=layout.header_index + 1,
+        )
     return parsed
 
 
@@ -105,8 +111,11 @@ def _meta(file: str, layout: Layout, hints: Hints) -> Meta:
     if hints.corporatie:
         corporatie = partijen.corporatie(hints.corporatie)
         if corporatie is None:
-            raise refuse(file, f"onbekende corporatie '{hints.corporatie}'; kies uit "
-                         f"{', '.join(partijen.CORPORATIES)}.")
+            raise refuse(
+                file,
+                f"onbekende corporatie '{hints.corporatie}'; kies uit "
+                f"{', '.join(partijen.CORPORATIES)}.",
+            )
     gemeente = found.gemeente
     if hints.gemeente:
         gemeente = partijen.gemeente(hints.gemeente)
@@ -115,16 +124,24 @@ def _meta(file: str, layout: Layout, hints: Hints) -> Meta:
     return Meta(corporatie, gemeente, hints.peildatum or found.peildatum, found.jaar)
 
 
-def save(con: duckdb.DuckDBPyConnection, uploads: list[Parsed], demo: bool = False,
-         gebruiker: str | None = None) -> list[store.WriteResult]:
+def save(
+    con: duckdb.DuckDBPyConnection,
+    uploads: list[Parsed],
+    demo: bool = False,
+    gebruiker: str | None = None,
+) -> list[store.WriteResult]:
     """Write accepted uploads, all in one transaction."""
     return store.write_batches(
         con, [(p.batch(demo, gebruiker), p.vhe, p.productie) for p in uploads]
     )
 
 
-def import_paths(con: duckdb.DuckDBPyConnection, paths: list[Path], hints: Hints | None = None,
-                 demo: bool = False) -> list[tuple[Parsed, store.WriteResult]]:
+def import_paths(
+    con: duckdb.DuckDBPyConnection,
+    paths: list[Path],
+    hints: Hints | None = None,
+    demo: bool = False,
+) -> list[tuple[Parsed, store.WriteResult]]:
     """Parse every file first, then write them together: one bad file writes nothing."""
     parsed = [parse(str(p), Path(p).read_bytes(), hints) for p in paths]
     return list(zip(parsed, save(con, parsed, demo), strict=True))

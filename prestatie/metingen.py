@@ -75,8 +75,11 @@ def count_in_labels(rows: pd.DataFrame, group: tuple[str, ...]) -> float:
 def mean_label(rows: pd.DataFrame) -> tuple[float, str] | None:
     """Mean over the label ordinal (A++++ = 0 … G = 10), unknown labels left out."""
     known = rows[rows["label"] != labels.ONBEKEND]
-    expanded = [lab for lab, n in zip(known["label"], known["aantal"], strict=True)
-                for _ in range(int(round(n)))]
+    expanded = [
+        lab
+        for lab, n in zip(known["label"], known["aantal"], strict=True)
+        for _ in range(int(round(n)))
+    ]
     return labels.gemiddeld(expanded)
 
 

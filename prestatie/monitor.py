@@ -22,10 +22,20 @@ from prestatie import fmt, huurgrenzen, labels, metingen
 from prestatie.targets import Doel, Periode
 
 BEHAALD, OP_KOERS, ACHTER, NIET_BEHAALD, GEEN_GEGEVENS = (
-    "behaald", "op koers", "achter", "niet behaald", "geen gegevens")
+    "behaald",
+    "op koers",
+    "achter",
+    "niet behaald",
+    "geen gegevens",
+)
 STATUSES = (BEHAALD, OP_KOERS, ACHTER, NIET_BEHAALD, GEEN_GEGEVENS)
-STATUS_KLEUREN = {BEHAALD: "#1a7f37", OP_KOERS: "#6cc24a", ACHTER: "#f0a202",
-                  NIET_BEHAALD: "#c62828", GEEN_GEGEVENS: "#9e9e9e"}
+STATUS_KLEUREN = {
+    BEHAALD: "#1a7f37",
+    OP_KOERS: "#6cc24a",
+    ACHTER: "#f0a202",
+    NIET_BEHAALD: "#c62828",
+    GEEN_GEGEVENS: "#9e9e9e",
+}
 STOCK_KINDS = ("aandeel_huur", "aandeel_label", "gemiddeld_label", "naar_nul", "bandbreedte")
 INDEXED, FIXED = "geindexeerd", "vast"
 
@@ -61,8 +71,9 @@ class Facts:
     today: date
 
     @classmethod
-    def build(cls, vhe: pd.DataFrame, productie: pd.DataFrame, dekking: pd.DataFrame,
-              today: date) -> Facts:
+    def build(
+        cls, vhe: pd.DataFrame, productie: pd.DataFrame, dekking: pd.DataFrame, today: date
+    ) -> Facts:
         return cls(metingen.latest_per_year(vhe), productie, dekking, today)
 
 
@@ -95,8 +106,13 @@ def scopes(doel: Doel, facts: Facts) -> list[Scope]:
 def evaluate_one(doel: Doel, scope: Scope, facts: Facts, prijspeil: str) -> list[Evaluation]:
     if doel.soort in STOCK_KINDS:
         rows = _stock(doel, scope, facts)
-        return [e for e in (_stock_eval(doel, scope, rows, p, n, facts.today, prijspeil)
-                            for p, n in doel.norm) if e]
+        return [
+            e
+            for e in (
+                _stock_eval(doel, scope, rows, p, n, facts.today, prijspeil) for p, n in doel.norm
+            )
+            if e
+        ]
     if doel.soort == "jaarschijf":
         return [e for p, n in doel.norm if (e := _jaarschijf(doel, scope, facts, p, n))]
     if doel.soort == "labelsprong":
@@ -119,42 +135,106 @@ def _stock(doel: Doel, scope: Scope, facts: Facts) -> dict[int, pd.DataFrame]:
 
 
 def _base(doel, scope, periode: Periode, norm, **kw) -> Evaluation:
-    return Evaluation(doel.document, doel.afspraak, doel.id, doel.omschrijving, doel.soort,
-                      scope.corporatie, doel.gemeente, periode.tot, periode.label, doel.richting,
-                      norm, **kw)
+    return Evaluation(
+        doel.document,
+        doel.afspraak,
+        doel.id,
+        doel.omschrijving,
+        doel.soort,
+        scope.corporatie,
+        doel.gemeente,
+        periode.tot,
+        periode.label,
+        doel.richting,
+        norm,
+        **kw,
+    )
 
 
 # ---- stock targets: a share, a mean label, a count to zero, a change within a band ----------
+
 
 def _stock_eval(doel, scope, stock, periode, norm, today, prijspeil) -> Evaluation | None:
     deadline = periode.tot
     if deadline in stock:
         value, met, short, basis, peil, text = _measure(doel, stock, deadline, norm, prijspeil)
         if value is None:
-            return _base(doel, scope, periode, norm, waarde=None, status=GEEN_GEGEVENS,
-                         peildatum=peil, uitleg=text)
-        return _base(doel, scope, periode, norm, waarde=value, basis=basis, peildatum=peil,
-                     status=BEHAALD if met else NIET_BEHAALD, tekort=short, uitleg=text)
+            return _base(
+                doel,
+                scope,
+                periode,
+                norm,
+                waarde=None,
+                status=GEEN_GEGEVENS,
+                peildatum=peil,
+                uitleg=text,
+            )
+        return _base(
+            doel,
+            scope,
+            periode,
+            norm,
+            waarde=value,
+            basis=basis,
+            peildatum=peil,
+            status=BEHAALD if met else NIET_BEHAALD,
+            tekort=short,
+            uitleg=text,
+        )
     earlier = [y for y in stock if y < deadline]
     if deadline < today.year or not earlier:
-        return _base(doel, scope, periode, norm, waarde=None, status=GEEN_GEGEVENS,
-                     uitleg=f"geen voorraadgegevens over {deadline}")
+        return _base(
+            doel,
+            scope,
+            periode,
+            norm,
+            waarde=None,
+            status=GEEN_GEGEVENS,
+            uitleg=f"geen voorraadgegevens over {deadline}",
+        )
     latest = max(earlier)
     path_norm = _path_norm(doel, stock, periode, norm, latest)
     if path_norm is None:
-        return _base(doel, scope, periode, norm, waarde=None, status=GEEN_GEGEVENS,
-                     uitleg="geen basismeting vóór het doeljaar")
+        return _base(
+            doel,
+            scope,
+            periode,
+            norm,
+            waarde=None,
+            status=GEEN_GEGEVENS,
+            uitleg="geen basismeting vóór het doeljaar",
+        )
     value, met, short, basis, peil, text = _measure(doel, stock, latest, path_norm, prijspeil)
     if value is None:
-        return _base(doel, scope, periode, norm, waarde=None, status=GEEN_GEGEVENS,
-                     peildatum=peil, uitleg=text)
+        return _base(
+            doel,
+            scope,
+            periode,
+            norm,
+            waarde=None,
+            status=GEEN_GEGEVENS,
+            peildatum=peil,
+            uitleg=text,
+        )
     if doel.soort == "naar_nul" and value == 0:
         status = BEHAALD
     else:
         status = OP_KOERS if met else ACHTER
-    text += f"; stand eind {latest}, tussendoel op weg naar {deadline}: {_fmt_norm(doel, path_norm)}"
-    return _base(doel, scope, periode, norm, waarde=value, basis=basis, peildatum=peil,
-                 status=status, tekort=short, uitleg=text)
+    text += (
+        f"; stand eind {latest}, tussendoel op weg naar {deadline}: {_fmt_norm(doel, path_norm)}"
+    )
+    return _base(
+        doel,
+        scope,
+        periode,
+        norm,
+        waarde=value,
+        basis=basis,
+        peildatum=peil,
+        status=status,
+        tekort=short,
+        uitleg=text,
+    )
 
 
 def _path_norm(doel, stock, periode, norm, year):
@@ -192,26 +272,44 @@ def _measure(doel, stock, year, norm, prijspeil):
         share = metingen.share_in_labels(rows, tuple(doel.params["labels"]))
         met = _meets(share.waarde, norm, doel.richting)
         unknown = metingen.count_in_labels(rows, (labels.ONBEKEND,))
-        text = (f"{fmt.num(share.deel)} van {fmt.num(share.totaal)} woningen "
-                f"({fmt.pct(share.waarde)}) met label {doel.params.get('groepnaam', '')}"
-                f"{_unknown_note(unknown)}, peildatum {fmt.datum(peil)}")
-        return (share.waarde, met, metingen.homes_short(share, norm, doel.richting),
-                share.totaal, peil, text)
+        text = (
+            f"{fmt.num(share.deel)} van {fmt.num(share.totaal)} woningen "
+            f"({fmt.pct(share.waarde)}) met label {doel.params.get('groepnaam', '')}"
+            f"{_unknown_note(unknown)}, peildatum {fmt.datum(peil)}"
+        )
+        return (
+            share.waarde,
+            met,
+            metingen.homes_short(share, norm, doel.richting),
+            share.totaal,
+            peil,
+            text,
+        )
     if doel.soort == "gemiddeld_label":
         mean = metingen.mean_label(rows)
         if mean is None:
             return None, False, None, None, peil, "geen bekende labels"
         met = labels.rank(mean[1]) <= labels.rank(norm)
-        text = (f"gemiddeld label {mean[1]} (gemiddelde labelrang {fmt.num(mean[0], 2)}; "
-                f"A++++ = 0 … G = 10, onbekend niet meegeteld), peildatum {fmt.datum(peil)}")
+        text = (
+            f"gemiddeld label {mean[1]} (gemiddelde labelrang {fmt.num(mean[0], 2)}; "
+            f"A++++ = 0 … G = 10, onbekend niet meegeteld), peildatum {fmt.datum(peil)}"
+        )
         return mean[1], met, None, float(rows["aantal"].sum()), peil, text
     if doel.soort == "naar_nul":
         group = tuple(doel.params["labels"])
         count = metingen.count_in_labels(rows, group)
-        text = (f"{fmt.aantal_woningen(round(count))} met label {', '.join(group)}, "
-                f"peildatum {fmt.datum(peil)}")
-        return count, count <= norm, max(0, round(count - norm)), float(rows["aantal"].sum()), \
-            peil, text
+        text = (
+            f"{fmt.aantal_woningen(round(count))} met label {', '.join(group)}, "
+            f"peildatum {fmt.datum(peil)}"
+        )
+        return (
+            count,
+            count <= norm,
+            max(0, round(count - norm)),
+            float(rows["aantal"].sum()),
+            peil,
+            text,
+        )
     if doel.soort == "bandbreedte":
         return _band_change(doel, stock, year, norm, peil)
     raise ValueError(doel.soort)
@@ -225,15 +323,26 @@ def _rent_share(doel, rows, peil, norm, prijspeil):
     share = metingen.share_up_to(rows, cents, inclusief)
     met = _meets(share.waarde, norm, doel.richting)
     name = huurgrenzen.naam(grens, peil.year)
-    reading = (f"vast bedrag uit het document (prijspeil {doel.params.get('prijspeil')})"
-               if fixed is not None else f"{name} {peil.year}")
+    reading = (
+        f"vast bedrag uit het document (prijspeil {doel.params.get('prijspeil')})"
+        if fixed is not None
+        else f"{name} {peil.year}"
+    )
     stated = doel.params.get("bedrag")
-    text = (f"{fmt.num(share.deel)} van {fmt.num(share.totaal)} woningen ({fmt.pct(share.waarde)}) "
-            f"met huur {'tot en met' if inclusief else 'onder'} {fmt.euro(cents / 100)} "
-            f"({reading}; document: {fmt.euro(stated)} prijspeil {doel.params.get('prijspeil')}), "
-            f"peildatum {fmt.datum(peil)}")
-    return (share.waarde, met, metingen.homes_short(share, norm, doel.richting), share.totaal,
-            peil, text)
+    text = (
+        f"{fmt.num(share.deel)} van {fmt.num(share.totaal)} woningen ({fmt.pct(share.waarde)}) "
+        f"met huur {'tot en met' if inclusief else 'onder'} {fmt.euro(cents / 100)} "
+        f"({reading}; document: {fmt.euro(stated)} prijspeil {doel.params.get('prijspeil')}), "
+        f"peildatum {fmt.datum(peil)}"
+    )
+    return (
+        share.waarde,
+        met,
+        metingen.homes_short(share, norm, doel.richting),
+        share.totaal,
+        peil,
+        text,
+    )
 
 
 def _band_change(doel, stock, year, norm, peil):
@@ -251,13 +360,18 @@ def _band_change(doel, stock, year, norm, peil):
     else:
         lo, hi = _band(doel.richting, norm)
         met = lo <= change <= hi
-    text = (f"{_MAAT[maat]}: {fmt.num(start)} eind {base}, {fmt.num(now)} eind {year}: "
-            f"verandering {change:+,.0f}".replace(",", "."))
+    text = (
+        f"{_MAAT[maat]}: {fmt.num(start)} eind {base}, {fmt.num(now)} eind {year}: "
+        f"verandering {change:+,.0f}".replace(",", ".")
+    )
     return change, met, None, now, peil, text
 
 
-_MAAT = {"vhe": "alle woningen", "eengezins": "eengezinswoningen (niet levensloopgeschikt)",
-         "levensloopgeschikt": "levensloopgeschikte woningen"}
+_MAAT = {
+    "vhe": "alle woningen",
+    "eengezins": "eengezinswoningen (niet levensloopgeschikt)",
+    "levensloopgeschikt": "levensloopgeschikte woningen",
+}
 
 
 def _band(richting: str, norm) -> tuple[float, float]:
@@ -300,16 +414,25 @@ def _fmt_norm(doel, norm) -> str:
 
 # ---- counts over a year or a range: jaarschijven and homes that reached a label --------------
 
-def _judge_count(doel, scope, periode, norm, realised, covered: set[int], today: date,
-                 text: str) -> Evaluation | None:
+
+def _judge_count(
+    doel, scope, periode, norm, realised, covered: set[int], today: date, text: str
+) -> Evaluation | None:
     if periode.van > today.year:
         return None  # not begun: nothing to judge yet
     years = range(periode.van, periode.tot + 1)
     done = [y for y in years if y in covered]
     lo, hi = _band(doel.richting, norm)
     if not done or any(y not in covered for y in range(periode.van, max(done) + 1)):
-        return _base(doel, scope, periode, norm, waarde=None, status=GEEN_GEGEVENS,
-                     uitleg=f"geen volledige gegevens over {periode.label}")
+        return _base(
+            doel,
+            scope,
+            periode,
+            norm,
+            waarde=None,
+            status=GEEN_GEGEVENS,
+            uitleg=f"geen volledige gegevens over {periode.label}",
+        )
     asof = min(today, date(max(done), 12, 31))
     start, end = date(periode.van, 1, 1), date(periode.tot, 12, 31)
     fraction = (asof - start).days / (end - start).days
@@ -326,8 +449,9 @@ def _judge_count(doel, scope, periode, norm, realised, covered: set[int], today:
     else:
         status = OP_KOERS if realised >= lo * fraction else ACHTER
         text += f"; gegevens t/m {fmt.datum(asof)} ({fmt.pct(fraction, 0)} van de periode)"
-    return _base(doel, scope, periode, norm, waarde=realised, status=status, tekort=short,
-                 uitleg=text)
+    return _base(
+        doel, scope, periode, norm, waarde=realised, status=status, tekort=short, uitleg=text
+    )
 
 
 def _jaarschijf(doel, scope, facts, periode, norm) -> Evaluation | None:
@@ -337,15 +461,21 @@ def _jaarschijf(doel, scope, facts, periode, norm) -> Evaluation | None:
         rows = rows[rows["kern"] == doel.kern]
     soorten = tuple(doel.params["activiteiten"])
     realised = metingen.produced(rows, soorten, range(periode.van, periode.tot + 1))
-    cov = facts.dekking[(facts.dekking["gemeente"] == doel.gemeente)
-                        & facts.dekking["corporatie"].isin(scope.corporaties)]
+    cov = facts.dekking[
+        (facts.dekking["gemeente"] == doel.gemeente)
+        & facts.dekking["corporatie"].isin(scope.corporaties)
+    ]
     per_corp = cov.groupby("corporatie")["jaar"].agg(set)
-    covered = set.intersection(*per_corp.tolist()) if len(per_corp) == len(scope.corporaties) \
-        else set()
-    text = (f"{fmt.num(realised)} gerealiseerd ({', '.join(soorten)}"
-            f"{', kern ' + doel.kern if doel.kern else ''}) in {periode.label}")
-    return _judge_count(doel, scope, periode, norm, realised, {int(y) for y in covered},
-                        facts.today, text)
+    covered = (
+        set.intersection(*per_corp.tolist()) if len(per_corp) == len(scope.corporaties) else set()
+    )
+    text = (
+        f"{fmt.num(realised)} gerealiseerd ({', '.join(soorten)}"
+        f"{', kern ' + doel.kern if doel.kern else ''}) in {periode.label}"
+    )
+    return _judge_count(
+        doel, scope, periode, norm, realised, {int(y) for y in covered}, facts.today, text
+    )
 
 
 def _labelsprong(doel, scope, stock, periode, norm, facts) -> Evaluation | None:
@@ -353,8 +483,10 @@ def _labelsprong(doel, scope, stock, periode, norm, facts) -> Evaluation | None:
     covered = {y for y in stock if y - 1 in stock}
     years = [y for y in range(periode.van, periode.tot + 1) if y in covered]
     realised = sum(metingen.reached_label(stock[y - 1], stock[y], minimum) for y in years)
-    text = (f"{fmt.aantal_woningen(realised)} van onder label {minimum} naar minstens {minimum} "
-            f"(vergelijking per eenheidnummer tussen opeenvolgende peildata) in {periode.label}")
+    text = (
+        f"{fmt.aantal_woningen(realised)} van onder label {minimum} naar minstens {minimum} "
+        f"(vergelijking per eenheidnummer tussen opeenvolgende peildata) in {periode.label}"
+    )
     return _judge_count(doel, scope, periode, norm, realised, covered, facts.today, text)
 
 
@@ -368,14 +500,30 @@ def to_json_records(evaluations: list[Evaluation]) -> list[dict]:
     for e in evaluations:
         norm = list(e.norm) if isinstance(e.norm, tuple) else e.norm
         waarde = e.waarde
-        if isinstance(waarde, float) and waarde.is_integer() and e.soort not in (
-                "aandeel_huur", "aandeel_label"):
+        if (
+            isinstance(waarde, float)
+            and waarde.is_integer()
+            and e.soort not in ("aandeel_huur", "aandeel_label")
+        ):
             waarde = int(waarde)
-        out.append({
-            "document": e.document, "afspraak": e.afspraak, "doel": e.doel,
-            "omschrijving": e.omschrijving, "corporatie": e.corporatie, "gemeente": e.gemeente,
-            "jaar": e.jaar, "periode": e.periode, "soort": e.soort, "richting": e.richting,
-            "norm": norm, "waarde": waarde, "status": e.status, "tekort": e.tekort,
-            "peildatum": e.peildatum.isoformat() if e.peildatum else None, "uitleg": e.uitleg,
-        })
+        out.append(
+            {
+                "document": e.document,
+                "afspraak": e.afspraak,
+                "doel": e.doel,
+                "omschrijving": e.omschrijving,
+                "corporatie": e.corporatie,
+                "gemeente": e.gemeente,
+                "jaar": e.jaar,
+                "periode": e.periode,
+                "soort": e.soort,
+                "richting": e.richting,
+                "norm": norm,
+                "waarde": waarde,
+                "status": e.status,
+                "tekort": e.tekort,
+                "peildatum": e.peildatum.isoformat() if e.peildatum else None,
+                "uitleg": e.uitleg,
+            }
+        )
     return out

@@ -67,17 +67,40 @@ class Collector:
     def column(self, field_name: str) -> str:
         return self._column.get(field_name, field_name)
 
-    def add(self, mask: pd.Series, cells: pd.Series | None, field_name: str, message: str,
-            severity: str = FOUT) -> None:
+    def add(
+        self,
+        mask: pd.Series,
+        cells: pd.Series | None,
+        field_name: str,
+        message: str,
+        severity: str = FOUT,
+    ) -> None:
         rows = list(mask.index[mask])
         for row in rows[:MAX_LISTED]:
             value = None if cells is None else cells.get(row)
-            self.problems.append(Problem(self.file, message, self.sheet, int(row),
-                                         self.column(field_name), value, severity))
+            self.problems.append(
+                Problem(
+                    self.file,
+                    message,
+                    self.sheet,
+                    int(row),
+                    self.column(field_name),
+                    value,
+                    severity,
+                )
+            )
         if len(rows) > MAX_LISTED:
-            self.problems.append(Problem(
-                self.file, f"nog {len(rows) - MAX_LISTED} rijen met dezelfde melding: {message}",
-                self.sheet, None, self.column(field_name), None, severity))
+            self.problems.append(
+                Problem(
+                    self.file,
+                    f"nog {len(rows) - MAX_LISTED} rijen met dezelfde melding: {message}",
+                    self.sheet,
+                    None,
+                    self.column(field_name),
+                    None,
+                    severity,
+                )
+            )
 
     def file_problem(self, message: str, severity: str = FOUT) -> None:
         self.problems.append(Problem(self.file, message, self.sheet, severity=severity))
@@ -115,9 +138,15 @@ def parties(cells: pd.DataFrame, meta: Meta, problems: Collector) -> pd.DataFram
     ):
         if name in cells.columns and cells[name].notna().any():
             raw = cells[name]
-            values = raw.map(lambda v: normalize(str(v)) if v not in (None, "") else chosen)
-            problems.add(values.isna() & raw.notna() & (raw != ""), raw, name,
-                         f"onbekende {name}; kies een van de bekende namen")
+            values = raw.map(
+                lambda v, f=normalize, c=chosen: f(str(v)) if v not in (None, "") else c
+            )
+            problems.add(
+                values.isna() & raw.notna() & (raw != ""),
+                raw,
+                name,
+                f"onbekende {name}; kies een van de bekende namen",
+            )
             values = values.fillna(chosen) if chosen else values
         else:
             values = pd.Series(chosen, index=cells.index, dtype=object)

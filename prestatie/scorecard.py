@@ -10,8 +10,13 @@ import pandas as pd
 from prestatie import fmt
 from prestatie.monitor import STATUSES, Evaluation
 
-STATUS_TEKEN = {"behaald": "🟢", "op koers": "🟩", "achter": "🟠", "niet behaald": "🔴",
-                "geen gegevens": "⚪"}
+STATUS_TEKEN = {
+    "behaald": "🟢",
+    "op koers": "🟩",
+    "achter": "🟠",
+    "niet behaald": "🔴",
+    "geen gegevens": "⚪",
+}
 SHARE_KINDS = ("aandeel_huur", "aandeel_label")
 
 
@@ -55,22 +60,38 @@ def gap_text(e: Evaluation) -> str:
 
 
 def table(evaluations: list[Evaluation]) -> pd.DataFrame:
-    rows = [{
-        "Status": f"{STATUS_TEKEN[e.status]} {e.status}",
-        "Afspraak": e.afspraak,
-        "Doel": e.omschrijving,
-        "Corporatie": e.corporatie,
-        "Gemeente": e.gemeente,
-        "Jaar": e.periode,
-        "Norm": norm_text(e),
-        "Gerealiseerd": value_text(e),
-        "Verschil": gap_text(e),
-        "Berekening": e.uitleg,
-        "Document": e.document,
-    } for e in evaluations]
-    return pd.DataFrame(rows, columns=["Status", "Afspraak", "Doel", "Corporatie", "Gemeente",
-                                       "Jaar", "Norm", "Gerealiseerd", "Verschil", "Berekening",
-                                       "Document"])
+    rows = [
+        {
+            "Status": f"{STATUS_TEKEN[e.status]} {e.status}",
+            "Afspraak": e.afspraak,
+            "Doel": e.omschrijving,
+            "Corporatie": e.corporatie,
+            "Gemeente": e.gemeente,
+            "Jaar": e.periode,
+            "Norm": norm_text(e),
+            "Gerealiseerd": value_text(e),
+            "Verschil": gap_text(e),
+            "Berekening": e.uitleg,
+            "Document": e.document,
+        }
+        for e in evaluations
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "Status",
+            "Afspraak",
+            "Doel",
+            "Corporatie",
+            "Gemeente",
+            "Jaar",
+            "Norm",
+            "Gerealiseerd",
+            "Verschil",
+            "Berekening",
+            "Document",
+        ],
+    )
 
 
 def counts(evaluations: list[Evaluation]) -> dict[str, int]:

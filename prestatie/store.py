@@ -290,7 +290,9 @@ def _write_one(con, batch: Batch, vhe, productie) -> WriteResult:
     if productie is not None and len(productie):
         _insert_frame(con, "productie", PRODUCTIE_COLUMNS, batch_id, productie)
     if old:
-        con.execute("UPDATE batch SET vervangen_door = ? WHERE list_contains(?, id)", [batch_id, old])
+        con.execute(
+            "UPDATE batch SET vervangen_door = ? WHERE list_contains(?, id)", [batch_id, old]
+        )
     return WriteResult(batch_id, True, tuple(old))
 
 
@@ -347,9 +349,7 @@ def vhe_rows(
     peildatum: date | None = None,
 ) -> pd.DataFrame:
     """The vhe rows in force, with the file each came from."""
-    where, params = _where(
-        {"corporatie": corporatie, "gemeente": gemeente, "peildatum": peildatum}
-    )
+    where, params = _where({"corporatie": corporatie, "gemeente": gemeente, "peildatum": peildatum})
     return con.execute(
         "SELECT batch_id, bestand, bron_rij, corporatie, gemeente, peildatum, vhe_id, adres, "
         "postcode, kern, huur_cent, huur, label, label_bron, energie_index, woningtype, "
@@ -433,6 +433,7 @@ def undo_demo(con: duckdb.DuckDBPyConnection) -> int:
     """Take every demonstration batch out of force; returns how many."""
     with transaction(con):
         ids = [r[0] for r in con.execute("SELECT id FROM actieve_batch WHERE demo").fetchall()]
-        con.execute("UPDATE batch SET ongedaan = ? WHERE list_contains(?, id)",
-                    [datetime.now(), ids])
+        con.execute(
+            "UPDATE batch SET ongedaan = ? WHERE list_contains(?, id)", [datetime.now(), ids]
+        )
     return len(ids)

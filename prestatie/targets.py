@@ -146,12 +146,23 @@ def load_agreements(folder: Path) -> list[Agreement]:
 def load_agreement(path: Path) -> Agreement:
     """Leest en controleert één afsprakenbestand."""
     path = Path(path)
-    inhoud = _lees_toml(path)
-    bestand = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as fout:
+        raise TargetFileError(f"{path.name}: kan het bestand niet lezen ({fout})") from None
+    return parse_agreement(text, path.name)
+
+
+def parse_agreement(text: str, bestand: str) -> Agreement:
+    """Leest en controleert een afsprakendocument uit tekst (zoals bewaard in de database)."""
+    try:
+        inhoud = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as fout:
+        raise TargetFileError(_toml_melding(bestand, str(fout))) from None
     for sleutel in inhoud:
         if sleutel not in ("document", "afspraak", "doel"):
             raise TargetFileError(f'{bestand}: onbekende tabel "{sleutel}"')
-    document = _plaats(bestand, "[document]", lambda: _document(inhoud, path.stem))
+    document = _plaats(bestand, "[document]", lambda: _document(inhoud, Path(bestand).stem))
     afspraken = _afspraken(inhoud, bestand, document)
     doelen = _doelen(inhoud, bestand, document, {a.nummer for a in afspraken})
     gekoppeld = {doel.afspraak for doel in doelen}
@@ -160,16 +171,6 @@ def load_agreement(path: Path) -> Agreement:
 
 
 # --- bestand en plaats -----------------------------------------------------------------------
-
-
-def _lees_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as fout:
-        raise TargetFileError(_toml_melding(path.name, str(fout))) from None
-    except OSError as fout:
-        raise TargetFileError(f"{path.name}: kan het bestand niet lezen ({fout})") from None
 
 
 _TOML_PLAATS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -568,20 +569,3 @@ def _geen_dubbele(waarden: tuple[str, ...], sleutel: str) -> None:
     for waarde in waarden:
         if waarden.count(waarde) > 1:
             raise _Ongeldig(f'"{waarde}" staat twee keer in "{sleutel}"')
-
-
-def parse_agreement(text: str, bestand: str) -> Agreement:
-    """Leest en controleert een afsprakendocument uit tekst (zoals bewaard in de database)."""
-    try:
-        inhoud = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as fout:
-        raise TargetFileError(f"{bestand}: geen geldige TOML ({fout})") from None
-    for sleutel in inhoud:
-        if sleutel not in ("document", "afspraak", "doel"):
-            raise TargetFileError(f'{bestand}: onbekende tabel "{sleutel}"')
-    document = _plaats(bestand, "[document]", lambda: _document(inhoud, Path(bestand).stem))
-    afspraken = _afspraken(inhoud, bestand, document)
-    doelen = _doelen(inhoud, bestand, document, {a.nummer for a in afspraken})
-    gekoppeld = {doel.afspraak for doel in doelen}
-    afspraken = tuple(replace(a, kwantitatief=a.nummer in gekoppeld) for a in afspraken)
-    return Agreement(document=document, afspraken=afspraken, doelen=doelen)

@@ -36,9 +36,9 @@ def build(file: str, layout: Layout, meta: Meta, mapping: dict[str, int] | None 
     out["postcode"] = _text(cells, "postcode")
     out["woningtype"] = _text(cells, "woningtype").map(woningtype)
     out["levensloopgeschikt"] = _flag(cells, "levensloopgeschikt", problems)
-    out["bouwjaar"] = _text(cells, "bouwjaar").map(
-        lambda v: waarden.to_year(v) if v else None
-    ).astype("Int64")
+    out["bouwjaar"] = (
+        _text(cells, "bouwjaar").map(lambda v: waarden.to_year(v) if v else None).astype("Int64")
+    )
     out["aantal"] = 1.0
     problems.raise_errors()
     return out[list(VHE_COLUMNS)].reset_index(drop=True), problems.warnings, rows.skipped
@@ -59,15 +59,21 @@ def _peildatum(cells: pd.DataFrame, meta: Meta, problems: Collector) -> pd.Serie
     else:
         parsed = pd.Series(meta.peildatum, index=cells.index, dtype=object)
     if len(parsed) and parsed.isna().all():
-        problems.file_problem("geen peildatum gevonden (geen kolom Peildatum, geen 'Peildatum: "
-                              "…' in de titelregels of de bestandsnaam); kies de peildatum.")
+        problems.file_problem(
+            "geen peildatum gevonden (geen kolom Peildatum, geen 'Peildatum: "
+            "…' in de titelregels of de bestandsnaam); kies de peildatum."
+        )
     return parsed
 
 
 def _vhe_ids(cells: pd.DataFrame, problems: Collector) -> pd.Series:
     ids = _text(cells, "vhe_id")
-    problems.add(ids.isna(), None, "vhe_id", "eenheidnummer ontbreekt; elke woning heeft een "
-                 "eigen nummer nodig")
+    problems.add(
+        ids.isna(),
+        None,
+        "vhe_id",
+        "eenheidnummer ontbreekt; elke woning heeft een eigen nummer nodig",
+    )
     duplicate = ids.notna() & ids.duplicated(keep=False)
     if duplicate.any():
         first = ids[duplicate].groupby(ids[duplicate]).transform(lambda s: s.index[0])
@@ -78,9 +84,15 @@ def _vhe_ids(cells: pd.DataFrame, problems: Collector) -> pd.Series:
 
 
 def _duplicate(problems: Collector, row: int, vhe: str, first: int) -> Problem:
-    return Problem(problems.file, f"eenheidnummer komt dubbel voor (ook in rij {first}); een "
-                   "woning mag maar één keer meetellen", problems.sheet, int(row),
-                   problems.column("vhe_id"), vhe)
+    return Problem(
+        problems.file,
+        f"eenheidnummer komt dubbel voor (ook in rij {first}); een "
+        "woning mag maar één keer meetellen",
+        problems.sheet,
+        int(row),
+        problems.column("vhe_id"),
+        vhe,
+    )
 
 
 def _rents(cells: pd.DataFrame, problems: Collector) -> pd.Series:
@@ -88,12 +100,23 @@ def _rents(cells: pd.DataFrame, problems: Collector) -> pd.Series:
         return pd.Series(pd.NA, index=cells.index, dtype="Int64")
     cents, bad = waarden.amounts_to_cents(cells["huur"])
     problems.add(bad, cells["huur"], "huur", "onleesbaar huurbedrag")
-    problems.add(cents.isna() & ~bad, None, "huur",
-                 "huur ontbreekt; deze woning telt niet mee als 'onder de grens'", WAARSCHUWING)
-    problems.add((cents == 0).fillna(False), cells["huur"], "huur",
-                 "huur is 0; klopt dat?", WAARSCHUWING)
-    problems.add((cents > HIGH_RENT_CENTS).fillna(False), cells["huur"], "huur",
-                 "huur boven € 3.000 per maand; mogelijk een typefout", WAARSCHUWING)
+    problems.add(
+        cents.isna() & ~bad,
+        None,
+        "huur",
+        "huur ontbreekt; deze woning telt niet mee als 'onder de grens'",
+        WAARSCHUWING,
+    )
+    problems.add(
+        (cents == 0).fillna(False), cells["huur"], "huur", "huur is 0; klopt dat?", WAARSCHUWING
+    )
+    problems.add(
+        (cents > HIGH_RENT_CENTS).fillna(False),
+        cells["huur"],
+        "huur",
+        "huur boven € 3.000 per maand; mogelijk een typefout",
+        WAARSCHUWING,
+    )
     return cents
 
 
@@ -101,20 +124,25 @@ def _labels(cells: pd.DataFrame, problems: Collector):
     raw = _text(cells, "label")
     canonical = raw.map(lambda v: labels.normalize(v) if v is not None else labels.ONBEKEND)
     unknown = canonical.isna()
-    problems.add(unknown, raw, "label", "onbekend energielabel; telt als 'onbekend'",
-                 WAARSCHUWING)
+    problems.add(unknown, raw, "label", "onbekend energielabel; telt als 'onbekend'", WAARSCHUWING)
     canonical = canonical.fillna(labels.ONBEKEND)
     index = pd.Series(None, index=cells.index, dtype="float64")
     if "energie_index" in cells.columns:
-        index = cells["energie_index"].map(
-            lambda v: None if waarden.is_empty(v) else waarden.decimal_number(v)
-        ).astype("float64")
+        index = (
+            cells["energie_index"]
+            .map(lambda v: None if waarden.is_empty(v) else waarden.decimal_number(v))
+            .astype("float64")
+        )
         derive = (canonical == labels.ONBEKEND) & index.notna()
         if derive.any():
             canonical[derive] = index[derive].map(labels.van_energie_index)
-            problems.add(derive, cells["energie_index"], "energie_index",
-                         "label ontbreekt; afgeleid uit de energie-index (methode 2015-2020)",
-                         WAARSCHUWING)
+            problems.add(
+                derive,
+                cells["energie_index"],
+                "energie_index",
+                "label ontbreekt; afgeleid uit de energie-index (methode 2015-2020)",
+                WAARSCHUWING,
+            )
     return canonical, raw, index
 
 
@@ -122,7 +150,8 @@ def _kern(cells: pd.DataFrame, gemeenten: pd.Series) -> pd.Series:
     raw = _text(cells, "kern")
     return pd.Series(
         [partijen.kern(k, g) or k if k else None for k, g in zip(raw, gemeenten, strict=True)],
-        index=cells.index, dtype=object,
+        index=cells.index,
+        dtype=object,
     )
 
 
@@ -130,9 +159,12 @@ def _adres(cells: pd.DataFrame) -> pd.Series:
     adres = _text(cells, "adres")
     number = _text(cells, "huisnummer")
     return pd.Series(
-        [" ".join(p for p in (a, n) if isinstance(p, str)) or None
-         for a, n in zip(adres, number, strict=True)],
-        index=cells.index, dtype=object,
+        [
+            " ".join(p for p in (a, n) if isinstance(p, str)) or None
+            for a, n in zip(adres, number, strict=True)
+        ],
+        index=cells.index,
+        dtype=object,
     )
 
 
@@ -140,8 +172,9 @@ def _flag(cells: pd.DataFrame, name: str, problems: Collector) -> pd.Series:
     if name not in cells.columns:
         return pd.Series(pd.NA, index=cells.index, dtype="boolean")
     parsed = cells[name].map(lambda v: None if waarden.is_empty(v) else waarden.to_bool(v))
-    problems.add(parsed.isna() & ~cells[name].map(waarden.is_empty), cells[name], name,
-                 "verwacht ja of nee")
+    problems.add(
+        parsed.isna() & ~cells[name].map(waarden.is_empty), cells[name], name, "verwacht ja of nee"
+    )
     return parsed.astype("boolean")
 
 
@@ -155,4 +188,3 @@ def woningtype(value: object) -> str | None:
     if any(w in text for w in ("mgw", "meergezin", "appartement", "flat", "etage", "portiek")):
         return "MGW"
     return str(value).strip()
-

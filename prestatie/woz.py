@@ -59,8 +59,10 @@ def build(file: str, layout: Layout, meta: Meta, peildatum: date | None = None):
     problems = Collector(file, layout.sheet_name, layout.headers, columns)
     year = peildatum.year if peildatum else meta.jaar
     if year is None:
-        problems.file_problem("geen verslagjaar: zet het jaar in de bestandsnaam "
-                              "(bijv. bezitstabel_2023.csv) of kies het bij het inlezen.")
+        problems.file_problem(
+            "geen verslagjaar: zet het jaar in de bestandsnaam "
+            "(bijv. bezitstabel_2023.csv) of kies het bij het inlezen."
+        )
     if not meta.corporatie:
         problems.file_problem("geen corporatie gevonden in de bestandsnaam; kies de corporatie.")
     problems.raise_errors()
@@ -76,8 +78,12 @@ def build(file: str, layout: Layout, meta: Meta, peildatum: date | None = None):
     in_stock &= ultimo.fillna(0) > 0
     mutation = text["mutatie"].map(lambda v: activiteiten.soort(v) if v else None)
     produced = woonruimte & mutation.isin(["nieuwbouw", "sloop", "verkoop"])
-    problems.add((in_stock | produced) & gemeente.isna(), text.get("bag_id"), "bag_id",
-                 "geen bruikbaar BAG verblijfsobject-id, dus geen gemeente; kies de gemeente")
+    problems.add(
+        (in_stock | produced) & gemeente.isna(),
+        text.get("bag_id"),
+        "bag_id",
+        "geen bruikbaar BAG verblijfsobject-id, dus geen gemeente; kies de gemeente",
+    )
     problems.raise_errors()
     vhe = _stock(cells[in_stock], text, gemeente, ultimo, meta, date(year, 12, 31), problems)
     production = _production(cells[produced], text, gemeente, mutation, primo, ultimo, meta, year)
@@ -89,8 +95,9 @@ def _count(cells: pd.DataFrame, name: str, problems: Collector) -> pd.Series:
     if name not in cells.columns:
         return pd.Series(1.0, index=cells.index)
     values = cells[name].map(lambda v: None if waarden.is_empty(v) else waarden.decimal_number(v))
-    problems.add(values.isna() & ~cells[name].map(waarden.is_empty), cells[name], name,
-                 "onleesbaar aantal")
+    problems.add(
+        values.isna() & ~cells[name].map(waarden.is_empty), cells[name], name, "onleesbaar aantal"
+    )
     return values.astype("float64")
 
 
@@ -101,33 +108,48 @@ def _stock(cells, text, gemeente, ultimo, meta, peildatum, problems) -> pd.DataF
         problems.add(bad, cells["huur"], "huur", "onleesbaar huurbedrag")
     raw_label = text["label"][index] if "label" in text else pd.Series(None, index=index)
     label = raw_label.map(lambda v: labels.normalize(v) if v else labels.ONBEKEND)
-    problems.add(label.isna(), raw_label, "label", "onbekend energielabel; telt als 'onbekend'",
-                 "waarschuwing")
+    problems.add(
+        label.isna(),
+        raw_label,
+        "label",
+        "onbekend energielabel; telt als 'onbekend'",
+        "waarschuwing",
+    )
     adres = [
         " ".join(str(p) for p in parts if p)
-        for parts in zip(*(text[c][index] if c in text else [None] * len(index)
-                           for c in ("huisnummer", "huisletter", "toevoeging")), strict=True)
+        for parts in zip(
+            *(
+                text[c][index] if c in text else [None] * len(index)
+                for c in ("huisnummer", "huisletter", "toevoeging")
+            ),
+            strict=True,
+        )
     ]
-    frame = pd.DataFrame({
-        "bron_rij": index.astype("int64"),
-        "corporatie": meta.corporatie,
-        "gemeente": gemeente[index].to_numpy(),
-        "peildatum": peildatum,
-        "vhe_id": text["vhe_id"][index].to_numpy(),
-        "adres": adres,
-        "postcode": text["postcode"][index].to_numpy() if "postcode" in text else None,
-        "kern": None,
-        "huur_cent": rents.to_numpy() if rents is not None else pd.NA,
-        "label": label.fillna(labels.ONBEKEND).to_numpy(),
-        "label_bron": raw_label.to_numpy(),
-        "energie_index": None,
-        "woningtype": text["woonruimte"][index].map(woningtype).to_numpy()
-        if "woonruimte" in text else None,
-        "levensloopgeschikt": pd.NA,
-        "bouwjaar": text["bouwjaar"][index].map(waarden.to_year).to_numpy()
-        if "bouwjaar" in text else None,
-        "aantal": ultimo[index].to_numpy(),
-    }, index=index)
+    frame = pd.DataFrame(
+        {
+            "bron_rij": index.astype("int64"),
+            "corporatie": meta.corporatie,
+            "gemeente": gemeente[index].to_numpy(),
+            "peildatum": peildatum,
+            "vhe_id": text["vhe_id"][index].to_numpy(),
+            "adres": adres,
+            "postcode": text["postcode"][index].to_numpy() if "postcode" in text else None,
+            "kern": None,
+            "huur_cent": rents.to_numpy() if rents is not None else pd.NA,
+            "label": label.fillna(labels.ONBEKEND).to_numpy(),
+            "label_bron": raw_label.to_numpy(),
+            "energie_index": None,
+            "woningtype": text["woonruimte"][index].map(woningtype).to_numpy()
+            if "woonruimte" in text
+            else None,
+            "levensloopgeschikt": pd.NA,
+            "bouwjaar": text["bouwjaar"][index].map(waarden.to_year).to_numpy()
+            if "bouwjaar" in text
+            else None,
+            "aantal": ultimo[index].to_numpy(),
+        },
+        index=index,
+    )
     frame["huur_cent"] = frame["huur_cent"].astype("Int64")
     frame["bouwjaar"] = frame["bouwjaar"].astype("Int64")
     frame["levensloopgeschikt"] = frame["levensloopgeschikt"].astype("boolean")
@@ -138,16 +160,19 @@ def _production(cells, text, gemeente, mutation, primo, ultimo, meta, year) -> p
     index = cells.index
     soort = mutation[index]
     counts = ultimo[index].where(soort == "nieuwbouw", primo[index]).fillna(1).round()
-    frame = pd.DataFrame({
-        "bron_rij": index.astype("int64"),
-        "corporatie": meta.corporatie,
-        "gemeente": gemeente[index].to_numpy(),
-        "kern": None,
-        "project": text["mutatie"][index].to_numpy(),
-        "soort": soort.to_numpy(),
-        "jaar": year,
-        "datum": None,
-        "aantal": counts.astype("int64").to_numpy(),
-        "vhe_id": text["vhe_id"][index].to_numpy(),
-    }, index=index)
+    frame = pd.DataFrame(
+        {
+            "bron_rij": index.astype("int64"),
+            "corporatie": meta.corporatie,
+            "gemeente": gemeente[index].to_numpy(),
+            "kern": None,
+            "project": text["mutatie"][index].to_numpy(),
+            "soort": soort.to_numpy(),
+            "jaar": year,
+            "datum": None,
+            "aantal": counts.astype("int64").to_numpy(),
+            "vhe_id": text["vhe_id"][index].to_numpy(),
+        },
+        index=index,
+    )
     return frame[list(PRODUCTIE_COLUMNS)].reset_index(drop=True)

@@ -19,8 +19,9 @@ ALLE = "Alle"
 FILTERS = ("gemeente", "corporatie", "jaar")
 
 
-@st.cache_resource(show_spinner="Database openen; bij de eerste start worden de "
-                   "demonstratiegegevens ingelezen …")
+@st.cache_resource(
+    show_spinner="Database openen; bij de eerste start worden de demonstratiegegevens ingelezen …"
+)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
     return dashboard.open_database(path)
 
@@ -66,9 +67,13 @@ def sidebar_filters() -> dashboard.Filters:
         st.header("Selectie")
         st.selectbox("Gemeente", options["gemeente"], key="f_gemeente")
         st.selectbox("Corporatie", options["corporatie"], key="f_corporatie")
-        st.selectbox("Jaar", options["jaar"], key="f_jaar",
-                     help="Het jaar waarover gerapporteerd wordt; een peildatum 1 januari telt "
-                     "voor het jaar ervoor.")
+        st.selectbox(
+            "Jaar",
+            options["jaar"],
+            key="f_jaar",
+            help="Het jaar waarover gerapporteerd wordt; een peildatum 1 januari telt "
+            "voor het jaar ervoor.",
+        )
     for name in FILTERS:
         value = st.session_state[f"f_{name}"]
         if value == ALLE:

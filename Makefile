@@ -1,0 +1,43 @@
+# prestatie: two commands on a fresh machine with only python3.
+#   make run   -> .venv, install, start the dashboard on http://localhost:8501 (demo data on first start)
+#   make test  -> .venv, install with the test extras, lint, run every test
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+PIP_FLAGS := --disable-pip-version-check --quiet
+
+.PHONY: run test lint benchmark demo clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install $(PIP_FLAGS) -e . 2>&1 | grep -v "^WARNING: Location" || true
+	$(BIN)/python -c "import prestatie, streamlit, duckdb"
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install $(PIP_FLAGS) -e '.[test]' 2>&1 | grep -v "^WARNING: Location" || true
+	$(BIN)/python -c "import prestatie, streamlit, duckdb, pytest, playwright"
+	touch $@ $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/streamlit run app.py --server.port 8501 --server.headless true --browser.gatherUsageStats false
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check prestatie ui pages app.py tests benchmarks scripts
+
+test: $(TEST_STAMP) lint
+	$(BIN)/pytest
+
+benchmark: $(TEST_STAMP)
+	$(BIN)/python benchmarks/import_speed.py
+
+demo: $(STAMP)
+	$(BIN)/prestatie demo
+
+clean:
+	rm -rf $(VENV) data/prestatie.duckdb data/prestatie.duckdb.wal data/demo
