@@ -2,8 +2,6 @@
 
 import streamlit as st
 
-from ui import context
-
 st.set_page_config(
     page_title="prestatie · monitor prestatieafspraken", page_icon="🏘️", layout="wide"
 )
@@ -17,7 +15,4 @@ PAGES = [
     st.Page("pages/gegevens.py", title="Gegevens", icon=":material/upload_file:"),
 ]
 
-page = st.navigation(PAGES)
-context.sidebar_filters()
-context.demo_banner()
-page.run()
+st.navigation(PAGES).run()

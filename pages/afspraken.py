@@ -5,6 +5,7 @@ import streamlit as st
 from prestatie import charts, dashboard
 from ui import context
 
+context.frame()
 st.title("Afspraken")
 st.caption(
     "Alle afspraken uit de documenten, ook die zonder getal. Bij meetbare afspraken staat "

@@ -5,6 +5,7 @@ import streamlit as st
 from prestatie import charts, dashboard, fmt, monitor, scorecard
 from ui import context
 
+context.frame()
 st.title("Betaalbaarheid")
 st.caption(
     "Huren tegen de huurgrenzen die op de peildatum gelden, en het aandeel woningen tot "

@@ -5,6 +5,7 @@ import streamlit as st
 from prestatie import charts, dashboard, monitor, scorecard
 from ui import context
 
+context.frame()
 st.title("Duurzaamheid")
 st.caption(
     "Labelverdeling per corporatie en peildatum in de officiële labelkleuren; "

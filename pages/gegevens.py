@@ -5,6 +5,7 @@ import streamlit as st
 from prestatie import charts, ingest, store
 from ui import context, upload
 
+context.frame()
 st.title("Gegevens")
 st.caption(
     "Lees voorraadlijsten, productielijsten en WOZ-bezitstabellen in (xlsx, xls, csv). "

@@ -5,6 +5,7 @@ import streamlit as st
 from prestatie import charts, fmt, monitor, scorecard, store
 from ui import context
 
+context.frame()
 st.title("Overzicht prestatieafspraken")
 st.caption(
     "Elk doel uit de afspraken dat met de ingelezen gegevens te meten is, met de stand "

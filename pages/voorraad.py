@@ -5,6 +5,7 @@ import streamlit as st
 from prestatie import charts, dashboard, monitor, scorecard
 from ui import context
 
+context.frame()
 st.title("Voorraadontwikkeling")
 st.caption("Gerealiseerde productie tegen de jaarschijven en bandbreedtes uit de afspraken.")
 

@@ -246,7 +246,7 @@ def _path_norm(doel, stock, periode, norm, year):
         y0, n0 = max(before)
         if year <= y0:
             return n0
-        return n0 + (norm - n0) * (year - y0) / (periode.tot - y0)
+        return round(n0 + (norm - n0) * (year - y0) / (periode.tot - y0), 10)
     if doel.soort == "naar_nul":
         first = min(stock)
         start = metingen.count_in_labels(stock[first], tuple(doel.params["labels"]))

@@ -83,6 +83,13 @@ def sidebar_filters() -> dashboard.Filters:
     return filters()
 
 
+def frame() -> dashboard.Filters:
+    """What every page starts with: the selection in the sidebar and the demo notice."""
+    selection = sidebar_filters()
+    demo_banner()
+    return selection
+
+
 def demo_banner() -> None:
     if store.has_demo_data(cursor()):
         st.warning(

@@ -1,0 +1,184 @@
+"""The command line's contract: JSON shapes, exit codes, Dutch messages, database untouched."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from prestatie import store
+
+STOCK = (
+    "Woonservice Drenthe\n"
+    "Peildatum: 31-12-2023\n"
+    "\n"
+    "Eenheidnummer;Plaats;Kale huur;Energielabel\n"
+    "WS1;Emmen;€ 450,00;Label a\n"  # under every limit of 2023
+    "WS2;Emmen;647,19;B\n"  # exactly on the 1e aftoppingsgrens 2023
+    "WS3;Erica;693,61;C\n"  # one cent above the 2e aftoppingsgrens 2023 (€ 693,60)
+    "WS4;Erica;900,00;onbekend\n"  # above the liberalisatiegrens 2023 (€ 808,06)
+    "Totaal;;2690,80;\n"
+)
+PRODUCTION = (
+    "Project;Kern;Activiteit;Aantal;Opleverdatum\n"
+    "Odoorn fase 1;Odoorn;Nieuwbouw;6;15-11-2023\n"
+    "Zon op dak;Exloo;Zon-PV;12;2023-06-30\n"
+    "Zon op dak 2;Exloo;zonnepanelen;3;2024-02-01\n"
+)
+
+
+def run(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "prestatie.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def files(tmp_path):
+    stock = tmp_path / "voorraad_woonservice_emmen.csv"
+    stock.write_bytes(STOCK.encode("cp1252"))
+    production = tmp_path / "productie Woonservice Borger-Odoorn.csv"
+    production.write_text(PRODUCTION, encoding="utf-8-sig")
+    return stock, production
+
+
+def test_import_then_voorraad_and_productie_json(tmp_path, files):
+    db = tmp_path / "t.duckdb"
+    done = run("import", *files, "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "4 rijen" in done.stdout and "1 overgeslagen" in done.stdout
+    [row] = json.loads(run("voorraad", "--json", "--db", db).stdout)
+    assert row == {
+        "corporatie": "Woonservice",
+        "gemeente": "Emmen",
+        "peildatum": "2023-12-31",
+        "vhe": 4,
+        "huur_tot": {
+            "kwaliteitskortingsgrens": 1,
+            "eerste_aftoppingsgrens": 2,
+            "tweede_aftoppingsgrens": 2,
+            "liberalisatiegrens": 3,
+        },
+        "labels": {
+            "A++++": 0,
+            "A+++": 0,
+            "A++": 0,
+            "A+": 0,
+            "A": 1,
+            "B": 1,
+            "C": 1,
+            "D": 0,
+            "E": 0,
+            "F": 0,
+            "G": 0,
+            "onbekend": 1,
+        },
+    }
+    production = json.loads(run("productie", "--json", "--db", db).stdout)
+    assert sorted((r["jaar"], r["soort"], r["aantal"]) for r in production) == [
+        (2023, "nieuwbouw", 6),
+        (2023, "zonnepanelen", 12),
+        (2024, "zonnepanelen", 3),
+    ]
+    assert {r["gemeente"] for r in production} == {"Borger-Odoorn"}
+
+
+def test_same_file_twice_changes_nothing(tmp_path, files):
+    db = tmp_path / "t.duckdb"
+    assert run("import", files[0], "--db", db).returncode == 0
+    again = run("import", files[0], "--db", db)
+    assert again.returncode == 0 and "al ingelezen" in again.stdout
+    assert json.loads(run("voorraad", "--json", "--db", db).stdout)[0]["vhe"] == 4
+
+
+def test_aliases_and_overrides(tmp_path):
+    path = tmp_path / "lijst.csv"
+    path.write_text('VHE,Huurprijs,Label\n1,500,A\n2,"612,50",B\n', encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    done = run(
+        "import",
+        path,
+        "--db",
+        db,
+        "--corporatie",
+        "WS",
+        "--gemeente",
+        "borger odoorn",
+        "--peildatum",
+        "01-01-2024",
+    )
+    assert done.returncode == 0, done.stderr
+    [row] = json.loads(run("voorraad", "--json", "--db", db).stdout)
+    assert (row["corporatie"], row["gemeente"], row["peildatum"]) == (
+        "Woonservice",
+        "Borger-Odoorn",
+        "2024-01-01",
+    )
+
+
+def test_bad_input_exits_non_zero_in_dutch_and_leaves_the_database(tmp_path, files):
+    db = tmp_path / "t.duckdb"
+    assert run("import", files[0], "--db", db).returncode == 0
+    before = store.connect(db).execute("SELECT count(*) FROM vhe").fetchone()
+    bad = tmp_path / "kapot.xlsx"
+    bad.write_bytes(b"%PDF-1.4 not a spreadsheet")
+    done = run("import", files[1], bad, "--db", db)
+    assert done.returncode == 2
+    assert "kapot.xlsx" in done.stderr and "PDF" in done.stderr and "niet gewijzigd" in done.stderr
+    con = store.connect(db)
+    assert con.execute("SELECT count(*) FROM vhe").fetchone() == before
+    assert con.execute("SELECT count(*) FROM productie").fetchone() == (0,)  # good file not kept
+
+
+def test_monitor_json_contract(demo_db):
+    records = json.loads(run("monitor", "--json", "--db", demo_db, "--datum", "2026-11-21").stdout)
+    assert records
+    keys = {
+        "document",
+        "afspraak",
+        "omschrijving",
+        "corporatie",
+        "gemeente",
+        "jaar",
+        "norm",
+        "waarde",
+        "status",
+    }
+    assert all(keys <= r.keys() for r in records)
+    assert {r["status"] for r in records} <= {
+        "behaald",
+        "op koers",
+        "achter",
+        "niet behaald",
+        "geen gegevens",
+    }
+    shares = [r for r in records if r["soort"] == "aandeel_huur" and r["waarde"] is not None]
+    assert shares and all(0 <= r["waarde"] <= 1 for r in shares)
+    a1 = [r for r in records if r["afspraak"] == "A1" and r["corporatie"] == "Woonservice"]
+    assert {r["jaar"] for r in a1} == {2021, 2022, 2023, 2024}
+    assert all(r["norm"] == 0.9 for r in a1)
+    dated = [r for r in records if r.get("peildatum")]
+    assert all(len(r["peildatum"]) == 10 and r["peildatum"][4] == "-" for r in dated)
+
+
+def test_voorraad_counts_equal_the_rows_imported(demo_db):
+    summary = json.loads(run("voorraad", "--json", "--db", demo_db).stdout)
+    con = store.connect(demo_db)
+    total = con.execute("SELECT sum(aantal) FROM actieve_vhe").fetchone()[0]
+    assert sum(r["vhe"] for r in summary) == total
+    for r in summary:
+        assert sum(r["labels"].values()) == r["vhe"]
+        limits = r["huur_tot"]
+        assert (
+            limits["kwaliteitskortingsgrens"]
+            <= limits["eerste_aftoppingsgrens"]
+            <= limits["tweede_aftoppingsgrens"]
+            <= limits["liberalisatiegrens"]
+            <= r["vhe"]
+        )

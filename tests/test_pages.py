@@ -1,0 +1,94 @@
+"""Every page through Streamlit's AppTest: no exception, its title, its charts, the demo notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from prestatie import dashboard
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGES = {
+    "pages/overzicht.py": "Overzicht prestatieafspraken",
+    "pages/betaalbaarheid.py": "Betaalbaarheid",
+    "pages/duurzaamheid.py": "Duurzaamheid",
+    "pages/voorraad.py": "Voorraadontwikkeling",
+    "pages/afspraken.py": "Afspraken",
+    "pages/gegevens.py": "Gegevens",
+}
+
+
+def app(db: Path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("PRESTATIE_DB", str(db))
+    return AppTest.from_file(APP, default_timeout=120)
+
+
+@pytest.fixture(scope="module")
+def demo_copy(demo_db_file, tmp_path_factory):
+    """One copy for this module's read-only page runs."""
+    copy = tmp_path_factory.mktemp("pages") / "demo.duckdb"
+    copy.write_bytes(demo_db_file.read_bytes())
+    return copy
+
+
+@pytest.mark.parametrize(("page", "title"), PAGES.items())
+def test_page_renders_with_charts_and_demo_notice(page, title, demo_copy, monkeypatch):
+    at = app(demo_copy, monkeypatch)
+    at.run()
+    if page != "pages/overzicht.py":
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == [title]
+    assert len(at.get("plotly_chart")) >= 1
+    assert any("Demonstratiegegevens" in w.value for w in at.warning)
+
+
+def test_overzicht_tiles_add_up_and_scorecard_lists_every_evaluation(demo_copy, monkeypatch):
+    at = app(demo_copy, monkeypatch)
+    at.run()
+    tiles = {m.label: int(m.value.replace(".", "")) for m in at.metric}
+    total = tiles.pop("Doelen beoordeeld")
+    assert total > 50 and sum(tiles.values()) == total
+    assert len(at.dataframe[0].value) == total
+    assert {"🟢 behaald", "🔴 niet behaald"} <= set(at.dataframe[0].value["Status"])
+
+
+def test_filters_come_from_the_url_and_narrow_the_scorecard(demo_copy, monkeypatch):
+    at = app(demo_copy, monkeypatch)
+    at.query_params["gemeente"] = "Borger-Odoorn"
+    at.query_params["corporatie"] = "Lefier"
+    at.run()
+    assert at.selectbox(key="f_gemeente").value == "Borger-Odoorn"
+    table = at.dataframe[0].value
+    assert set(table["Gemeente"]) == {"Borger-Odoorn"} and set(table["Corporatie"]) == {"Lefier"}
+    assert {"A1", "B6-2"} <= set(table["Afspraak"])
+
+
+def test_filter_choice_is_written_to_the_url(demo_copy, monkeypatch):
+    at = app(demo_copy, monkeypatch)
+    at.run()
+    at.selectbox(key="f_gemeente").select("Emmen").run()
+    assert at.query_params["gemeente"] in ("Emmen", ["Emmen"])
+    assert set(at.dataframe[0].value["Gemeente"]) == {"Emmen"}
+
+
+def test_unknown_url_values_fall_back_to_all(demo_copy, monkeypatch):
+    at = app(demo_copy, monkeypatch)
+    at.query_params["gemeente"] = "<script>"
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="f_gemeente").value == "Alle"
+
+
+def test_empty_database_has_no_demo_notice(tmp_path, monkeypatch):
+    db = tmp_path / "leeg.duckdb"
+    dashboard.open_database(db, demo=False).close()
+    at = app(db, monkeypatch)
+    at.run()
+    assert not at.exception
+    assert not any("Demonstratiegegevens" in w.value for w in at.warning)
+    tiles = {m.label: m.value for m in at.metric}
+    assert tiles["⚪ geen gegevens"] == tiles["Doelen beoordeeld"]  # every target, none measured
+    assert tiles["🟢 behaald"] == "0"
