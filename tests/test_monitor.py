@@ -57,8 +57,18 @@ def vhe(corporatie, peildatum, rows):
                 "aantal": 1.0,
             }
         )
-    columns = ["corporatie", "gemeente", "peildatum", "vhe_id", "kern", "huur_cent", "label",
-               "woningtype", "levensloopgeschikt", "aantal"]
+    columns = [
+        "corporatie",
+        "gemeente",
+        "peildatum",
+        "vhe_id",
+        "kern",
+        "huur_cent",
+        "label",
+        "woningtype",
+        "levensloopgeschikt",
+        "aantal",
+    ]
     return pd.DataFrame(out, columns=columns)
 
 

@@ -57,30 +57,46 @@ def sidebar_filters() -> dashboard.Filters:
         "jaar": [ALLE, *[str(y) for y in dashboard.years(dims)]],
     }
     for name in FILTERS:
-        key = f"f_{name}"
-        wanted = st.query_params.get(name)
-        if key not in st.session_state:
-            st.session_state[key] = wanted if wanted in options[name] else ALLE
-        elif st.session_state[key] not in options[name]:
-            st.session_state[key] = ALLE
+        keep = f"keep_{name}"  # plain state survives page switches; widget state does not
+        if keep not in st.session_state:
+            wanted = st.query_params.get(name)
+            st.session_state[keep] = wanted if wanted in options[name] else ALLE
+        if st.session_state[keep] not in options[name]:
+            st.session_state[keep] = ALLE
+        st.session_state[f"f_{name}"] = st.session_state[keep]
     with st.sidebar:
         st.header("Selectie")
-        st.selectbox("Gemeente", options["gemeente"], key="f_gemeente")
-        st.selectbox("Corporatie", options["corporatie"], key="f_corporatie")
-        st.selectbox(
-            "Jaar",
-            options["jaar"],
-            key="f_jaar",
-            help="Het jaar waarover gerapporteerd wordt; een peildatum 1 januari telt "
-            "voor het jaar ervoor.",
-        )
-    for name in FILTERS:
-        value = st.session_state[f"f_{name}"]
-        if value == ALLE:
-            st.query_params.pop(name, None)
-        elif st.query_params.get(name) != value:
-            st.query_params[name] = value
+        for name, label, help_text in (
+            ("gemeente", "Gemeente", None),
+            ("corporatie", "Corporatie", None),
+            (
+                "jaar",
+                "Jaar",
+                "Het jaar waarover gerapporteerd wordt; een peildatum 1 januari "
+                "telt voor het jaar ervoor.",
+            ),
+        ):
+            st.selectbox(
+                label,
+                options[name],
+                key=f"f_{name}",
+                help=help_text,
+                on_change=_remember,
+                args=(name,),
+            )
+    # Written on every run: a page switch in the browser drops the query string.
+    st.query_params.from_dict(
+        {
+            name: st.session_state[f"f_{name}"]
+            for name in FILTERS
+            if st.session_state[f"f_{name}"] != ALLE
+        }
+    )
     return filters()
+
+
+def _remember(name: str) -> None:
+    st.session_state[f"keep_{name}"] = st.session_state[f"f_{name}"]
 
 
 def frame() -> dashboard.Filters:
