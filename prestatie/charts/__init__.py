@@ -1,4 +1,4 @@
-"""Data -> plotly figures. Pure: no Streamlit, no database; Dutch number format in every figure.
+"""Data -> plotly figures: the shared ones here, one module per theme beside it.
 
 Large fonts and plain colours so a chart reads from the back of a room; status colours are
 those of the scorecard (:data:`prestatie.monitor.STATUS_KLEUREN`); label colours the official
