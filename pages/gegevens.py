@@ -1,59 +1,94 @@
-"""Gegevens: upload files, see what was recognised, confirm; the list of imports and undo."""
+"""Gegevens: upload files, see what was recognised, correct, confirm; every import and undo."""
 
 import streamlit as st
 
 from prestatie import charts, ingest, store
+from prestatie.errors import ImportRefused
 from ui import context, upload
 
 context.frame()
 st.title("Gegevens")
 st.caption(
-    "Lees voorraadlijsten, productielijsten en WOZ-bezitstabellen in (xlsx, xls, csv). "
-    "U ziet eerst wat er herkend is; pas na *Inlezen* verandert de database."
+    "Lees voorraadlijsten, productielijsten en WOZ-bezitstabellen in (xlsx, xlsm, xls, csv). U "
+    "ziet eerst per bestand wat er herkend is en kunt het verbeteren; pas na *Inlezen* verandert "
+    "de database, en dan voor alle bestanden tegelijk of voor geen enkel."
 )
 
 con = context.cursor()
+round_ = st.session_state.setdefault("upload_round", 0)
 files = st.file_uploader(
-    "Bestanden", type=["xlsx", "xlsm", "xls", "csv"], accept_multiple_files=True
+    "Bestanden",
+    type=["xlsx", "xlsm", "xls", "csv"],
+    accept_multiple_files=True,
+    key=f"uploader_{round_}",
 )
-hints = upload.hints_form()
 if files:
-    parsed, refused = upload.parse_all(files, hints)
-    for exc in refused:
-        upload.show_refused(exc)
-    for p in parsed:
-        upload.show_parsed(p)
-    if parsed and not refused and st.button("Inlezen", type="primary"):
-        results = ingest.save(con, parsed)
-        new = sum(r.nieuw for r in results)
-        st.success(
-            f"{new} van {len(results)} bestanden ingelezen"
-            + ("" if new == len(results) else "; de andere waren al ingelezen")
-            + "."
-        )
-    elif refused:
+    results = upload.parse_all(files)
+    for file in files:
+        result = results[upload.file_key(file)]
+        with st.container(border=True):
+            if isinstance(result, ImportRefused):
+                upload.show_refused(result)
+            else:
+                upload.show_parsed(result)
+            with st.expander("Herkenning verbeteren"):
+                upload.corrections(file, result)
+    accepted = [r for r in results.values() if isinstance(r, ingest.Parsed)]
+    refused = len(results) - len(accepted)
+    user = st.text_input("Uw naam (komt in de lijst van imports)", key="gebruiker")
+    if refused:
         st.info(
-            "Verbeter de geweigerde bestanden of laat ze weg; er wordt pas ingelezen als "
-            "alle gekozen bestanden in orde zijn."
+            f"{refused} bestand(en) geweigerd. Verbeter of verwijder ze; er wordt pas "
+            "ingelezen als alle gekozen bestanden in orde zijn."
         )
+    elif st.button(f"Inlezen ({len(accepted)} bestanden)", type="primary"):
+        with st.spinner("Inlezen …"):
+            written = ingest.save(con, accepted, gebruiker=user or None)
+        new = sum(w.nieuw for w in written)
+        st.session_state["upload_message"] = (
+            f"{new} van {len(written)} bestanden ingelezen"
+            + (
+                ""
+                if new == len(written)
+                else "; de andere waren al ingelezen en zijn niet nog eens geteld"
+            )
+            + ". De andere pagina's tonen de nieuwe gegevens."
+        )
+        st.session_state["upload_round"] = round_ + 1
+        st.rerun()
+
+if message := st.session_state.pop("upload_message", None):
+    st.success(message)
 
 batches = store.batches(con)
-st.plotly_chart(charts.rows_per_batch(batches), key="rijen_per_batch")
 st.subheader("Ingelezen bestanden")
-st.dataframe(batches.drop(columns=["sha256"]), hide_index=True)
+st.plotly_chart(charts.rows_per_batch(batches), key="rijen_per_batch")
+st.dataframe(
+    batches.drop(columns=["sha256", "vervangen_door", "ongedaan"]),
+    hide_index=True,
+    column_config={"ingelezen": st.column_config.DatetimeColumn(format="DD-MM-YYYY HH:mm")},
+)
 
 active = batches[batches["stand"] == "actief"]
-cols = st.columns(2)
-with cols[0]:
+left, right = st.columns(2)
+with left:
+    names = dict(zip(active["id"], active["bestand"], strict=True))
     choice = st.selectbox(
         "Import ongedaan maken",
-        active["id"].tolist(),
-        format_func=lambda i: f"{i}: {active.set_index('id').at[i, 'bestand']}",
+        list(names),
+        index=None,
+        format_func=lambda i: f"{i}: {names[i]}",
+        placeholder="kies een import",
     )
     if choice is not None and st.button("Ongedaan maken"):
         store.undo_batch(con, int(choice))
+        st.session_state["upload_message"] = f"Import {choice} is ongedaan gemaakt."
         st.rerun()
-with cols[1]:
+with right:
     if store.has_demo_data(con) and st.button("Demonstratiegegevens verwijderen"):
-        store.undo_demo(con)
+        removed = store.undo_demo(con)
+        st.session_state["upload_message"] = (
+            f"{removed} demonstratie-imports verwijderd; de database is nu leeg op uw eigen "
+            "imports na."
+        )
         st.rerun()

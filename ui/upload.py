@@ -1,74 +1,143 @@
-"""The upload form of the Gegevens page: choose files, see what was recognised, confirm."""
+"""The upload form of the Gegevens page: choose files, see what was recognised, correct, confirm.
+
+Every choice a user makes for a file (kind, corporatie, gemeente, peildatum, which column is
+which) goes into that file's ``ingest.Hints`` and the file is read again; nothing is written
+until the user presses *Inlezen*.
+"""
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
-from prestatie import fmt, ingest, partijen
+from prestatie import fmt, ingest, kolommen, partijen
 from prestatie.errors import ImportRefused
 
 UIT_BESTAND = "uit het bestand"
+GEEN = "(geen)"
+KINDS = {
+    UIT_BESTAND: None,
+    "voorraadlijst": kolommen.VOORRAAD,
+    "productielijst": kolommen.PRODUCTIE,
+    "WOZ-bezitstabel": kolommen.WOZ,
+}
 
 
-def hints_form() -> ingest.Hints:
-    cols = st.columns(3)
-    corporatie = cols[0].selectbox("Corporatie", [UIT_BESTAND, *partijen.CORPORATIES])
-    gemeente = cols[1].selectbox(
-        "Gemeente",
-        [
-            UIT_BESTAND,
-            "Borger-Odoorn",
-            "Emmen",
-            *[g for g in partijen.GEMEENTEN if g not in ("Borger-Odoorn", "Emmen")],
-        ],
-    )
-    use_date = cols[2].checkbox("Peildatum zelf kiezen")
-    peildatum = cols[2].date_input("Peildatum", format="DD-MM-YYYY", disabled=not use_date)
-    return ingest.Hints(
-        corporatie=None if corporatie == UIT_BESTAND else corporatie,
-        gemeente=None if gemeente == UIT_BESTAND else gemeente,
-        peildatum=peildatum if use_date else None,
-    )
+def file_key(file) -> str:
+    return hashlib.sha1(f"{file.name}:{file.size}".encode()).hexdigest()[:10]
 
 
-def parse_all(files, hints: ingest.Hints) -> tuple[list[ingest.Parsed], list[ImportRefused]]:
-    parsed, refused = [], []
+def hints_for(key: str) -> ingest.Hints:
+    return st.session_state.get(f"hints_{key}", ingest.Hints())
+
+
+def parse(file, hints: ingest.Hints) -> ingest.Parsed | ImportRefused:
+    try:
+        return ingest.parse(file.name, file.getvalue(), hints)
+    except ImportRefused as exc:
+        return exc
+
+
+def parse_all(files) -> dict[str, ingest.Parsed | ImportRefused]:
+    results = {}
     progress = st.progress(0.0, text="Bestanden lezen …")
     for i, file in enumerate(files, start=1):
-        try:
-            parsed.append(ingest.parse(file.name, file.getvalue(), hints))
-        except ImportRefused as exc:
-            refused.append(exc)
-        progress.progress(i / len(files), text=f"{i} van {len(files)} gelezen")
+        progress.progress((i - 0.5) / len(files), text=f"{file.name} lezen ({i} van {len(files)})")
+        results[file_key(file)] = parse(file, hints_for(file_key(file)))
     progress.empty()
-    return parsed, refused
+    return results
+
+
+def corrections(file, result: ingest.Parsed | ImportRefused) -> None:
+    """Selects for kind, corporatie, gemeente, peildatum and the column mapping of one file."""
+    key = file_key(file)
+    old = hints_for(key)
+    with st.form(f"form_{key}", border=False):
+        cols = st.columns(4)
+        kind = cols[0].selectbox(
+            "Soort lijst",
+            list(KINDS),
+            key=f"kind_{key}",
+            index=list(KINDS.values()).index(old.kind),
+        )
+        corporatie = cols[1].selectbox(
+            "Corporatie", [UIT_BESTAND, *partijen.CORPORATIES], key=f"corp_{key}"
+        )
+        gemeente = cols[2].selectbox(
+            "Gemeente", [UIT_BESTAND, *sorted(partijen.GEMEENTEN)], key=f"gem_{key}"
+        )
+        peildatum = cols[3].date_input(
+            "Peildatum (leeg: uit het bestand)",
+            value=old.peildatum,
+            format="DD-MM-YYYY",
+            key=f"peil_{key}",
+        )
+        mapping = _mapping_inputs(key, result)
+        if st.form_submit_button("Opnieuw lezen met deze keuzes"):
+            st.session_state[f"hints_{key}"] = ingest.Hints(
+                corporatie=None if corporatie == UIT_BESTAND else corporatie,
+                gemeente=None if gemeente == UIT_BESTAND else gemeente,
+                peildatum=peildatum,
+                kind=KINDS[kind],
+                mapping=mapping,
+            )
+            st.rerun()
+
+
+def _mapping_inputs(key: str, result) -> dict[str, int] | None:
+    if not isinstance(result, ingest.Parsed) or result.kind == kolommen.WOZ:
+        return None
+    headers = result.layout.headers
+    choices = [GEEN, *[f"{kolommen_letter(i)}: {h}" for i, h in enumerate(headers) if h]]
+    positions = {c: i for i, c in enumerate(choices)}
+    st.caption("Kolommen: kies per gegeven de kolom uit het bestand.")
+    cols = st.columns(4)
+    chosen: dict[str, int] = {}
+    for n, field in enumerate(kolommen.fields_for(result.kind)):
+        current = result.layout.mapping.get(field.name)
+        label = GEEN if current is None else f"{kolommen_letter(current)}: {headers[current]}"
+        pick = cols[n % 4].selectbox(
+            field.label, choices, key=f"map_{key}_{field.name}", index=positions.get(label, 0)
+        )
+        if pick != GEEN:
+            chosen[field.name] = int(_letter_index(pick.split(":")[0]))
+    return chosen
+
+
+def kolommen_letter(position: int) -> str:
+    text, n = "", position + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = chr(65 + rest) + text
+    return text
+
+
+def _letter_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
 
 
 def show_parsed(p: ingest.Parsed) -> None:
-    with st.expander(f"✅ {p.file}: {p.kind}, {fmt.num(p.rows)} rijen", expanded=True):
-        meta = p.meta
-        st.markdown(
-            f"**Soort:** {p.kind} · **Corporatie:** {meta.corporatie or '–'} · "
-            f"**Gemeente:** {meta.gemeente or 'per rij'} · "
-            f"**Peildatum:** {fmt.datum(meta.peildatum) if meta.peildatum else '–'} · "
-            f"**Blad:** {p.layout.sheet_name or '(CSV)'}, kolomnamen in rij "
-            f"{p.layout.header_index + 1}"
+    meta = p.meta
+    st.markdown(
+        f"✅ **{p.file}**: {p.kind} · corporatie **{meta.corporatie or '–'}** · gemeente "
+        f"**{meta.gemeente or 'per rij'}** · peildatum "
+        f"**{fmt.datum(meta.peildatum) if meta.peildatum else '–'}** · "
+        f"{fmt.num(p.rows)} rijen · blad {p.layout.sheet_name or '(CSV)'}, kolomnamen in rij "
+        f"{p.layout.header_index + 1}"
+    )
+    table = p.vhe if p.vhe is not None and len(p.vhe) else p.productie
+    st.dataframe(table.head(8), hide_index=True)
+    if p.skipped:
+        st.caption("Overgeslagen: " + "; ".join(f"rij {r}: {why}" for r, why in p.skipped))
+    if p.warnings:
+        st.warning(
+            f"{len(p.warnings)} waarschuwingen (deze rijen worden wel ingelezen):\n\n"
+            + "\n".join(f"- {w}" for w in p.warnings[:30])
         )
-        mapping = {
-            field: p.layout.headers[pos]
-            for field, pos in p.layout.mapping.items()
-            if pos < len(p.layout.headers)
-        }
-        st.caption("Herkende kolommen: " + ", ".join(f"{k} ← '{v}'" for k, v in mapping.items()))
-        table = p.vhe if p.vhe is not None else p.productie
-        st.dataframe(table.head(8), hide_index=True)
-        if p.skipped:
-            st.caption("Overgeslagen: " + "; ".join(f"rij {r}: {why}" for r, why in p.skipped))
-        if p.warnings:
-            st.warning(
-                f"{len(p.warnings)} waarschuwingen (de rijen worden wel ingelezen):\n\n"
-                + "\n".join(f"- {w}" for w in p.warnings[:30])
-            )
 
 
 def show_refused(exc: ImportRefused) -> None:

@@ -1,0 +1,77 @@
+"""The Gegevens page through AppTest: upload, see what was recognised, confirm, see the
+Overzicht change, undo and see it restored; a bad file is refused and nothing changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from prestatie import dashboard, store
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+# Woonservice, Borger-Odoorn, 31-12-2023; the 2e aftoppingsgrens 2023 is € 693,60 and A1 counts
+# rents strictly below it: 9 of these 10 are (one is exactly € 693,60), so 90,0%: behaald.
+STOCK = (
+    "Woonservice Borger-Odoorn\nPeildatum: 31-12-2023\n\nVHE;Dorp;Huurprijs;Label\n"
+    + "".join(f"WS{i};Exloo;€ {500 + i:d},00;B\n" for i in range(9))
+    + "WS9;Exloo;693,60;C\n"
+)
+
+
+@pytest.fixture
+def at(tmp_path, monkeypatch):
+    db = tmp_path / "leeg.duckdb"
+    dashboard.open_database(db, demo=False).close()
+    monkeypatch.setenv("PRESTATIE_DB", str(db))
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.run()
+    app.switch_page("pages/gegevens.py").run()
+    return app
+
+
+def a1_woonservice_2023(at: AppTest) -> dict:
+    at.switch_page("pages/overzicht.py").run()
+    table = at.dataframe[0].value
+    row = table[
+        (table["Afspraak"] == "A1")
+        & (table["Corporatie"] == "Woonservice")
+        & (table["Jaar"] == "2023")
+    ]
+    return row.iloc[0].to_dict()
+
+
+def button(at: AppTest, prefix: str):
+    return next(b for b in at.button if b.label.startswith(prefix))
+
+
+def test_upload_confirm_then_undo(at):
+    assert a1_woonservice_2023(at)["Status"] == "⚪ geen gegevens"
+    at.switch_page("pages/gegevens.py").run()
+    at.file_uploader[0].upload("voorraad.csv", STOCK.encode("cp1252"), "text/csv").run()
+    assert not at.exception
+    recognised = " ".join(m.value for m in at.markdown)
+    assert (
+        "Woonservice" in recognised and "Borger-Odoorn" in recognised and "10 rijen" in recognised
+    )
+    button(at, "Inlezen").click().run()
+    assert any("1 van 1 bestanden ingelezen" in s.value for s in at.success)
+    row = a1_woonservice_2023(at)
+    assert (row["Status"], row["Gerealiseerd"]) == ("🟢 behaald", "90,0%")
+
+    at.switch_page("pages/gegevens.py").run()
+    undo = next(s for s in at.selectbox if s.label == "Import ongedaan maken")
+    assert undo.options == ["1: voorraad.csv"]
+    undo.select_index(0).run()
+    button(at, "Ongedaan maken").click().run()
+    assert a1_woonservice_2023(at)["Status"] == "⚪ geen gegevens"
+
+
+def test_bad_file_is_refused_and_nothing_is_written(at, tmp_path):
+    at.file_uploader[0].upload("export.xlsx", b"%PDF-1.7 rapport", "application/pdf").run()
+    assert any("Geweigerd" in e.value and "PDF" in e.value for e in at.error)
+    assert not [b for b in at.button if b.label.startswith("Inlezen")]
+    con = store.connect(tmp_path / "leeg.duckdb")
+    assert con.execute("SELECT count(*) FROM batch").fetchone() == (0,)
