@@ -1,0 +1,64 @@
+"""In Debian's chromium: upload a stock list on Gegevens, see the Overzicht change, undo it."""
+
+from __future__ import annotations
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+from prestatie import dashboard  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from tests.test_page_gegevens import STOCK  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("upload") / "leeg.duckdb"
+    dashboard.open_database(db, demo=False).close()
+    with streamlit_server(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(60_000)
+        yield page
+        browser.close()
+
+
+def behaald(page, server) -> None:
+    page.goto(server)
+    expect(page.get_by_role("heading", name="Overzicht prestatieafspraken")).to_be_visible()
+    return (
+        page.get_by_test_id("stMetric")
+        .filter(has_text="behaald")
+        .filter(has_not_text="niet")
+        .get_by_test_id("stMetricValue")
+    )
+
+
+def test_upload_changes_the_overzicht_and_undo_restores_it(page, server, tmp_path):
+    expect(behaald(page, server)).to_have_text("0")
+
+    file = tmp_path / "Woonservice voorraad.csv"
+    file.write_bytes(STOCK.encode("cp1252"))
+    page.goto(f"{server}/gegevens")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(file)
+    expect(page.get_by_text("10 rijen", exact=False)).to_be_visible()
+    page.get_by_role("button", name="Inlezen").click()
+    expect(page.get_by_text("1 van 1 bestanden ingelezen")).to_be_visible()
+
+    expect(behaald(page, server)).to_have_text("1")  # A1 Woonservice 2023: 90,0%
+
+    page.goto(f"{server}/gegevens")
+    page.get_by_role("combobox", name="Import ongedaan maken").click()
+    page.get_by_role("option", name="1: Woonservice voorraad.csv").click()
+    page.get_by_role("button", name="Ongedaan maken").click()
+    expect(page.get_by_text("Import 1 is ongedaan gemaakt.")).to_be_visible()
+    expect(behaald(page, server)).to_have_text("0")
