@@ -1,47 +1,183 @@
-"""Betaalbaarheid: rents against the limits and the agreed shares."""
+"""Betaalbaarheid: is the stock still affordable as agreed?
+
+Rents against the limits in force on the peildatum, and per target the share of homes under its
+limit against the agreed norm: per corporatie, over every peildatum, per kern. Every figure
+opens to the vhe rows behind it.
+"""
 
 import streamlit as st
 
-from prestatie import charts, dashboard, fmt, monitor, scorecard
-from ui import context
+from prestatie import betaalbaarheid as bb
+from prestatie import dashboard, fmt, monitor, scorecard
+from prestatie.charts import betaalbaarheid as charts
+from prestatie.peildatum import verslagjaar
+from ui import context, drilldown
 
-context.frame()
+selection = context.frame()
 st.title("Betaalbaarheid")
 st.caption(
-    "Huren tegen de huurgrenzen die op de peildatum gelden, en het aandeel woningen tot "
-    "een grens tegen de afgesproken norm."
+    "Is de voorraad nog betaalbaar zoals afgesproken? Het aandeel woningen onder de "
+    "huurgrens tegen de norm uit de afspraken, en de huren tegen de huurgrenzen die op de "
+    f"peildatum gelden. Huur: {bb.HUURKOLOM}."
 )
 
-prijspeil = st.radio(
-    "Huurgrens",
+DRILL_COLUMNS = {
+    **drilldown.VHE_COLUMNS,
+    "grens": "Grens",
+    "onder_grens": "Telt onder de grens",
+}
+
+con = context.cursor()
+stock = dashboard.stock(con, dashboard.Filters(gemeente=selection.gemeente))
+doelen = bb.rent_targets(
+    [d for a in dashboard.agreements(con) for d in a.doelen], selection.gemeente
+)
+
+left, right = st.columns([3, 2])
+lezing = left.radio(
+    "Welke huurgrens",
     [monitor.INDEXED, monitor.FIXED],
     horizontal=True,
+    key="prijspeil",
     format_func={
         monitor.INDEXED: "grens van het jaar van de peildatum (geïndexeerd)",
         monitor.FIXED: "vast bedrag uit het document (prijspeil)",
     }.get,
+    help="De afspraken noemen een bedrag met een prijspeil (€ 678,66 prijspeil 2022). "
+    "Geïndexeerd: de grens met dezelfde naam die op de peildatum geldt. Vast: het bedrag "
+    "uit het document, elk jaar hetzelfde.",
 )
-evaluations = [e for e in context.evaluations(prijspeil) if e.soort == "aandeel_huur"]
+evaluations = [e for e in context.evaluations(lezing, filtered=False) if e.soort == "aandeel_huur"]
+peildata = bb.peildata(stock, selection.corporatie, selection.jaar)
+if not peildata:
+    st.info("Geen voorraadgegevens voor deze selectie. Lees een voorraadlijst in op *Gegevens*.")
+    st.subheader("Doelen")
+    st.dataframe(
+        scorecard.table([e for e in evaluations if dashboard.matches(e, selection)]),
+        hide_index=True,
+    )
+    st.stop()
+peil = right.selectbox(
+    "Peildatum",
+    peildata,
+    format_func=fmt.datum,
+    key="peildatum",
+    help="Een peildatum 1 januari telt voor het jaar ervoor, maar de huurgrenzen zijn die "
+    "van de peildatum zelf.",
+)
+jaar = verslagjaar(peil)
+
+# ---- per target: the stand per corporatie, the trend and the split per kern -----------------
+sections = []
+for doel in doelen:
+    scopes = bb.visible(bb.scopes(doel, stock), selection.corporatie)
+    if not scopes:
+        continue
+    judged = bb.judged_rows(stock, doel, scopes, lezing)
+    trend = bb.with_status(bb.trend(judged, doel), doel, evaluations)
+    if trend.empty:
+        continue  # no stock for this target in the database at all
+    stand = bb.stand(trend, [s.corporatie for s in scopes], jaar, doel)
+    sections.append((doel, judged, trend, stand))
+
+st.header(f"Stand {jaar} (peildatum {fmt.datum(peil)})")
+if sections:
+    st.dataframe(
+        bb.overview_table([(doel, stand) for doel, _, _, stand in sections]),
+        hide_index=True,
+        column_config={"Doel": st.column_config.TextColumn(width="large")},
+    )
+else:
+    st.info("Voor deze selectie is geen afspraak over het aandeel huren tot een grens.")
+
+for doel, judged, trend, stand in sections:
+    regel = bb.Regel.van(doel)
+    st.subheader(f"{doel.afspraak} · {doel.omschrijving} ({doel.gemeente})")
+    st.caption(
+        f"Gemeten: huur {bb.rule_text(regel, judged, jaar, lezing)}. Document: “{doel.tekst}”"
+    )
+    with st.expander("Hoe dit doel gelezen wordt"):
+        st.write(doel.toelichting)
+    tab_stand, tab_trend, tab_kern = st.tabs(["Per corporatie", "Ontwikkeling", "Per kern"])
+    with tab_stand:
+        st.plotly_chart(
+            charts.share_against_norm(
+                stand, doel.richting, f"{doel.afspraak}: {bb.share_title(doel)}, {jaar}"
+            ),
+            key=f"stand_{doel.document}_{doel.id}",
+        )
+        drilldown.rows(
+            bb.rows_above(judged, jaar),
+            bb.above_title(doel, bb.measured(stand), peil),
+            f"boven_{doel.id}_{jaar}",
+            DRILL_COLUMNS,
+        )
+    with tab_trend:
+        st.plotly_chart(
+            charts.trend(
+                trend, bb.norms(doel), f"{doel.afspraak}: {bb.share_title(doel)}, alle peildata"
+            ),
+            key=f"trend_{doel.document}_{doel.id}",
+        )
+        drilldown.rows(
+            bb.rows_above(judged),
+            bb.above_title(doel, bb.measured(trend)) + ", alle peildata",
+            f"boven_{doel.id}_alle",
+            DRILL_COLUMNS,
+        )
+    with tab_kern:
+        year_rows = judged[judged["jaar"] == jaar]
+        kernen = bb.per_kern(year_rows, doel)
+        st.plotly_chart(
+            charts.per_kern(
+                kernen,
+                bb.norm_in(doel, jaar),
+                doel.richting,
+                f"{doel.afspraak}: per kern, {jaar} (zwakste bovenaan)",
+            ),
+            key=f"kern_{doel.document}_{doel.id}",
+        )
+        if missing := bb.without_kern(year_rows):
+            st.caption(f"{fmt.aantal_woningen(round(missing))} zonder kern in het bestand.")
+        drilldown.rows(
+            bb.with_verdict(year_rows).sort_values(["kern", "huur"]),
+            f"woningen per kern, {', '.join(bb.measured(stand))}, {jaar}",
+            f"kern_{doel.id}_{jaar}",
+            DRILL_COLUMNS,
+        )
+
+# ---- the distribution of the selected stock --------------------------------------------------
+st.header("Huurverdeling")
+rows = bb.at_peildatum(stock, selection.corporatie, peil)
+vorm = st.radio("Weergave", ["verdeling", "cumulatief"], horizontal=True, key="huurverdeling_vorm")
+document = bb.document_amounts(doelen) if lezing == monitor.FIXED else ()
 st.plotly_chart(
-    charts.share_against_norm(
-        monitor.to_frame(evaluations), "Aandeel woningen tot de grens, tegen de norm"
+    charts.rent_distribution(
+        rows["huur"],
+        rows["aantal"],
+        bb.grenslijnen(rows["huur"], rows["aantal"], peil, document),
+        f"Huurverdeling op {fmt.datum(peil)}: {selection.corporatie or 'alle corporaties'}, "
+        f"{selection.gemeente or 'alle gemeenten'} "
+        f"({fmt.aantal_woningen(round(rows['aantal'].sum()))})",
+        bb.HUURKOLOM,
+        cumulatief=vorm == "cumulatief",
     ),
-    key="aandeel_norm",
+    key="huurverdeling",
+)
+st.dataframe(bb.shares_per_limit_table(bb.shares_per_limit(rows, peil)), hide_index=True)
+drilldown.rows(
+    rows.sort_values(["corporatie", "huur"]),
+    f"woningen in de huurverdeling, {fmt.datum(peil)}",
+    f"huurverdeling_{peil.isoformat()}",
 )
 
-stock = dashboard.stock(context.cursor(), context.filters())
-if stock.empty:
-    st.info("Geen voorraadgegevens voor deze selectie. Lees een voorraadlijst in op *Gegevens*.")
-else:
-    latest = stock[stock["peildatum"] == stock["peildatum"].max()]
-    peil = latest["peildatum"].max()
-    st.plotly_chart(
-        charts.rent_distribution(
-            latest["huur"],
-            peil,
-            f"Huurverdeling op {fmt.datum(peil)} ({fmt.aantal_woningen(len(latest))})",
-        ),
-        key="huurverdeling",
-    )
-st.subheader("Doelen")
-st.dataframe(scorecard.table(evaluations), hide_index=True)
+st.subheader("Grensbedragen")
+st.caption("Beide lezingen van elke grens: de keuze bovenaan bepaalt welke meetelt.")
+st.dataframe(bb.limit_amounts(doelen, peil), hide_index=True)
+
+st.subheader("Doelen in de scorecard")
+st.dataframe(
+    scorecard.table([e for e in evaluations if dashboard.matches(e, selection)]),
+    hide_index=True,
+    column_config={"Berekening": st.column_config.TextColumn(width="large")},
+)

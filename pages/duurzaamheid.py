@@ -1,29 +1,193 @@
-"""Duurzaamheid: energy labels against the fasering and the label targets."""
+"""Duurzaamheid: is each corporatie on the agreed path to a sustainable stock?"""
 
 import streamlit as st
 
-from prestatie import charts, dashboard, monitor, scorecard
-from ui import context
+from prestatie import dashboard, duurzaamheid, fmt, labels, scorecard
+from prestatie.charts import duurzaamheid as figuren
+from ui import context, drilldown
 
-context.frame()
+selection = context.frame()
 st.title("Duurzaamheid")
 st.caption(
-    "Labelverdeling per corporatie en peildatum in de officiële labelkleuren; "
-    "'onbekend' staat apart en telt mee in het totaal."
+    "Energielabels tegen de afgesproken paden: de fasering van Domesta, het aandeel label A of "
+    "B van Woonservice, de E-, F- en G-woningen en de woningen naar label A van Lefier. Een "
+    "doel is een streep op het doeljaar in de kleur van zijn status, met een driehoekje ernaast "
+    "(▲ minimaal, ▼ maximaal); de stippellijn is het afgesproken pad. Het jaarfilter geldt "
+    "voor de labelverdeling en de doelentabel; de paden tonen altijd alle jaren."
 )
 
-stock = dashboard.stock(context.cursor(), context.filters())
-st.plotly_chart(charts.label_distribution(stock, "Labelverdeling"), key="labelverdeling")
+con = context.cursor()
+doelen = [d for a in dashboard.agreements(con) for d in a.doelen]
+pads = duurzaamheid.select(
+    duurzaamheid.paden(doelen, dashboard.stock(con), context.evaluations(filtered=False)),
+    selection,
+)
+of_kind = {soort: [p for p in pads if p.doel.soort == soort] for soort in duurzaamheid.SOORTEN}
+history = dashboard.stock(
+    con, dashboard.Filters(gemeente=selection.gemeente, corporatie=selection.corporatie)
+)
 
-kinds = ("aandeel_label", "gemiddeld_label", "naar_nul", "labelsprong")
-evaluations = [e for e in context.evaluations() if e.soort in kinds]
-shares = monitor.to_frame(evaluations)
-if not shares.empty:
+# ---- label distribution ----
+st.header("Labelverdeling")
+stock = dashboard.stock(con, selection)
+st.plotly_chart(
+    figuren.label_distribution(
+        duurzaamheid.label_counts(stock), "Labelverdeling per corporatie en peildatum"
+    ),
+    key="labelverdeling",
+)
+st.caption(
+    "Aandeel van alle woningen per labelklasse, in de officiële labelkleuren. Woningen met "
+    "label *onbekend* staan apart bovenaan (grijs gearceerd; hun aantal staat boven de balk "
+    "achter het vraagteken) en tellen mee in het totaal."
+)
+drilldown.rows(
+    duurzaamheid.rows_with_labels(stock, [labels.ONBEKEND]),
+    "Woningen met label onbekend",
+    key="labels_onbekend",
+)
+
+# ---- shares against the fasering ----
+st.header("Aandeel per labelgroep tegen de afspraak")
+if not of_kind["aandeel_label"]:
+    st.info("Geen labelaandeel-doelen voor deze selectie.")
+for i, group in enumerate(duurzaamheid.by_agreement(of_kind["aandeel_label"])):
+    first = group[0]
     st.plotly_chart(
-        charts.share_against_norm(
-            shares[shares["soort"] == "aandeel_label"], "Aandeel per labelgroep tegen de norm"
+        figuren.share_paths(
+            group, f"{first.titel}: aandeel per labelgroep ({first.doel.afspraak})"
         ),
-        key="label_norm",
+        key=f"aandeel_{i}",
     )
-st.subheader("Doelen")
+    st.dataframe(duurzaamheid.milestone_table(group), hide_index=True)
+    chosen = st.selectbox(
+        "Woningen tonen van labelgroep",
+        range(len(group)),
+        format_func=lambda j, g=group: duurzaamheid.group_name(g[j]),
+        key=f"aandeel_groep_{i}",
+    )
+    pad = group[chosen]
+    drilldown.rows(
+        duurzaamheid.latest_rows(pad),
+        f"{pad.titel}, label {duurzaamheid.group_name(pad)}, eind {pad.laatste_jaar or '–'}",
+        key=f"aandeel_rijen_{i}",
+    )
+
+# ---- mean label ----
+for i, pad in enumerate(of_kind["gemiddeld_label"]):
+    st.header(f"Gemiddeld label: {pad.titel}")
+    st.plotly_chart(
+        figuren.mean_label(pad, f"{pad.titel}: gemiddeld label ({pad.doel.afspraak})"),
+        key=f"gemiddeld_{i}",
+    )
+    for e in pad.evaluaties:
+        st.caption(f"{scorecard.STATUS_TEKEN[e.status]} {e.periode}: {e.status}. {e.uitleg}.")
+
+# ---- a count to zero ----
+for i, pad in enumerate(of_kind["naar_nul"]):
+    group = ", ".join(pad.doel.params["labels"])
+    st.header(f"Label {group} naar nul: {pad.titel}")
+    st.plotly_chart(
+        figuren.to_zero(pad, f"{pad.titel}: woningen met label {group} ({pad.doel.afspraak})"),
+        key=f"naar_nul_{i}",
+    )
+    for e in pad.evaluaties:
+        st.caption(f"{scorecard.STATUS_TEKEN[e.status]} {e.periode}: {e.status}. {e.uitleg}.")
+    drilldown.rows(
+        duurzaamheid.latest_rows(pad),
+        f"Woningen met label {group}, {pad.titel}, eind {pad.laatste_jaar or '–'}",
+        key=f"naar_nul_rijen_{i}",
+    )
+
+# ---- homes that reached a label ----
+for i, pad in enumerate(of_kind["labelsprong"]):
+    minimum = pad.doel.params["label"]
+    st.header(f"Woningen naar label {minimum}: {pad.titel}")
+    st.plotly_chart(
+        figuren.jumps(pad, f"{pad.titel}: woningen naar label {minimum} ({pad.doel.afspraak})"),
+        key=f"sprong_{i}",
+    )
+    for e in pad.evaluaties:
+        st.caption(f"{scorecard.STATUS_TEKEN[e.status]} {e.periode}: {e.status}. {e.uitleg}.")
+    drilldown.rows(
+        duurzaamheid.latest_rows(pad),
+        f"Woningen die in {pad.laatste_jaar or '–'} naar {minimum} of beter gingen, {pad.titel}",
+        key=f"sprong_rijen_{i}",
+    )
+
+# ---- energy index ----
+st.header("Energie-index")
+trend = duurzaamheid.energy_index_trend(history)
+if trend.empty:
+    st.info("De ingelezen voorraadlijsten van deze selectie hebben geen energie-index.")
+else:
+    st.plotly_chart(
+        figuren.energy_index(trend, "Gemiddelde energie-index per peildatum"), key="energie_index"
+    )
+    st.caption(
+        "Gemiddeld over de woningen met een energie-index (het aantal staat bij elk punt); "
+        f"tussen haakjes het label van dat gemiddelde volgens de tabel "
+        f"{duurzaamheid.INDEX_TABEL}. Een EP2 (NTA 8800) bewaart de database niet."
+    )
+
+# ---- transitions ----
+st.header("Labelovergangen tussen twee peildata")
+dates = duurzaamheid.peildata(history)
+if len(dates) < 2:
+    st.info("Voor labelovergangen zijn voorraadlijsten op minstens twee peildata nodig.")
+else:
+    left, right = st.columns(2)
+    van = left.selectbox(
+        "Van peildatum", dates[:-1], index=len(dates) - 2, format_func=fmt.datum, key="van"
+    )
+    later = [d for d in dates if d > van]
+    naar = right.selectbox(
+        "Naar peildatum", later, index=len(later) - 1, format_func=fmt.datum, key="naar"
+    )
+    rows = duurzaamheid.transition_rows(history, van, naar)
+    counts = duurzaamheid.transitions(history, van, naar)
+    summary = duurzaamheid.transition_summary(counts)
+    st.markdown(
+        f"Van de woningen op beide peildata (vergeleken per eenheidnummer) kregen "
+        f"**{fmt.aantal_woningen(summary[duurzaamheid.BETER])}** een beter label, "
+        f"{fmt.aantal_woningen(summary[duurzaamheid.GELIJK])} hetzelfde en "
+        f"**{fmt.aantal_woningen(summary[duurzaamheid.SLECHTER])}** een slechter; bij "
+        f"{fmt.aantal_woningen(summary[duurzaamheid.ONVERGELIJKBAAR])} is het label op een "
+        f"van beide peildata onbekend. {fmt.aantal_woningen(summary[duurzaamheid.UIT_BEZIT])} "
+        f"gingen uit bezit, {fmt.aantal_woningen(summary[duurzaamheid.NIEUW])} kwamen erbij."
+    )
+    st.plotly_chart(
+        figuren.transitions(
+            counts, van, naar, f"Labels op {fmt.datum(van)} en op {fmt.datum(naar)}"
+        ),
+        key="overgangen",
+    )
+    st.dataframe(duurzaamheid.transition_table(counts).map(fmt.num), key="overgangstabel")
+    st.caption("Rijen: label op de eerste peildatum; kolommen: label op de tweede.")
+    classes = [*labels.ALLE, duurzaamheid.NIEUW, duurzaamheid.UIT_BEZIT]
+    first, then = duurzaamheid.largest(counts) or ("D", "B")
+    left, right = st.columns(2)
+    van_label = left.selectbox(
+        "Van label", classes[:-1], index=classes.index(first), key="van_label"
+    )
+    naar_label = right.selectbox(
+        "Naar label", classes[:-2] + classes[-1:], index=classes.index(then), key="naar_label"
+    )
+    columns = {k: v for k, v in drilldown.VHE_COLUMNS.items() if k != "label"} | {
+        "label_van": f"Label {fmt.datum(van)}",
+        "label_naar": f"Label {fmt.datum(naar)}",
+    }
+    drilldown.rows(
+        duurzaamheid.moved(rows, van_label, naar_label),
+        f"Woningen van {van_label} naar {naar_label}",
+        key="overgang_rijen",
+        columns=columns,
+    )
+
+# ---- how labels are counted ----
+st.header("Hoe de labels worden geteld")
+st.markdown("\n".join(f"- {note}" for note in duurzaamheid.method_notes()))
+
+st.header("Doelen")
+evaluations = [e for e in context.evaluations() if e.soort in duurzaamheid.SOORTEN]
 st.dataframe(scorecard.table(evaluations), hide_index=True)

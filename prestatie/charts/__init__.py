@@ -16,16 +16,17 @@ from prestatie.monitor import STATUS_KLEUREN, STATUSES
 FONT = 16
 
 
-def _layout(fig: go.Figure, title: str, **kw) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "font": {"size": FONT + 4}},
-        font={"size": FONT},
-        separators=",.",  # Dutch: decimal comma, thousands dot
-        template="plotly_white",
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": -0.3},
-        **kw,
-    )
+def layout(fig: go.Figure, title: str, **kw) -> go.Figure:
+    """The house style: large type, Dutch separators, white background; ``kw`` overrides."""
+    settings = {
+        "title": {"text": title, "font": {"size": FONT + 4}},
+        "font": {"size": FONT},
+        "separators": ",.",  # Dutch: decimal comma, thousands dot
+        "template": "plotly_white",
+        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": -0.3},
+    }
+    fig.update_layout(**{**settings, **kw})
     return fig
 
 
@@ -33,7 +34,7 @@ def status_counts(evaluations: pd.DataFrame, by: str = "document") -> go.Figure:
     """Stacked bars: how many evaluations per status, per document (or corporatie)."""
     fig = go.Figure()
     if evaluations.empty:
-        return _layout(fig, "Geen doelen om te tonen")
+        return layout(fig, "Geen doelen om te tonen")
     counts = evaluations.groupby([by, "status"]).size().unstack(fill_value=0)
     for status in STATUSES:
         if status in counts.columns:
@@ -46,7 +47,7 @@ def status_counts(evaluations: pd.DataFrame, by: str = "document") -> go.Figure:
                 text=counts[status],
                 textposition="inside",
             )
-    return _layout(fig, "Stand van de doelen", barmode="stack", xaxis_title="aantal doelen")
+    return layout(fig, "Stand van de doelen", barmode="stack", xaxis_title="aantal doelen")
 
 
 def share_against_norm(evaluations: pd.DataFrame, title: str) -> go.Figure:
@@ -54,7 +55,7 @@ def share_against_norm(evaluations: pd.DataFrame, title: str) -> go.Figure:
     fig = go.Figure()
     rows = evaluations.dropna(subset=["waarde"])
     if rows.empty:
-        return _layout(fig, f"{title}: geen gegevens")
+        return layout(fig, f"{title}: geen gegevens")
     rows = rows.assign(x=rows["corporatie"] + " " + rows["jaar"].astype(str))
     fig.add_bar(
         x=rows["x"],
@@ -75,7 +76,7 @@ def share_against_norm(evaluations: pd.DataFrame, title: str) -> go.Figure:
         marker={"symbol": "line-ew-open", "size": 40, "line": {"width": 4}, "color": "#222"},
         hovertemplate="norm %{y:.0%}<extra></extra>",
     )
-    return _layout(fig, title, yaxis={"tickformat": ".0%", "range": [0, 1.08]})
+    return layout(fig, title, yaxis={"tickformat": ".0%", "range": [0, 1.08]})
 
 
 def rent_distribution(rents: pd.Series, peildatum, title: str) -> go.Figure:
@@ -99,7 +100,7 @@ def rent_distribution(rents: pd.Series, peildatum, title: str) -> go.Figure:
             font={"size": FONT - 2},
             text=f"{huurgrenzen.naam(name, peildatum.year)} {fmt.euro(amount)}",
         )
-    return _layout(
+    return layout(
         fig,
         title,
         xaxis_title="huur per maand (€)",
@@ -113,7 +114,7 @@ def label_distribution(vhe: pd.DataFrame, title: str) -> go.Figure:
     """100% stacked bars per corporatie and peildatum in the label colours; onbekend apart."""
     fig = go.Figure()
     if vhe.empty:
-        return _layout(fig, f"{title}: geen gegevens")
+        return layout(fig, f"{title}: geen gegevens")
     keys = vhe["corporatie"] + " " + vhe["peildatum"].map(fmt.datum)
     table = vhe.assign(x=keys).groupby(["x", "label"])["aantal"].sum().unstack(fill_value=0)
     shares = table.div(table.sum(axis=1), axis=0)
@@ -127,7 +128,7 @@ def label_distribution(vhe: pd.DataFrame, title: str) -> go.Figure:
                 customdata=table[klasse],
                 hovertemplate=f"{klasse}: %{{y:.1%}} (%{{customdata}} woningen)<extra></extra>",
             )
-    return _layout(fig, title, barmode="stack", yaxis={"tickformat": ".0%"})
+    return layout(fig, title, barmode="stack", yaxis={"tickformat": ".0%"})
 
 
 def jaarschijf(evaluations: pd.DataFrame, title: str) -> go.Figure:
@@ -135,7 +136,7 @@ def jaarschijf(evaluations: pd.DataFrame, title: str) -> go.Figure:
     fig = go.Figure()
     rows = evaluations[evaluations["norm"].map(lambda n: isinstance(n, int | float))]
     if rows.empty:
-        return _layout(fig, f"{title}: geen gegevens")
+        return layout(fig, f"{title}: geen gegevens")
     x = [rows["corporatie"], rows["omschrijving"].str.slice(0, 28) + " " + rows["periode"]]
     fig.add_bar(x=x, y=rows["norm"], name="afspraak", marker_color="#c9d6ea")
     fig.add_bar(
@@ -146,25 +147,25 @@ def jaarschijf(evaluations: pd.DataFrame, title: str) -> go.Figure:
         text=rows["waarde"].map(lambda v: "–" if pd.isna(v) else fmt.num(v)),
         textposition="outside",
     )
-    return _layout(fig, title, barmode="group", yaxis_title="aantal woningen")
+    return layout(fig, title, barmode="group", yaxis_title="aantal woningen")
 
 
 def rows_per_batch(batches: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     if batches.empty:
-        return _layout(fig, "Nog geen bestanden ingelezen")
+        return layout(fig, "Nog geen bestanden ingelezen")
     active = batches[batches["stand"] == "actief"]
     counts = active.groupby(["corporatie", "soort"])["rijen"].sum().unstack(fill_value=0)
     for soort in counts.columns:
         fig.add_bar(x=counts.index, y=counts[soort], name=soort)
-    return _layout(fig, "Ingelezen rijen per corporatie", barmode="stack", yaxis_title="rijen")
+    return layout(fig, "Ingelezen rijen per corporatie", barmode="stack", yaxis_title="rijen")
 
 
 def register_status(register: pd.DataFrame) -> go.Figure:
     """Agreements per document and status as people set it (niet gestart … vervallen)."""
     fig = go.Figure()
     if register.empty:
-        return _layout(fig, "Geen afspraken")
+        return layout(fig, "Geen afspraken")
     colours = {
         "niet gestart": "#9e9e9e",
         "loopt": "#4a6fa5",
@@ -184,4 +185,4 @@ def register_status(register: pd.DataFrame) -> go.Figure:
                 text=counts[status],
                 textposition="inside",
             )
-    return _layout(fig, "Afspraken naar status", barmode="stack", xaxis_title="aantal afspraken")
+    return layout(fig, "Afspraken naar status", barmode="stack", xaxis_title="aantal afspraken")
