@@ -16,7 +16,17 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from prestatie import demobestanden, huurgrenzen, labels, metingen, monitor, store, targets
+from prestatie import (
+    demobestanden,
+    huurgrenzen,
+    labels,
+    metingen,
+    monitor,
+    store,
+    store_register,
+    targets,
+)
+from prestatie import register as afspraakregister
 from prestatie.peildatum import verslagjaar
 
 
@@ -95,7 +105,10 @@ def voorraad_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
     out = []
     for (corp, gem, peil), group in rows.groupby(["corporatie", "gemeente", "peildatum"]):
         peil = peil.date() if isinstance(peil, pd.Timestamp) else peil
-        limits = huurgrenzen.grenzen_in_jaar(peil.year)
+        try:
+            limits = huurgrenzen.grenzen_in_jaar(peil.year)
+        except huurgrenzen.OnbekendJaar:
+            limits = dict.fromkeys(huurgrenzen.GRENZEN)  # no table row yet: counts unknown
         counts = group.groupby("label")["aantal"].sum()
         out.append(
             {
@@ -104,8 +117,10 @@ def voorraad_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
                 "peildatum": peil.isoformat(),
                 "vhe": _whole(group["aantal"].sum()),
                 "huur_tot": {
-                    name: _whole(metingen.share_up_to(group, int(limits[name] * 100), True).deel)
-                    for name in huurgrenzen.GRENZEN
+                    name: None
+                    if limit is None
+                    else _whole(metingen.share_up_to(group, int(limit * 100), True).deel)
+                    for name, limit in limits.items()
                 },
                 "labels": {k: _whole(counts.get(k, 0)) for k in labels.ALLE},
             }
@@ -150,36 +165,13 @@ def production(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -
     return rows[rows["jaar"] == f.jaar] if f.jaar else rows
 
 
-def register(con: duckdb.DuckDBPyConnection, evaluations: list[monitor.Evaluation]) -> pd.DataFrame:
-    """Every agreement of every document, with the measured status of the quantitative ones."""
-    measured: dict[tuple[str, str], list[str]] = {}
-    for e in evaluations:
-        measured.setdefault((e.document, e.afspraak), []).append(e.status)
-    rows = []
-    for agreement in agreements(con):
-        doc = agreement.document
-        for a in agreement.afspraken:
-            statuses = measured.get((doc.id, a.nummer), [])
-            rows.append(
-                {
-                    "document": doc.id,
-                    "nummer": a.nummer,
-                    "thema": doc.themas.get(a.thema, a.thema),
-                    "tekst": a.tekst,
-                    "resultaat": a.resultaat,
-                    "tijd": a.tijd,
-                    "trekker": a.trekker,
-                    "jaarschijf": a.jaarschijf,
-                    "status": a.status,
-                    "gemeten": _summary(statuses) if a.kwantitatief else "niet meetbaar",
-                    "toelichting": a.toelichting,
-                }
-            )
-    return pd.DataFrame(rows)
-
-
-def _summary(statuses: list[str]) -> str:
-    if not statuses:
-        return "geen gegevens"
-    counts = {s: statuses.count(s) for s in monitor.STATUSES if s in statuses}
-    return ", ".join(f"{n}× {s}" for s, n in counts.items())
+def register(
+    con: duckdb.DuckDBPyConnection,
+    evaluations: list[monitor.Evaluation],
+    jaar: int,
+    gemeente: str | None = None,
+) -> pd.DataFrame:
+    """Every agreement with its stand in ``jaar`` and the measured status of the quantitative
+    ones; see :func:`prestatie.register.tabel`."""
+    standen = afspraakregister.laatste(store_register.status_history(con))
+    return afspraakregister.tabel(agreements(con), evaluations, standen, jaar, gemeente)

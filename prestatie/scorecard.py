@@ -50,7 +50,7 @@ def gap_text(e: Evaluation) -> str:
     if e.status == "op koers":
         return ""
     if e.soort == "aandeel_huur":
-        return f"nog {fmt.aantal_woningen(e.tekort)} onder de grens nodig"
+        return f"nog {fmt.aantal_woningen(e.tekort)} boven de grens om de norm te halen"
     if e.soort == "aandeel_label":
         word = "erbij" if e.richting == "min" else "eruit"
         return f"nog {fmt.aantal_woningen(e.tekort)} {word}"

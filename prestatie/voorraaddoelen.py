@@ -164,7 +164,10 @@ def _measure(doel, stock, year, norm, prijspeil):
 def _rent_share(doel, rows, peil, norm, prijspeil):
     grens = doel.params["grens"]
     fixed = doel.params.get("bedrag") if prijspeil == FIXED else None
-    cents = metingen.limit_cents(grens, peil, fixed)
+    try:
+        cents = metingen.limit_cents(grens, peil, fixed)
+    except huurgrenzen.OnbekendJaar as unknown:
+        return None, False, None, None, peil, f"{unknown}; vul de tabel aan in huurgrenzen.csv"
     inclusief = bool(doel.params.get("inclusief", True))
     share = metingen.share_up_to(rows, cents, inclusief)
     met = _meets(share.waarde, norm, doel.richting)

@@ -327,3 +327,10 @@ def test_no_stock_means_no_data_not_failure():
         facts([vhe("Domesta", date(2022, 12, 31), [("d", 1, "B")])]),
     )
     assert e.status == "geen gegevens" and e.waarde is None
+
+
+def test_a_peildatum_beyond_the_rent_limit_table_has_no_data_rather_than_an_error():
+    d = doel(RENT.replace("{incl}", "true").replace('"2022" = 0.6', '"2031" = 0.6'))
+    [e] = monitor.evaluate([d], facts([ten(date(2031, 12, 31))], today=date(2032, 3, 1)))
+    assert e.status == "geen gegevens"
+    assert "2031" in e.uitleg and "huurgrenzen.csv" in e.uitleg
