@@ -13,6 +13,7 @@ PAGES = [
     st.Page("pages/voorraad.py", title="Voorraadontwikkeling", icon=":material/home_work:"),
     st.Page("pages/afspraken.py", title="Afspraken", icon=":material/handshake:"),
     st.Page("pages/gegevens.py", title="Gegevens", icon=":material/upload_file:"),
+    st.Page("pages/presenteren.py", title="Presenteren", icon=":material/slideshow:"),
 ]
 
 st.navigation(PAGES).run()

@@ -1,35 +1,197 @@
-"""Afspraken: the register of every agreement, measured or not."""
+"""Afspraken: the register of a document, progress per year, the year-end overview, and
+changing the agreements and targets without code (template or table in the app), with undo."""
+
+from functools import partial
 
 import streamlit as st
 
-from prestatie import charts, dashboard
+from prestatie import charts, dashboard, register, sjabloon, store_register, targets
+from prestatie.errors import ImportRefused
 from ui import context
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 context.frame()
 st.title("Afspraken")
 st.caption(
-    "Alle afspraken uit de documenten, ook die zonder getal. Bij meetbare afspraken staat "
-    "de gemeten stand; bij de andere waarom ze niet uit de gegevens te meten zijn."
+    "Alle afspraken uit de documenten, ook die zonder getal. Per jaar houdt u de voortgang bij "
+    "(de geschiedenis blijft bewaard); bij meetbare afspraken staat de stand uit de monitor."
 )
+if message := st.session_state.pop("afspraken_melding", None):
+    st.success(message)
 
-register = dashboard.register(context.cursor(), context.evaluations(filtered=False))
+con = context.cursor()
 selection = context.filters()
-if selection.gemeente and not register.empty:
-    documents = {
-        a.document.id
-        for a in dashboard.agreements(context.cursor())
-        if a.document.gemeente == selection.gemeente
-    }
-    register = register[register["document"].isin(documents)]
-st.plotly_chart(charts.register_status(register), key="register_status")
+today = context.today()
+every = register.documenten(dashboard.agreements(con), None)
+documents = register.documenten(list(every.values()), selection.gemeente)
+if not documents:
+    st.info("Er is geen afsprakendocument voor deze gemeente.")
+    st.stop()
 
-search = st.text_input("Zoeken in de tekst", placeholder="bijv. zonnepanelen, statushouders")
-if search:
-    register = register[register["tekst"].str.contains(search, case=False, regex=False)]
-st.dataframe(
-    register,
-    hide_index=True,
-    column_config={
-        "tekst": st.column_config.TextColumn("tekst", width="large"),
-    },
+left, right = st.columns([3, 1])
+doc_id = left.selectbox(
+    "Document",
+    list(documents),
+    format_func=lambda i: documents[i].document.titel,
+    key="afspraken_document",
 )
+agreement = documents[doc_id]
+years = register.jaren(list(documents.values()), today, selection.jaar)
+jaar = right.selectbox(
+    "Voortgang in jaar", years, index=years.index(register.status_jaar(selection.jaar, today))
+)
+evaluations = context.evaluations(filtered=False)
+rows = register.selectie(dashboard.register(con, evaluations, jaar), document=doc_id)
+
+tab_register, tab_status, tab_jaar, tab_document = st.tabs(
+    ["Register", "Voortgang bijhouden", "Jaaroverzicht", "Document aanpassen"]
+)
+
+with tab_register:
+    st.plotly_chart(charts.register_status(rows), key="register_status")
+    cols = st.columns(3)
+    themas = cols[0].multiselect("Thema", list(agreement.document.themas.values()))
+    partijen = cols[1].multiselect(
+        "Partij (trekker)",
+        [register.GEMEENTE, *register.corporaties(agreement), register.HUURDERS],
+    )
+    statussen = cols[2].multiselect("Status", targets.STATUSSEN)
+    zoek = st.text_input("Zoeken", placeholder="bijv. zonnepanelen, statushouders, kwartaaloverleg")
+    shown = register.selectie(rows, None, themas, partijen, statussen, zoek)
+    st.caption(f"{len(shown)} van {len(rows)} afspraken · status in {jaar}")
+    st.dataframe(
+        shown.drop(columns=["document", "gemeente"]),
+        hide_index=True,
+        column_config={
+            "tekst": st.column_config.TextColumn("tekst", width="large"),
+            "gemeten": st.column_config.TextColumn("gemeten (monitor)"),
+        },
+        key="register_tabel",
+    )
+
+with tab_status:
+    texts = dict(zip(rows["nummer"], rows["tekst"], strict=True))
+    nummer = st.selectbox(
+        "Afspraak",
+        list(texts),
+        format_func=lambda n: register.label(n, texts[n]),
+        key="status_afspraak",
+    )
+    current = rows[rows["nummer"] == nummer].iloc[0]
+    st.markdown(
+        f"Status in {jaar}: **{current['status']}**"
+        + (f" (gezet door {current['door']} op {current['gezet']})" if current["door"] else "")
+    )
+    with st.form("status_form"):
+        status = st.selectbox(
+            "Nieuwe status", targets.STATUSSEN, index=targets.STATUSSEN.index(current["status"])
+        )
+        note = st.text_area("Notitie", placeholder="Wat is er gebeurd, wat is de volgende stap?")
+        door = st.text_input("Uw naam")
+        if st.form_submit_button(f"Status {jaar} opslaan", type="primary"):
+            if not door.strip():
+                st.error("Vul uw naam in: de geschiedenis houdt bij wie een status zet.")
+            else:
+                store_register.set_status(con, doc_id, nummer, jaar, status, note, door.strip())
+                st.session_state["afspraken_melding"] = (
+                    f"Afspraak {nummer}: status in {jaar} is nu “{status}”."
+                )
+                st.rerun()
+    st.caption("Geschiedenis van deze afspraak (alle jaren, nieuwste eerst)")
+    st.dataframe(
+        register.geschiedenis(store_register.status_history(con, doc_id), doc_id, nummer),
+        hide_index=True,
+    )
+
+with tab_jaar:
+    standen = register.laatste(store_register.status_history(con, doc_id))
+    overview = register.jaaroverzicht(agreement, evaluations, standen, jaar)
+    measured = register.metingen(evaluations, doc_id, jaar)
+    st.download_button(
+        f"Jaaroverzicht {jaar} downloaden (Excel)",
+        partial(register.jaaroverzicht_xlsx, agreement.document.titel, overview, measured, jaar),
+        file_name=f"jaaroverzicht-{doc_id}-{jaar}.xlsx",
+        mime=XLSX,
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    st.dataframe(overview, hide_index=True, key="jaaroverzicht")
+
+
+def propose(new: sjabloon.Ingelezen, source: str, key: str) -> None:
+    """What a checked new version changes, and the button that stores it."""
+    doc = new.agreement.document
+    changes = sjabloon.wijzigingen(every.get(doc.id), new.agreement)
+    if not changes:
+        st.info("Geen wijzigingen ten opzichte van de versie die nu geldt.")
+        return
+    st.markdown(
+        f"**{doc.titel}** ({doc.id}), gecontroleerd: {len(new.agreement.afspraken)} afspraken, "
+        f"{len(new.agreement.doelen)} doelen. Wijzigingen:\n\n"
+        + "\n".join(f"- {c}" for c in changes[:60])
+    )
+    who = st.text_input("Uw naam (komt bij de versie)", key=f"door_{key}")
+    if st.button("Opslaan als nieuwe versie", key=f"opslaan_{key}", type="primary"):
+        version = store_register.save_version(con, doc.id, new.toml, source, who.strip() or None)
+        st.session_state["afspraken_melding"] = f"{doc.titel}: versie {version} geldt nu."
+        st.session_state["afspraken_ronde"] = st.session_state.get("afspraken_ronde", 0) + 1
+        st.rerun()
+
+
+def refused(exc: ImportRefused) -> None:
+    st.error(
+        "**Geweigerd; er is niets opgeslagen.**\n\n"
+        + "\n".join(f"- {p}" for p in exc.problems[:40])
+    )
+
+
+with tab_document:
+    round_ = st.session_state.get("afspraken_ronde", 0)
+    st.markdown(
+        "Pas afspraken en doelen aan in het sjabloon (bladen *Document*, *Afspraken*, *Doelen*; "
+        "blad *Uitleg* beschrijft elke kolom) en lees het weer in, of wijzig de tabel hieronder. "
+        "Alles wordt gecontroleerd voordat er iets wordt opgeslagen; elke versie blijft bewaard."
+    )
+    st.download_button(
+        "Sjabloon met dit document downloaden (Excel)",
+        partial(sjabloon.schrijf, agreement),
+        file_name=f"{doc_id}.xlsx",
+        mime=XLSX,
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    upload = st.file_uploader("Ingevuld sjabloon", type=["xlsx"], key=f"sjabloon_{round_}")
+    if upload is not None:
+        try:
+            propose(sjabloon.lees(upload.name, upload.getvalue()), f"sjabloon {upload.name}", "upl")
+        except ImportRefused as exc:
+            refused(exc)
+
+    st.subheader("In de app aanpassen")
+    sheet = st.segmented_control(
+        "Blad", [sjabloon.DOELEN, sjabloon.AFSPRAKEN], default=sjabloon.DOELEN, required=True
+    )
+    original = sjabloon.tabel(agreement, sheet)
+    edited = st.data_editor(
+        original, num_rows="dynamic", key=f"editor_{doc_id}_{sheet}_{round_}", height=420
+    )
+    if not edited.equals(original):
+        try:
+            propose(sjabloon.met_tabel(agreement, sheet, edited), f"tabel {sheet} in de app", "tab")
+        except ImportRefused as exc:
+            refused(exc)
+
+    st.subheader("Versies")
+    versions = store_register.versions(con, doc_id)
+    if versions.empty:
+        st.caption("Dit document is nog niet gewijzigd: de versie uit data/afspraken geldt.")
+    else:
+        st.dataframe(versions, hide_index=True)
+        if st.button("Laatste wijziging ongedaan maken"):
+            back = store_register.undo_version(con, doc_id)
+            st.session_state["afspraken_melding"] = (
+                f"Versie {back} geldt weer." if back else "Er is geen eerdere versie."
+            )
+            st.session_state["afspraken_ronde"] = round_ + 1
+            st.rerun()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from prestatie import charts, fmt, monitor, scorecard, store
+from prestatie import charts, dashboard, fmt, monitor, register, scorecard, store, store_register
 from ui import context
 
 context.frame()
@@ -19,7 +19,7 @@ dims = store.dimensions(context.cursor())
 tiles = st.columns(6)
 tiles[0].metric("Doelen beoordeeld", fmt.num(len(evaluations)), border=True)
 for tile, status in zip(tiles[1:], monitor.STATUSES, strict=True):
-    tile.metric(f"{scorecard.STATUS_TEKEN[status]} {status}", fmt.num(counts[status]), border=True)
+    tile.metric(scorecard.STATUS_LABEL[status], fmt.num(counts[status]), border=True)
 
 frame = monitor.to_frame(evaluations)
 left, right = st.columns([3, 2])
@@ -31,9 +31,9 @@ with left:
         key="status_per_corporatie",
     )
 with right:
-    shares = frame[frame["soort"] == "aandeel_huur"] if not frame.empty else frame
+    rent = [e for e in monitor.latest(evaluations) if e.soort == "aandeel_huur"]
     st.plotly_chart(
-        charts.share_against_norm(shares, "Betaalbaarheid: aandeel tot de grens"),
+        charts.share_against_norm(monitor.to_frame(rent), "Betaalbaarheid: laatste stand"),
         key="betaalbaarheid_norm",
     )
 
@@ -52,3 +52,17 @@ st.caption(
     f"{len(dims['corporaties'])} corporaties, {len(dims['gemeenten'])} gemeenten, "
     f"peildata {', '.join(fmt.datum(d) for d in dims['peildata'])}."
 )
+
+st.subheader("Komende termijnen")
+termijnen = register.komende_termijnen(
+    dashboard.agreements(context.cursor()),
+    store_register.status_history(context.cursor()),
+    context.today(),
+    context.filters().jaar,
+    context.filters().gemeente,
+)
+st.markdown(f"**{termijnen.stand}** (voortgang bijhouden op de pagina *Afspraken*)")
+if termijnen.termijnen.empty:
+    st.caption("Geen termijnen uit een jaaragenda voor deze selectie.")
+else:
+    st.table(termijnen.termijnen, hide_index=True)

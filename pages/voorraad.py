@@ -2,19 +2,107 @@
 
 import streamlit as st
 
-from prestatie import charts, dashboard, monitor, scorecard
-from ui import context
+from prestatie import dashboard, fmt, monitor, scorecard, store
+from prestatie import voorraadontwikkeling as vo
+from prestatie.charts import voorraad as charts
+from ui import context, drilldown
 
-context.frame()
+selection = context.frame()
 st.title("Voorraadontwikkeling")
-st.caption("Gerealiseerde productie tegen de jaarschijven en bandbreedtes uit de afspraken.")
+st.caption(
+    "Bouwen, slopen, verkopen en verbeteren de corporaties wat is afgesproken? Gerealiseerd "
+    "tegen de jaarschijven en bandbreedtes uit de afspraken, jaar voor jaar. Het jaarfilter "
+    "kiest de doelen die in dat jaar lopen en de projecten van dat jaar."
+)
 
-evaluations = [e for e in context.evaluations() if e.soort in ("jaarschijf", "bandbreedte")]
-frame = monitor.to_frame(evaluations)
-jaarschijven = frame[frame["soort"] == "jaarschijf"] if not frame.empty else frame
-st.plotly_chart(charts.jaarschijf(jaarschijven, "Gerealiseerd tegen de afspraak"), key="jaarschijf")
-st.subheader("Doelen")
-st.dataframe(scorecard.table(evaluations), hide_index=True)
-st.subheader("Projecten")
-projects = dashboard.production(context.cursor(), context.filters())
-st.dataframe(projects.drop(columns=["batch_id"]), hide_index=True)
+con = context.cursor()
+today = context.today()
+facts = monitor.Facts.build(
+    store.vhe_rows(con), store.productie_rows(con), store.productie_dekking(con), today
+)
+doelen = [d for a in dashboard.agreements(con) for d in a.doelen]
+evaluations = context.evaluations(filtered=False)
+
+st.header("Jaarschijven")
+groepen = vo.groepen(doelen, facts, evaluations, selection)
+if not groepen:
+    st.info("Geen jaarschijven voor deze selectie.")
+else:
+    st.caption(
+        "Links per jaar: de afspraak (lichtblauw; een bandbreedte als streep erboven) en het "
+        "gerealiseerde aantal in de kleur van de status. Een ✕ is een jaar zonder gegevens; "
+        "latere jaren zijn nog plan. Rechts opgeteld vanaf het eerste jaar met gegevens. "
+        f"Een lopend jaar ({today.year}) krijgt een gearceerde balk en een gestreepte lijn: de "
+        "**prognose** tot het jaareinde in het tempo tot vandaag."
+    )
+    tabs = st.tabs([g.label for g in groepen])
+    for i, (tab, groep) in enumerate(zip(tabs, groepen, strict=True)):
+        with tab:
+            st.plotly_chart(
+                charts.jaarschijven(groep.rijen, f"{groep.label}: gerealiseerd tegen de afspraak"),
+                key=f"jaarschijf_{i}",
+            )
+            for r in groep.rijen[groep.rijen["lopend"]].itertuples(index=False):
+                st.caption(
+                    f"**Prognose** {r.omschrijving}, {r.jaar}: {fmt.num(r.gerealiseerd)} tot "
+                    f"{fmt.datum(today)}, in dit tempo {fmt.num(r.prognose)} aan het jaareinde."
+                )
+            drilldown.rows(
+                groep.projecten,
+                f"Projecten achter deze jaarschijven ({groep.label})",
+                key=f"projecten_{i}",
+                columns=vo.PROJECT_COLUMNS,
+            )
+
+st.header("Netto verandering van de huurvoorraad")
+st.caption(
+    "Voorraad aan het begin van het jaar (de telling op de laatste peildatum van het jaar "
+    "ervoor) + nieuwbouw − sloop − verkoop uit de productielijsten = voorraad aan het eind, "
+    "naast de telling op de peildatum. Een verschil blijft zichtbaar als 'niet verklaard'."
+)
+stromen = vo.waterfalls(facts)
+choices = vo.waterfall_choices(stromen, selection)
+if not choices:
+    st.info("Geen voorraad met productie erna voor deze selectie.")
+else:
+    choice = st.selectbox("Corporatie en gemeente", choices, key="waterval_keuze")
+    rows = vo.waterfall_of(stromen, choice)
+    st.plotly_chart(charts.waterfall(rows, f"Huurvoorraad {choice}"), key="waterval")
+    problems = vo.mismatches(rows)
+    for text in problems:
+        st.error(text, icon=":material/difference:")
+    counted = rows["eind"].notna().sum()
+    if counted and not problems:
+        st.success(
+            f"De tellingen op {counted} peildata sluiten precies aan op begin + nieuwbouw − "
+            "sloop − verkoop.",
+            icon=":material/check:",
+        )
+    st.dataframe(vo.waterfall_table(rows), hide_index=True)
+
+paden = vo.band_paths(doelen, facts, selection)
+if paden:
+    st.header("Bandbreedtes")
+    for i, pad in enumerate(paden):
+        title = pad.doel.omschrijving
+        if pad.indicatief:
+            title += f" (indicatief, vanaf eind {pad.basis})"
+        st.plotly_chart(charts.band(pad, title), key=f"band_{i}")
+        note = pad.doel.toelichting
+        if pad.indicatief:
+            note = (
+                f"Het afgesproken basisjaar {pad.doel.params['basisjaar']} ontbreekt in de "
+                f"gegevens; hier vergeleken vanaf eind {pad.basis} met de afgesproken toename "
+                f"per jaar: een indicatie, geen toetsing. {note}"
+            )
+        st.caption(note)
+    band_evaluations = [e for e in context.evaluations() if e.soort == "bandbreedte"]
+    st.dataframe(scorecard.table(band_evaluations), hide_index=True)
+
+st.header("Projecten")
+drilldown.rows(
+    dashboard.production(con, selection),
+    "Projecten in de selectie",
+    key="projecten",
+    columns=vo.PROJECT_COLUMNS,
+)

@@ -7,7 +7,7 @@ Every evaluation says in ``uitleg`` how its value was computed, so it can be tra
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 import pandas as pd
@@ -111,8 +111,20 @@ def scope_stock(vhe: pd.DataFrame, doel: Doel, scope: Scope) -> dict[int, pd.Dat
     return {int(y): g for y, g in rows.groupby("jaar") if y in years}
 
 
+def latest(evaluations: list[Evaluation]) -> list[Evaluation]:
+    """Per target and corporatie the evaluation of the latest year that has a value."""
+    best: dict[tuple[str, str, str], Evaluation] = {}
+    for e in evaluations:
+        key = (e.document, e.doel, e.corporatie)
+        if e.waarde is not None and (key not in best or e.jaar > best[key].jaar):
+            best[key] = e
+    return list(best.values())
+
+
 def to_frame(evaluations: list[Evaluation]) -> pd.DataFrame:
-    return pd.DataFrame([e.__dict__ for e in evaluations])
+    """One row per evaluation; an empty list still has every column."""
+    columns = [f.name for f in fields(Evaluation)]
+    return pd.DataFrame([e.__dict__ for e in evaluations], columns=columns)
 
 
 def to_json_records(evaluations: list[Evaluation]) -> list[dict]:

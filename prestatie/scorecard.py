@@ -17,6 +17,14 @@ STATUS_TEKEN = {
     "niet behaald": "🔴",
     "geen gegevens": "⚪",
 }
+# Markdown for Streamlit labels: coloured Material icons render without an emoji font.
+STATUS_LABEL = {
+    "behaald": ":green[:material/check_circle:] behaald",
+    "op koers": ":green[:material/trending_up:] op koers",
+    "achter": ":orange[:material/schedule:] achter",
+    "niet behaald": ":red[:material/cancel:] niet behaald",
+    "geen gegevens": ":gray[:material/help:] geen gegevens",
+}
 SHARE_KINDS = ("aandeel_huur", "aandeel_label")
 
 

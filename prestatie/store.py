@@ -134,6 +134,30 @@ CREATE OR REPLACE VIEW actieve_productie AS
         WHERE s.soort = 'productie' AND s.corporatie = p.corporatie
           AND (s.gemeente IS NULL OR s.gemeente = p.gemeente)
           AND p.jaar BETWEEN s.jaar_van AND s.jaar_tot);
+-- Progress per agreement per year as people set it (prestatie.store_register): append-only,
+-- the entry with the highest id counts.
+CREATE SEQUENCE IF NOT EXISTS afspraak_status_seq START 1;
+CREATE TABLE IF NOT EXISTS afspraak_status (
+    id INTEGER PRIMARY KEY DEFAULT nextval('afspraak_status_seq'),
+    document VARCHAR NOT NULL,
+    nummer VARCHAR NOT NULL,
+    jaar INTEGER NOT NULL,
+    status VARCHAR NOT NULL,
+    notitie VARCHAR NOT NULL DEFAULT '',
+    door VARCHAR,
+    gezet TIMESTAMP NOT NULL
+);
+-- Every version of an agreement document put in force (prestatie.store_register); undo marks
+-- the latest as ongedaan and puts the one before back into afspraken_document.
+CREATE TABLE IF NOT EXISTS afspraken_versie (
+    document VARCHAR NOT NULL,
+    versie INTEGER NOT NULL,
+    inhoud VARCHAR NOT NULL,
+    bron VARCHAR NOT NULL,
+    door VARCHAR,
+    opgeslagen TIMESTAMP NOT NULL,
+    ongedaan TIMESTAMP
+);
 """
 
 

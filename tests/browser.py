@@ -82,3 +82,13 @@ def streamlit_server(db: Path) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def wait_for_app(page) -> None:
+    """Wait until Streamlit has finished running the script (as Streamlit's own e2e suite does),
+    so a click does not land on an element that a rerun is about to replace."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=60_000
+    )

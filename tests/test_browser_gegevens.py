@@ -8,7 +8,7 @@ playwright = pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from prestatie import dashboard  # noqa: E402
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_for_app  # noqa: E402
 from tests.test_page_gegevens import STOCK  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -49,16 +49,20 @@ def test_upload_changes_the_overzicht_and_undo_restores_it(page, server, tmp_pat
     file = tmp_path / "Woonservice voorraad.csv"
     file.write_bytes(STOCK.encode("cp1252"))
     page.goto(f"{server}/gegevens")
+    wait_for_app(page)
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(file)
     expect(page.get_by_text("10 rijen", exact=False)).to_be_visible()
+    wait_for_app(page)
     page.get_by_role("button", name="Inlezen").click()
     expect(page.get_by_text("1 van 1 bestanden ingelezen")).to_be_visible()
 
     expect(behaald(page, server)).to_have_text("1")  # A1 Woonservice 2023: 90,0%
 
     page.goto(f"{server}/gegevens")
+    wait_for_app(page)
     page.get_by_role("combobox", name="Import ongedaan maken").click()
     page.get_by_role("option", name="1: Woonservice voorraad.csv").click()
+    wait_for_app(page)
     page.get_by_role("button", name="Ongedaan maken").click()
     expect(page.get_by_text("Import 1 is ongedaan gemaakt.")).to_be_visible()
     expect(behaald(page, server)).to_have_text("0")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from prestatie import dashboard
+from prestatie import dashboard, scorecard
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = {
@@ -90,5 +90,8 @@ def test_empty_database_has_no_demo_notice(tmp_path, monkeypatch):
     assert not at.exception
     assert not any("Demonstratiegegevens" in w.value for w in at.warning)
     tiles = {m.label: m.value for m in at.metric}
-    assert tiles["⚪ geen gegevens"] == tiles["Doelen beoordeeld"]  # every target, none measured
-    assert tiles["🟢 behaald"] == "0"
+    label = scorecard.STATUS_LABEL
+    assert (
+        tiles[label["geen gegevens"]] == tiles["Doelen beoordeeld"]
+    )  # every target, none measured
+    assert tiles[label["behaald"]] == "0"

@@ -51,32 +51,39 @@ def status_counts(evaluations: pd.DataFrame, by: str = "document") -> go.Figure:
 
 
 def share_against_norm(evaluations: pd.DataFrame, title: str) -> go.Figure:
-    """Per corporatie and year the realised share as a bar coloured by status, norm as a mark."""
+    """Horizontal bars: each realised share in its status colour, the norm as a black mark."""
     fig = go.Figure()
     rows = evaluations.dropna(subset=["waarde"])
     if rows.empty:
         return layout(fig, f"{title}: geen gegevens")
-    rows = rows.assign(x=rows["corporatie"] + " " + rows["jaar"].astype(str))
+    rows = rows.iloc[::-1]  # plotly draws the first bar at the bottom
+    names = rows["afspraak"] + " · " + rows["corporatie"] + " " + rows["periode"].astype(str)
     fig.add_bar(
-        x=rows["x"],
-        y=rows["waarde"],
+        y=names,
+        x=rows["waarde"],
+        orientation="h",
         name="gerealiseerd",
         marker_color=[STATUS_KLEUREN[s] for s in rows["status"]],
-        text=[fmt.pct(v) for v in rows["waarde"]],
-        textposition="outside",
-        customdata=rows["status"],
-        hovertemplate="%{x}: %{y:.1%} (%{customdata})<extra></extra>",
+        text=[f"{fmt.pct(v)} ({s})" for v, s in zip(rows["waarde"], rows["status"], strict=True)],
+        textposition="auto",
+        hovertemplate="%{y}: %{x:.1%}<extra></extra>",
     )
     norms = rows[rows["norm"].map(lambda n: isinstance(n, float | int))]
     fig.add_scatter(
-        x=norms["x"],
-        y=norms["norm"],
+        y=names[norms.index],
+        x=norms["norm"],
         mode="markers",
         name="norm",
-        marker={"symbol": "line-ew-open", "size": 40, "line": {"width": 4}, "color": "#222"},
-        hovertemplate="norm %{y:.0%}<extra></extra>",
+        marker={"symbol": "line-ns-open", "size": 34, "line": {"width": 4}, "color": "#222"},
+        hovertemplate="norm %{x:.0%}<extra></extra>",
     )
-    return layout(fig, title, yaxis={"tickformat": ".0%", "range": [0, 1.08]})
+    return layout(
+        fig,
+        title,
+        xaxis={"tickformat": ".0%", "range": [0, 1]},
+        height=max(320, 48 * len(rows) + 140),
+        bargap=0.25,
+    )
 
 
 def rent_distribution(rents: pd.Series, peildatum, title: str) -> go.Figure:

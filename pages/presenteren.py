@@ -1,0 +1,224 @@
+"""Presenteren: the dashboard on the projector of the overleg, one chart per screen, and the
+exports that go into the minutes (PowerPoint, PNG per chart, PDF, Excel)."""
+
+import streamlit as st
+
+from prestatie import dashboard, deck, monitor_excel, presentatie, store
+from ui import context
+
+selection = context.frame()
+# A cursor of this run's own: a run that starts while the previous one still queries must not
+# share the session's cursor (DuckDB refuses a busy connection instead of waiting).
+cursor = context.cursor().cursor()
+evaluations = context.evaluations()
+slides = presentatie.dias(evaluations, dashboard.stock(cursor, selection))
+
+PROJECTOR_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {
+    display: none !important;
+}
+[data-testid="stMainBlockContainer"] { padding: 1rem 2.5rem 0.5rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2.4rem; line-height: 1.15; padding: 0; }
+.st-key-dia_conclusie [data-testid="stText"] {
+    font-size: 1.9rem; font-weight: 600; line-height: 1.3;
+}
+.st-key-dia_kop [data-testid="stText"] { font-size: 1.2rem; color: #555; }
+.st-key-dia_knoppen button p { font-size: 1.3rem; }
+</style>
+"""
+
+
+def _index(count: int) -> int:
+    """The slide on screen, kept within the slides of the current selection."""
+    index = min(max(0, st.session_state.get("dia", 0)), max(0, count - 1))
+    st.session_state["dia"] = index
+    return index
+
+
+def _move(step: int, count: int) -> None:
+    st.session_state["dia"] = min(max(0, st.session_state.get("dia", 0) + step), count - 1)
+
+
+def _present(on: bool) -> None:
+    st.session_state["presenteren"] = on
+    st.session_state["zijbalk_terug"] = not on
+
+
+@st.fragment
+def _viewer(slides: list[presentatie.Dia]) -> None:
+    """One slide at full width; the arrow keys and the buttons go back and forth."""
+    index = _index(len(slides))
+    slide = slides[index]
+    with st.container(key="dia_kop", horizontal=True, vertical_alignment="center"):
+        st.text(f"{slide.thema} · {presentatie.selectie_tekst(selection)}", width="stretch")
+        st.text(f"{index + 1} / {len(slides)}")
+        if st.button("Stoppen", icon=":material/close:", shortcut="Esc", key="dia_stop"):
+            _present(False)
+            st.rerun(scope="app")
+    st.title(slide.titel, anchor=False)
+    st.plotly_chart(
+        slide.figuur,
+        key="dia_grafiek",
+        height=500,
+        theme=None,  # the figure's own large type, not the app theme's
+        config={"displayModeBar": False},
+    )
+    with st.container(key="dia_conclusie"):
+        st.text(slide.conclusie, width="stretch")
+    with st.container(key="dia_knoppen", horizontal=True):
+        st.button(
+            "Vorige",
+            icon=":material/arrow_back:",
+            shortcut="Left",
+            disabled=index == 0,
+            on_click=_move,
+            args=(-1, len(slides)),
+            key="dia_vorige",
+        )
+        st.button(
+            "Volgende",
+            icon=":material/arrow_forward:",
+            shortcut="Right",
+            disabled=index == len(slides) - 1,
+            on_click=_move,
+            args=(1, len(slides)),
+            key="dia_volgende",
+        )
+
+
+if st.session_state.get("presenteren") and slides:
+    st.set_page_config(initial_sidebar_state="collapsed")
+    st.html(PROJECTOR_CSS)
+    _viewer(slides)
+    st.stop()
+
+if st.session_state.pop("zijbalk_terug", False):
+    st.set_page_config(initial_sidebar_state="expanded")  # the filters again, after a show
+st.title("Presenteren")
+st.caption(
+    "Eén grafiek per scherm, in grote letters, met per grafiek één conclusie in gewone "
+    "woorden. De dia's volgen de selectie in de zijbalk: "
+    f"**{presentatie.selectie_tekst(selection)}**."
+)
+if not slides:
+    st.info("Geen grafieken voor deze selectie. Kies een andere selectie of lees gegevens in.")
+    st.stop()
+
+st.button(
+    f"Presentatie starten ({len(slides)} dia's)",
+    type="primary",
+    icon=":material/slideshow:",
+    on_click=_present,
+    args=(True,),
+    key="start",
+)
+st.caption("In de presentatie: pijltjestoetsen voor vorige en volgende, Esc om te stoppen.")
+st.dataframe(
+    [
+        {"Dia": i, "Thema": s.thema, "Titel": s.titel, "Conclusie": s.conclusie}
+        for i, s in enumerate(slides, start=1)
+    ],
+    hide_index=True,
+    column_config={"Conclusie": st.column_config.TextColumn(width="large")},
+)
+
+st.header("Voor het verslag")
+titles = {s.sleutel: s.titel for s in slides}
+chosen = st.multiselect(
+    "Grafieken in de presentatie",
+    list(titles),
+    default=list(titles),
+    format_func=titles.get,
+    key="deck_keuze",
+)
+today = context.today()
+signature = (selection, store.version(cursor), today, tuple(chosen))
+if st.button(
+    "PowerPoint maken", icon=":material/co_present:", disabled=not chosen, key="deck_maken"
+):
+    cover = presentatie.voorblad(
+        dashboard.agreements(cursor), evaluations, selection, today, store.batches(cursor)
+    )
+    bar = st.progress(0.0, text="Grafieken tekenen …")
+
+    def report(done: int, total: int, text: str) -> None:
+        bar.progress(done / total, text=f"{text[:1].upper()}{text[1:]} …")
+
+    try:
+        made = deck.build(cover, [s for s in slides if s.sleutel in chosen], report)
+    except (deck.GeenBrowser, deck.TekenFout) as error:
+        st.error(f"De PowerPoint is niet gemaakt. {error}", icon=":material/error:")
+    else:
+        pdf = None
+        if deck.pdf_converter():
+            bar.progress(1.0, text="PDF maken …")
+            try:
+                pdf = deck.pdf_bytes(made.pptx)
+            except deck.PdfMislukt as error:
+                st.warning(str(error))
+        st.session_state["deck"] = (signature, made, pdf)
+    bar.empty()
+
+stored = st.session_state.get("deck")
+if stored and stored[0] == signature:
+    _, made, pdf = stored
+    with st.container(horizontal=True):
+        st.download_button(
+            "PowerPoint downloaden",
+            made.pptx,
+            file_name=monitor_excel.bestandsnaam(selection, today, "pptx"),
+            mime=deck.PPTX_MIME,
+            icon=":material/download:",
+            on_click="ignore",
+            type="primary",
+            key="download_pptx",
+        )
+        st.download_button(
+            "Grafieken als PNG (zip)",
+            made.png_zip(),
+            file_name=monitor_excel.bestandsnaam(selection, today, "zip"),
+            mime="application/zip",
+            icon=":material/image:",
+            on_click="ignore",
+            key="download_png",
+        )
+        if pdf:
+            st.download_button(
+                "PDF downloaden",
+                pdf,
+                file_name=monitor_excel.bestandsnaam(selection, today, "pdf"),
+                mime="application/pdf",
+                icon=":material/picture_as_pdf:",
+                on_click="ignore",
+                key="download_pdf",
+            )
+    if not pdf:
+        st.caption(
+            "Geen PDF: op deze server ontbreekt LibreOffice (`libreoffice --headless "
+            "--convert-to pdf`). Open de PowerPoint en kies *Opslaan als PDF*."
+        )
+elif stored:
+    st.caption("De selectie of de gegevens zijn veranderd: maak de PowerPoint opnieuw.")
+
+st.download_button(
+    "Monitor als Excel",
+    monitor_excel.workbook_bytes(
+        evaluations,
+        dashboard.voorraad_summary(cursor),
+        dashboard.productie_summary(cursor),
+        store.batches(cursor),
+        selection,
+        today,
+    ),
+    file_name=monitor_excel.bestandsnaam(selection, today, "xlsx"),
+    mime=monitor_excel.XLSX_MIME,
+    icon=":material/table_view:",
+    on_click="ignore",
+    key="download_excel",
+)
+st.caption(
+    "Elk doel met norm, gerealiseerde waarde en status, en de tabellen erachter: voorraad, "
+    "productie en de ingelezen bestanden."
+)

@@ -1,0 +1,106 @@
+"""In Debian's chromium: set a status on Afspraken and see it on the Overzicht; download the
+template, change a norm, upload it, store it as a new version and undo it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_file, tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} ontbreekt: installeer Debian's chromium (zie .ci/run)")
+    db = tmp_path_factory.mktemp("afspraken_browser") / "demo.duckdb"
+    shutil.copy(demo_db_file, db)
+    with streamlit_server(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 1000}, locale="nl-NL", accept_downloads=True
+        )
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        yield page
+        browser.close()
+
+
+def choose(page, box: str, option: str | re.Pattern, typed: str = "") -> None:
+    """Open a select box, type to narrow its (virtualised) list, click the option."""
+    page.get_by_role("combobox", name=box).click()
+    if typed:
+        page.keyboard.type(typed)
+    page.get_by_role("option", name=option).click()
+
+
+def open_afspraken(page, server) -> None:
+    page.goto(f"{server}/afspraken")
+    expect(page.get_by_role("heading", name="Afspraken", exact=True)).to_be_visible()
+
+
+def test_status_set_on_afspraken_shows_on_the_overzicht(page, server):
+    today = date.today()  # the server's status year is the year of its today
+    open_afspraken(page, server)
+    choose(page, "Document", "Lokaal Akkoord Emmen 2019-2024")
+    page.get_by_role("tab", name="Voortgang bijhouden").click()
+    choose(page, "Afspraak", re.compile(r"^SW-4: "), typed="SW-4")
+    choose(page, "Nieuwe status", re.compile(r"^gereed$"))
+    page.get_by_label("Notitie").fill("Ondertekend in het bestuurlijk overleg")
+    page.get_by_label("Uw naam").fill("Anna")
+    page.get_by_role("button", name=f"Status {today.year} opslaan").click()
+    expect(
+        page.get_by_text(f"Afspraak SW-4: status in {today.year} is nu “gereed”.")
+    ).to_be_visible()
+
+    page.goto(server)
+    expect(page.get_by_role("heading", name="Komende termijnen")).to_be_visible()
+    # Every seed agreement starts as "loopt" or "niet gestart": one gereed is this one.
+    expect(
+        page.get_by_text(re.compile(rf"Afspraken in {today.year}: .*· 1 gereed"))
+    ).to_be_visible()
+    # SW-4 is the signing before 15 December; its row shows the stand in its own year.
+    signing = page.get_by_test_id("stTable").get_by_role("row").filter(has_text="SW-4")
+    expect(signing).to_contain_text("gereed" if today <= date(today.year, 12, 15) else "loopt")
+
+
+def test_template_download_edit_upload_and_undo(page, server, tmp_path):
+    open_afspraken(page, server)
+    choose(page, "Document", "Prestatieafspraken 2023 Borger-Odoorn")
+    page.get_by_role("tab", name="Document aanpassen").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Sjabloon met dit document downloaden (Excel)").click()
+    file = tmp_path / "borger-odoorn-2023.xlsx"
+    download.value.save_as(file)
+
+    book = openpyxl.load_workbook(file)
+    assert book["Doelen"]["A2"].value == "A1" and book["Doelen"]["J1"].value == "norm"
+    book["Doelen"]["J2"] = "2021=80%; 2022=80%; 2023=80%; 2024=80%"
+    book.save(file)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(file)
+    expect(page.get_by_text("doel A1 gewijzigd: norm")).to_be_visible()
+    page.get_by_label("Uw naam (komt bij de versie)").fill("Carla")
+    page.get_by_role("button", name="Opslaan als nieuwe versie").click()
+    expect(
+        page.get_by_text("Prestatieafspraken 2023 Borger-Odoorn: versie 2 geldt nu.")
+    ).to_be_visible()
+
+    page.get_by_role("tab", name="Document aanpassen").click()
+    page.get_by_role("button", name="Laatste wijziging ongedaan maken").click()
+    expect(page.get_by_text("Versie 1 geldt weer.")).to_be_visible()

@@ -1,0 +1,118 @@
+"""Presenteren in Debian's chromium: the presentation mode with the keyboard, and the deck
+downloaded from the page and opened with python-pptx."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from pptx import Presentation  # noqa: E402
+from pptx.enum.shapes import MSO_SHAPE_TYPE  # noqa: E402
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+
+pytestmark = pytest.mark.browser
+WAIT = 60_000
+SELECTION = "gemeente=Borger-Odoorn&corporatie=Lefier&jaar=2024"
+A1 = "Minimaal 90% van de voorraad tot de 2e aftoppingsgrens (Borger-Odoorn)"
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_file, tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} ontbreekt: installeer Debian's chromium (zie .ci/run)")
+    db = tmp_path_factory.mktemp("browser_presenteren") / "demo.duckdb"
+    shutil.copy(demo_db_file, db)
+    with streamlit_server(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+def wait_for_app(page) -> None:
+    """Until the script run is over (as Streamlit's own e2e tests wait)."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(
+        viewport={"width": 1600, "height": 900}, locale="nl-NL", accept_downloads=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(WAIT)
+    page.goto(f"{server}/?{SELECTION}")
+    expect(page.get_by_role("heading", name="Overzicht prestatieafspraken")).to_be_visible(
+        timeout=WAIT
+    )
+    page.get_by_role("link", name="Presenteren").click()
+    expect(page.get_by_role("heading", name="Presenteren", exact=True)).to_be_visible(timeout=WAIT)
+    yield page
+    context.close()
+
+
+def test_presentation_hides_the_sidebar_and_follows_the_arrow_keys(page):
+    page.get_by_role("button", name="Presentatie starten").click()
+    expect(page.get_by_role("heading", name="Stand van de doelen per corporatie")).to_be_visible(
+        timeout=WAIT
+    )
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(1)
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_text("2 / 5", exact=True)).to_be_visible(timeout=WAIT)
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("heading", name=A1)).to_be_visible(timeout=WAIT)
+    expect(page.get_by_text("3 / 5", exact=True)).to_be_visible()
+    page.keyboard.press("ArrowLeft")
+    expect(page.get_by_text("2 / 5", exact=True)).to_be_visible(timeout=WAIT)
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("heading", name="Presenteren", exact=True)).to_be_visible(timeout=WAIT)
+    expect(page.get_by_test_id("stSidebar")).to_be_visible()
+
+
+def test_deck_downloads_and_opens_in_python_pptx(page, tmp_path):
+    # Two charts keep chromium's work small: drop the other three from the deck.
+    for title in (
+        "Huren tegen de huurgrenzen, Borger-Odoorn, eind 2024",
+        "Energielabels per corporatie en peildatum, Borger-Odoorn",
+        "Jaarschijven Borger-Odoorn 2024: gerealiseerd tegen de afspraak",
+    ):
+        remove = page.get_by_role("button", name=f"Remove {title}")
+        remove.click()
+        expect(remove).to_have_count(0, timeout=WAIT)
+    page.get_by_role("button", name="PowerPoint maken").click()
+    download_button = page.get_by_role("button", name="PowerPoint downloaden")
+    expect(download_button).to_be_visible(timeout=WAIT)
+    with page.expect_download() as info:
+        download_button.click()
+    download = info.value
+    today = date.today().isoformat()
+    assert download.suggested_filename == f"monitor-borger-odoorn-lefier-2024-{today}.pptx"
+    path = tmp_path / "deck.pptx"
+    download.save_as(path)
+    prs = Presentation(io.BytesIO(path.read_bytes()))
+    slides = list(prs.slides)
+    texts = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in slides]
+    # title slide, the two charts, the imports of Lefier in Borger-Odoorn on one slide
+    assert len(slides) == 4
+    cover = "\n".join(texts[0])
+    assert "Borger-Odoorn" in texts[0] and "Selectie: Borger-Odoorn · Lefier · 2024" in cover
+    assert "Stand van de doelen per corporatie" in texts[1]
+    assert A1 in texts[2]
+    assert any(t.startswith("Stand 2024: Lefier haalt met") for t in texts[2])
+    for slide in slides[1:3]:
+        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
+    assert texts[3][0] == "Bronnen"
