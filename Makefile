@@ -28,8 +28,8 @@ run: $(STAMP)
 	$(BIN)/streamlit run app.py --server.port 8501 --server.headless true --browser.gatherUsageStats false
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check prestatie ui pages app.py tests benchmarks
-	$(BIN)/ruff format --check prestatie ui pages app.py tests benchmarks
+	$(BIN)/ruff check prestatie ui views app.py tests benchmarks
+	$(BIN)/ruff format --check prestatie ui views app.py tests benchmarks
 
 test: $(TEST_STAMP) lint
 	$(BIN)/pytest

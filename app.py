@@ -7,13 +7,13 @@ st.set_page_config(
 )
 
 PAGES = [
-    st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
-    st.Page("pages/betaalbaarheid.py", title="Betaalbaarheid", icon=":material/euro:"),
-    st.Page("pages/duurzaamheid.py", title="Duurzaamheid", icon=":material/eco:"),
-    st.Page("pages/voorraad.py", title="Voorraadontwikkeling", icon=":material/home_work:"),
-    st.Page("pages/afspraken.py", title="Afspraken", icon=":material/handshake:"),
-    st.Page("pages/gegevens.py", title="Gegevens", icon=":material/upload_file:"),
-    st.Page("pages/presenteren.py", title="Presenteren", icon=":material/slideshow:"),
+    st.Page("views/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
+    st.Page("views/betaalbaarheid.py", title="Betaalbaarheid", icon=":material/euro:"),
+    st.Page("views/duurzaamheid.py", title="Duurzaamheid", icon=":material/eco:"),
+    st.Page("views/voorraad.py", title="Voorraadontwikkeling", icon=":material/home_work:"),
+    st.Page("views/afspraken.py", title="Afspraken", icon=":material/handshake:"),
+    st.Page("views/gegevens.py", title="Gegevens", icon=":material/upload_file:"),
+    st.Page("views/presenteren.py", title="Presenteren", icon=":material/slideshow:"),
 ]
 
 st.navigation(PAGES).run()

@@ -38,7 +38,7 @@ def at(db, monkeypatch):
     monkeypatch.setattr(context, "today", lambda: TODAY)  # the status year is TODAY's year
     app = AppTest.from_file(APP, default_timeout=120)
     app.run()
-    app.switch_page("pages/afspraken.py").run()
+    app.switch_page("views/afspraken.py").run()
     assert not app.exception, app.exception
     return app
 
@@ -60,7 +60,7 @@ def widget(items, label: str):
 
 
 def overzicht_stand(at: AppTest) -> str:
-    at.switch_page("pages/overzicht.py").run()
+    at.switch_page("views/overzicht.py").run()
     assert not at.exception, at.exception
     return next(m.value for m in at.markdown if "Afspraken in " in m.value)
 
@@ -95,7 +95,7 @@ def test_sidebar_year_outside_the_periods_is_the_progress_year(db, monkeypatch):
     app = AppTest.from_file(APP, default_timeout=120)
     app.query_params["jaar"] = "2025"  # a production year; both documents end in 2024
     app.run()
-    app.switch_page("pages/afspraken.py").run()
+    app.switch_page("views/afspraken.py").run()
     assert not app.exception, app.exception
     assert widget(app.selectbox, "Voortgang in jaar").value == 2025
     assert any("42 van 42 afspraken · status in 2025" in c.value for c in app.caption)
@@ -123,14 +123,14 @@ def test_status_history_is_kept_and_the_latest_shows_on_the_overzicht(at, db):
         "gereed" not in before and "vertraagd" not in before
     )  # every seed status is loopt/niet gestart
 
-    at.switch_page("pages/afspraken.py").run()
+    at.switch_page("views/afspraken.py").run()
     set_status(at, "A2", "gereed", "Huurbeleid vastgesteld", "Anna")
     assert any("Afspraak A2: status in 2026 is nu “gereed”." in s.value for s in at.success)
     a2 = register_table(at).value.set_index("nummer").loc["A2"]
     assert (a2["status"], a2["notitie"], a2["door"]) == ("gereed", "Huurbeleid vastgesteld", "Anna")
     assert "1 gereed" in overzicht_stand(at)
 
-    at.switch_page("pages/afspraken.py").run()
+    at.switch_page("views/afspraken.py").run()
     set_status(at, "A2", "vertraagd", "Toch uitgesteld", "Bert")
     stand = overzicht_stand(at)
     assert "1 vertraagd" in stand and "gereed" not in stand
@@ -172,11 +172,11 @@ def test_template_upload_new_version_then_undo(at, db):
     stored = targets.parse_agreement(document_text(db), f"{BO}.toml")
     assert [n for _, n in stored.doel("A1").norm] == [0.8, 0.8, 0.8, 0.8]
 
-    at.switch_page("pages/overzicht.py").run()
+    at.switch_page("views/overzicht.py").run()
     scorecard = at.dataframe[0].value
     assert set(scorecard[scorecard["Afspraak"] == "A1"]["Norm"]) == {"≥ 80,0%"}
 
-    at.switch_page("pages/afspraken.py").run()
+    at.switch_page("views/afspraken.py").run()
     widget(at.button, "Laatste wijziging ongedaan maken").click().run()
     assert any("Versie 1 geldt weer." in s.value for s in at.success)
     assert document_text(db) == original

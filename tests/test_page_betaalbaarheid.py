@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from prestatie import dashboard, fmt, store
 
-PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "betaalbaarheid.py")
+PAGE = str(Path(__file__).resolve().parents[1] / "views" / "betaalbaarheid.py")
 GAP = "boven de grens om de norm te halen"
 
 

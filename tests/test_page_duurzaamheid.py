@@ -71,7 +71,7 @@ def page(db: Path, monkeypatch, **query) -> AppTest:
     for name, value in query.items():
         at.query_params[name] = value
     at.run()
-    at.switch_page("pages/duurzaamheid.py").run()
+    at.switch_page("views/duurzaamheid.py").run()
     assert not at.exception, at.exception
     return at
 

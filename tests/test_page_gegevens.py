@@ -28,12 +28,12 @@ def at(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESTATIE_DB", str(db))
     app = AppTest.from_file(APP, default_timeout=120)
     app.run()
-    app.switch_page("pages/gegevens.py").run()
+    app.switch_page("views/gegevens.py").run()
     return app
 
 
 def a1_woonservice_2023(at: AppTest) -> dict:
-    at.switch_page("pages/overzicht.py").run()
+    at.switch_page("views/overzicht.py").run()
     table = at.dataframe[0].value
     row = table[
         (table["Afspraak"] == "A1")
@@ -49,7 +49,7 @@ def button(at: AppTest, prefix: str):
 
 def test_upload_confirm_then_undo(at):
     assert a1_woonservice_2023(at)["Status"] == "⚪ geen gegevens"
-    at.switch_page("pages/gegevens.py").run()
+    at.switch_page("views/gegevens.py").run()
     at.file_uploader[0].upload("voorraad.csv", STOCK.encode("cp1252"), "text/csv").run()
     assert not at.exception
     recognised = " ".join(m.value for m in at.markdown)
@@ -61,7 +61,7 @@ def test_upload_confirm_then_undo(at):
     row = a1_woonservice_2023(at)
     assert (row["Status"], row["Gerealiseerd"]) == ("🟢 behaald", "90,0%")
 
-    at.switch_page("pages/gegevens.py").run()
+    at.switch_page("views/gegevens.py").run()
     undo = next(s for s in at.selectbox if s.label == "Import ongedaan maken")
     assert undo.options == ["1: voorraad.csv"]
     undo.select_index(0).run()

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from prestatie import dashboard, store
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-PAGE = "pages/presenteren.py"
+PAGE = "views/presenteren.py"
 BO_LEFIER_2024 = {"gemeente": "Borger-Odoorn", "corporatie": "Lefier", "jaar": "2024"}
 
 

@@ -69,7 +69,7 @@ def page(db: Path, monkeypatch, today: date, **query: str) -> AppTest:
     for name, value in query.items():
         at.query_params[name] = value
     at.run()
-    at.switch_page("pages/voorraad.py").run()
+    at.switch_page("views/voorraad.py").run()
     assert not at.exception, at.exception
     return at
 

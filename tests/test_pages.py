@@ -11,12 +11,12 @@ from prestatie import dashboard, scorecard
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = {
-    "pages/overzicht.py": "Overzicht prestatieafspraken",
-    "pages/betaalbaarheid.py": "Betaalbaarheid",
-    "pages/duurzaamheid.py": "Duurzaamheid",
-    "pages/voorraad.py": "Voorraadontwikkeling",
-    "pages/afspraken.py": "Afspraken",
-    "pages/gegevens.py": "Gegevens",
+    "views/overzicht.py": "Overzicht prestatieafspraken",
+    "views/betaalbaarheid.py": "Betaalbaarheid",
+    "views/duurzaamheid.py": "Duurzaamheid",
+    "views/voorraad.py": "Voorraadontwikkeling",
+    "views/afspraken.py": "Afspraken",
+    "views/gegevens.py": "Gegevens",
 }
 
 
@@ -37,7 +37,7 @@ def demo_copy(demo_db_file, tmp_path_factory):
 def test_page_renders_with_charts_and_demo_notice(page, title, demo_copy, monkeypatch):
     at = app(demo_copy, monkeypatch)
     at.run()
-    if page != "pages/overzicht.py":
+    if page != "views/overzicht.py":
         at.switch_page(page).run()
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == [title]
