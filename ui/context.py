@@ -1,13 +1,14 @@
 """What every page shares: the database cursor, the filters in the URL, the demo banner.
 
-One DuckDB connection per process (``st.cache_resource``); each browser session gets its own
-cursor from it. The filters live in ``st.session_state`` and are mirrored into the URL query
-string, so a copied link reproduces the view. Query values are plain names and years,
+One DuckDB connection per process (``st.cache_resource``); every script run (each session's
+thread) gets its own cursor from it. The filters live in ``st.session_state`` and are mirrored
+into the URL query string, so a copied link reproduces the view. Query values are plain names and years,
 checked against what the database holds.
 """
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import duckdb
@@ -26,12 +27,18 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
     return dashboard.open_database(path)
 
 
+_local = threading.local()
+
+
 def cursor() -> duckdb.DuckDBPyConnection:
+    """A cursor of its own for each script run: Streamlit runs each session's script in its own
+    thread, and a new run can start before the previous one has stopped, so a cursor per
+    thread keeps two runs from sharing one ("connection is busy")."""
     path = str(store.db_path())
-    if st.session_state.get("_db_path") != path:
-        st.session_state["_cursor"] = _connection(path).cursor()
-        st.session_state["_db_path"] = path
-    return st.session_state["_cursor"]
+    if getattr(_local, "path", None) != path:
+        _local.cursor = _connection(path).cursor()
+        _local.path = path
+    return _local.cursor
 
 
 def today() -> date:

@@ -7,9 +7,7 @@ from prestatie import dashboard, deck, monitor_excel, presentatie, store
 from ui import context
 
 selection = context.frame()
-# A cursor of this run's own: a run that starts while the previous one still queries must not
-# share the session's cursor (DuckDB refuses a busy connection instead of waiting).
-cursor = context.cursor().cursor()
+cursor = context.cursor()
 evaluations = context.evaluations()
 slides = presentatie.dias(evaluations, dashboard.stock(cursor, selection))
 
