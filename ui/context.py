@@ -2,8 +2,8 @@
 
 One DuckDB connection per process (``st.cache_resource``); every script run (each session's
 thread) gets its own cursor from it. The filters live in ``st.session_state`` and are mirrored
-into the URL query string, so a copied link reproduces the view. Query values are plain names and years,
-checked against what the database holds.
+into the URL query string, so a copied link reproduces the view. Query values are plain names
+and years, checked against what the database holds.
 """
 
 from __future__ import annotations
