@@ -36,6 +36,7 @@ test: $(TEST_STAMP) lint
 
 benchmark: $(TEST_STAMP)
 	$(BIN)/python benchmarks/import_speed.py
+	$(BIN)/python benchmarks/deck_speed.py
 
 demo: $(STAMP)
 	$(BIN)/prestatie demo

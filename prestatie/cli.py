@@ -67,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
                 "--prijspeil", choices=[monitor.INDEXED, monitor.FIXED], default=monitor.INDEXED
             )
     p = command("demo", _demo, "vul de database met de demonstratiegegevens")
+    p = sub.add_parser(
+        "demobestanden",
+        help="schrijf de demonstratiebestanden (xlsx, csv) in een "
+        "map, om te zien hoe exports eruitzien of om het inlezen te proberen",
+    )
+    p.add_argument("map", type=Path, nargs="?", default=demobestanden.DEMO_DIR)
+    p.set_defaults(run=_demo_files)
     p = command("leeg", _clear, "verwijder alle ingelezen gegevens (ook de demo)")
     p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
     p = command("ongedaan", _undo, "maak een import ongedaan")
@@ -139,6 +146,12 @@ def _batches(args) -> int:
 def _demo(args) -> int:
     rows = demobestanden.load(_open(args))
     print(f"Demonstratiegegevens ingelezen: {rows} rijen.", file=sys.stderr)
+    return 0
+
+
+def _demo_files(args) -> int:
+    paths = demobestanden.write_files(args.map)
+    print(f"{len(paths)} demonstratiebestanden geschreven in {args.map}", file=sys.stderr)
     return 0
 
 

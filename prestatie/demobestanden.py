@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -36,8 +37,14 @@ def write_files(folder: Path = DEMO_DIR) -> list[Path]:
     return paths
 
 
-def load(con: duckdb.DuckDBPyConnection, folder: Path = DEMO_DIR) -> int:
-    """Write and import the demo files; returns the number of rows imported."""
+def load(con: duckdb.DuckDBPyConnection, folder: Path | None = None) -> int:
+    """Write and import the demo files; returns the number of rows imported.
+
+    Without a folder the files are written to a temporary one, so two builds never collide.
+    """
+    if folder is None:
+        with tempfile.TemporaryDirectory(prefix="prestatie-demo-") as tmp:
+            return load(con, Path(tmp))
     results = ingest.import_paths(con, write_files(folder), demo=True)
     return sum(parsed.rows for parsed, _ in results)
 
