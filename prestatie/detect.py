@@ -17,7 +17,11 @@ from prestatie.bestanden import Sheet
 from prestatie.errors import refuse
 
 HEADER_SCAN = 40
-_PEILDATUM = re.compile(r"peildatum\s*[:=]?\s*([0-9][0-9\-/.]{5,9}[0-9])", re.IGNORECASE)
+_PEILDATUM = re.compile(
+    r"peildatum\s*[:=]?\s*(\d{1,2}[\s-]+[a-z]+\.?[\s-]+\d{4}|[0-9][0-9\-/.]{5,9}[0-9]|\d{5}\b)",
+    re.IGNORECASE,
+)
+_ULTIMO = re.compile(r"\bultimo\s+(?:verslagjaar\s+)?(20\d{2})\b", re.IGNORECASE)
 _ANY_DATE = re.compile(r"\b(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\b")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
@@ -46,12 +50,18 @@ class Meta:
     jaar: int | None = None  # a year in the file name or title (verslagjaar of a bezitstabel)
 
 
-def find_layout(file: str, sheets: list[Sheet], kind: str | None = None) -> Layout:
-    """The best table of all sheets: the header row with the most recognised columns."""
+def find_layout(
+    file: str, sheets: list[Sheet], kind: str | None = None, chosen: set[str] | None = None
+) -> Layout:
+    """The best table of all sheets: the header row with the most recognised columns.
+
+    ``chosen`` names the fields the user linked to a column by hand; they count as found.
+    """
     best: tuple[int, Layout] | None = None
     for sheet in sheets:
-        for index, row in enumerate(sheet.rows[:HEADER_SCAN]):
-            candidate = _candidate(sheet, index, row, kind)
+        head = sheet.head(HEADER_SCAN)
+        for index in range(len(head)):
+            candidate = _candidate(sheet, head, index, kind, chosen or set())
             if candidate and (best is None or candidate[0] > best[0]):
                 best = candidate
     if best is None:
@@ -64,23 +74,26 @@ def find_layout(file: str, sheets: list[Sheet], kind: str | None = None) -> Layo
     return best[1]
 
 
-def _candidate(sheet: Sheet, index: int, row: list[object], kind: str | None):
+def _candidate(sheet: Sheet, head: list[list[object]], index: int, kind, chosen: set[str]):
+    row = head[index]
     headers = ["" if c is None else str(c).strip() for c in row]
-    title = _title(sheet.rows[:index])
+    title = _title(head[:index])
     if kolommen.is_woz_header(row) and kind in (None, kolommen.WOZ):
-        mapping = {kolommen.key(h): i for i, h in enumerate(headers) if h}
+        mapping = kolommen.woz_match(headers)
         return 100, Layout(sheet, kolommen.WOZ, index, headers, mapping, title)
     stock, production = kolommen.score(row)
     options = []
     if kind in (None, kolommen.VOORRAAD):
         mapping = kolommen.match(headers, kolommen.VOORRAAD)
-        if "vhe_id" in mapping and ({"huur", "label"} & mapping.keys()):
+        found = mapping.keys() | chosen
+        if "vhe_id" in found and ({"huur", "label", "energie_index", "ep2"} & found):
             options.append(
                 (stock, Layout(sheet, kolommen.VOORRAAD, index, headers, mapping, title))
             )
     if kind in (None, kolommen.PRODUCTIE):
         mapping = kolommen.match(headers, kolommen.PRODUCTIE)
-        if "soort" in mapping and ({"jaar", "datum"} & mapping.keys()):
+        found = mapping.keys() | chosen
+        if "soort" in found and ({"jaar", "datum"} & found):
             options.append(
                 (production, Layout(sheet, kolommen.PRODUCTIE, index, headers, mapping, title))
             )
@@ -88,7 +101,7 @@ def _candidate(sheet: Sheet, index: int, row: list[object], kind: str | None):
 
 
 def _title(rows: list[list[object]]) -> str:
-    return " ".join(str(c) for row in rows for c in row if c not in (None, ""))
+    return " ".join(str(c) for row in rows for c in row if c is not None and c != "")
 
 
 def _ngrams(text: str) -> list[str]:
@@ -108,5 +121,7 @@ def find_meta(file: str, title: str) -> Meta:
         peildatum = waarden.to_date(m[1])
     if peildatum is None and (m := _ANY_DATE.search(text)):
         peildatum = waarden.to_date(m[1])
+    if peildatum is None and (m := _ULTIMO.search(text)):
+        peildatum = date(int(m[1]), 12, 31)
     year = int(m[1]) if (m := _YEAR.search(stem)) else None
     return Meta(corporatie, gemeente, peildatum, year)

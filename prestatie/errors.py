@@ -1,14 +1,27 @@
 """Problems found while reading an upload, and the refusal that carries them.
 
 Policy (also in the README): an *error* stops the whole import and nothing is written; a
-*warning* is shown and counted, and the row is imported (a rent of 0, an unknown label, a rent
-above € 3.000). Every problem names the file, the sheet, the row as Excel shows it, the column
-and the value, so a user can find it in the file they sent.
+*warning* is shown and counted, and the row is imported. Every problem names the file, the
+sheet, the row as Excel shows it, the column (letter and header) and the value, so a user can
+find it in the file they sent.
+
+Errors: a file that is too large, not a spreadsheet, password-protected, a zip bomb or larger
+than any corporation's stock; no recognisable table; a missing or duplicate vhe number; an
+unreadable or negative rent; an unreadable date, year, count or activity; no corporatie,
+gemeente or peildatum; formulas without a calculated value in a column that is read; a bad
+column choice by the user.
+Warnings: an unknown label (counted as onbekend), a rent of 0, a rent above € 3.000, a missing
+rent (never counted as below a limit), a label derived from the energy index or EP2, an
+unreadable bouwjaar or yes/no, a gemeente assumed for a bezitstabel row without BAG id, an
+unknown mutation in a bezitstabel.
+Left out and said so (``Parsed.skipped``): totals rows, heading and note rows, rows with data
+only in columns that are not read. Blank rows are counted (``Parsed.blank_rows``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 FOUT = "fout"
 WAARSCHUWING = "waarschuwing"
@@ -36,8 +49,19 @@ class Problem:
             where.append(f"kolom {self.column}")
         text = ", ".join(where) + f": {self.message}"
         if self.value is not None and str(self.value) != "":
-            text += f" (waarde: {self.value!s})"
+            text += f" (waarde: {shown(self.value)})"
         return text
+
+
+def shown(value: object) -> str:
+    """A cell value as a Dutch user reads it: 3100 not 3100.0, 612,5, 31-12-2023."""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value).replace(".", ",")
+    if isinstance(value, datetime | date):
+        return f"{value:%d-%m-%Y}"
+    return str(value)
 
 
 class ImportRefused(Exception):

@@ -22,6 +22,8 @@ class Field:
     aliases: tuple[str, ...]
 
 
+# Within a field the aliases are in order of preference: when a file has two rent columns
+# (`Kale huur` and `Rekenhuur`), the one whose name comes first here is used.
 STOCK_FIELDS: tuple[Field, ...] = (
     Field(
         "vhe_id",
@@ -30,20 +32,25 @@ STOCK_FIELDS: tuple[Field, ...] = (
             "eenheidnummer",
             "eenheidsnummer",
             "eenheidnr",
+            "eenheid nr",
+            "eenheidscode",
             "vhe",
             "vhenummer",
             "vhenr",
             "vhe nummer",
+            "vhe id",
+            "vhecode",
             "oge",
             "ogenummer",
             "oge nummer",
-            "eenheidscode",
+            "oge nr",
+            "verhuureenheid",
+            "huureenheid",
             "eenheid",
+            "eenheid id",
             "objectnummer",
             "objectnr",
-            "eenheid id",
-            "vhe id",
-            "vhecode",
+            "objectcode",
         ),
     ),
     Field(
@@ -51,18 +58,19 @@ STOCK_FIELDS: tuple[Field, ...] = (
         "Huur per maand",
         (
             "kale huur",
-            "kalehuur",
+            "kale huur per maand",
+            "kale huurprijs",
             "netto huur",
             "nettohuur",
             "nettohuur per maand",
             "netto huur per maand",
             "nettohuur per maand ultimo verslagjaar",
             "huurprijs",
-            "kale huurprijs",
-            "rekenhuur",
             "huur",
-            "contracthuur",
             "huur per maand",
+            "maandhuur",
+            "contracthuur",
+            "rekenhuur",
         ),
     ),
     Field(
@@ -70,22 +78,37 @@ STOCK_FIELDS: tuple[Field, ...] = (
         "Energielabel",
         (
             "energielabel",
+            "energie label",
+            "definitief label",
+            "energielabel definitief",
             "label",
             "energieklasse",
             "labelklasse",
-            "energie label",
-            "definitief label",
         ),
     ),
     Field(
         "energie_index",
-        "Energie-index",
-        ("energie index", "energieindex", "ei", "energie-index", "ep2", "ep 2"),
+        "Energie-index (oud)",
+        ("energie index", "energieindex", "ei", "energie-index"),
+    ),
+    Field(
+        "ep2",
+        "EP2 (kWh/m² per jaar)",
+        ("ep2", "ep 2", "primair fossiel energiegebruik", "energieprestatie ep2"),
     ),
     Field(
         "kern",
         "Kern / plaats",
-        ("kern", "plaats", "woonplaats", "dorp", "wijk", "plaatsnaam", "bag woonplaats"),
+        (
+            "kern",
+            "woonkern",
+            "woonplaats",
+            "plaats",
+            "plaatsnaam",
+            "bag woonplaats",
+            "dorp",
+            "wijk",
+        ),
     ),
     Field("adres", "Adres", ("adres", "straat en huisnummer", "volledig adres", "straat")),
     Field(
@@ -118,20 +141,20 @@ PRODUCTION_FIELDS: tuple[Field, ...] = (
         "Activiteit",
         (
             "activiteit",
-            "soort",
             "soort activiteit",
             "type activiteit",
+            "soort",
             "mutatie",
             "mutatie verslagjaar",
             "ingreep",
-            "categorie",
             "maatregel",
+            "categorie",
         ),
     ),
     Field(
         "aantal",
         "Aantal woningen",
-        ("aantal", "aantal woningen", "aantal vhe", "woningen", "aantal eenheden", "vhe"),
+        ("aantal woningen", "aantal", "aantal vhe", "aantal eenheden", "woningen", "vhe"),
     ),
     Field("jaar", "Jaar", ("jaar", "opleverjaar", "realisatiejaar", "uitvoeringsjaar")),
     Field(
@@ -148,14 +171,59 @@ PRODUCTION_FIELDS: tuple[Field, ...] = (
             "gereed",
         ),
     ),
-    Field("project", "Project", ("project", "projectnaam", "omschrijving", "naam project")),
-    Field("kern", "Kern / plaats", ("kern", "plaats", "woonplaats", "dorp", "wijk")),
+    Field("project", "Project", ("project", "projectnaam", "naam project", "omschrijving")),
+    Field("kern", "Kern / plaats", ("kern", "woonkern", "woonplaats", "plaats", "dorp", "wijk")),
     Field("gemeente", "Gemeente", ("gemeente", "gemeentenaam")),
     Field("corporatie", "Corporatie", ("corporatie", "woningcorporatie")),
-    Field("vhe_id", "Eenheidnummer (vhe)", ("eenheidnummer", "vhe nummer", "oge", "eenheidscode")),
+    Field(
+        "vhe_id",
+        "Eenheidnummer (vhe)",
+        ("eenheidnummer", "eenheidsnummer", "vhe nummer", "oge", "eenheidscode"),
+    ),
 )
 
-WOZ_REQUIRED = ("onderdeel", "eenheidscode", "aantal ultimo verslagjaar", "eenheidssoort")
+WOZ_REQUIRED = ("onderdeel", "eenheidscode", "aantalultimo", "eenheidssoort")  # key prefixes
+
+# The dVi WOZ-bezitstabel's columns: field -> the key its header starts with. Headers are read
+# leniently: " NL" dropped, case changed ("Bag-postcode", "BAG-POSTCODE NL").
+WOZ_COLUMNS = {
+    "onderdeel": "onderdeel",
+    "vhe_id": "eenheidscode",
+    "postcode": "bagpostcode",
+    "huisnummer": "baghuisnummer",
+    "huisletter": "baghuisletter",
+    "toevoeging": "baghuisnummertoevoeging",
+    "bag_id": "bagverblijfsobjectid",
+    "aantal_primo": "aantalprimo",
+    "aantal_ultimo": "aantalultimo",
+    "eenheidssoort": "eenheidssoort",
+    "woonruimte": "soortwoonruimte",
+    "mutatie": "mutatieverslagjaar",
+    "huur": "nettohuur",
+    "label": "energielabel",
+    "bouwjaar": "bouwjaar",
+}
+WOZ_LABELS = {
+    "onderdeel": "Onderdeel",
+    "vhe_id": "Eenheidscode",
+    "postcode": "Bag-postcode",
+    "huisnummer": "Bag-huisnummer",
+    "huisletter": "Bag-huisletter",
+    "toevoeging": "Bag-huisnummertoevoeging",
+    "bag_id": "Bag-verblijfsobject-id",
+    "aantal_primo": "Aantal primo verslagjaar",
+    "aantal_ultimo": "Aantal ultimo verslagjaar",
+    "eenheidssoort": "Eenheidssoort",
+    "woonruimte": "Soort woonruimte",
+    "mutatie": "Mutatie verslagjaar",
+    "huur": "Nettohuur per maand ultimo verslagjaar",
+    "label": "Energielabel",
+    "bouwjaar": "Bouwjaar",
+}
+
+# Words around a column name that do not change what it holds: "Kale huur (€)",
+# "Kale huur in euro's", "Kale huur per 1-1-2024", "Energielabel 2023".
+_NOISE = re.compile(r"(?:in)?(?:euros?|eur)$|(?:per|op|ultimo|primo|peildatum)?\d{4,8}$")
 
 
 def key(name: object) -> str:
@@ -164,11 +232,12 @@ def key(name: object) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def _index(fields: tuple[Field, ...]) -> dict[str, str]:
-    index: dict[str, str] = {}
+def _index(fields: tuple[Field, ...]) -> dict[str, tuple[str, int]]:
+    """Alias key -> (field, preference); a spelling belongs to the first field naming it."""
+    index: dict[str, tuple[str, int]] = {}
     for field in fields:
-        for alias in (field.name, *field.aliases):
-            index.setdefault(key(alias), field.name)
+        for rank, alias in enumerate((*field.aliases, field.name)):
+            index.setdefault(key(alias), (field.name, rank))
     return index
 
 
@@ -180,25 +249,71 @@ def fields_for(kind: str) -> tuple[Field, ...]:
     return PRODUCTION_FIELDS if kind == PRODUCTIE else STOCK_FIELDS
 
 
+def _lookup(header: object, index: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
+    k = key(header)
+    if not k:
+        return None
+    for _ in range(3):
+        if k in index:
+            return index[k]
+        shorter = _NOISE.sub("", k)
+        if shorter == k or not shorter:
+            return None
+        k = shorter
+    return None
+
+
+def field_of(header: object, kind: str) -> str | None:
+    """The field a column name stands for, or None."""
+    hit = _lookup(header, _PRODUCTION_INDEX if kind == PRODUCTIE else _STOCK_INDEX)
+    return hit[0] if hit else None
+
+
 def match(headers: list[object], kind: str) -> dict[str, int]:
-    """Field name -> column position, first match wins; unknown headers are left out."""
+    """Field name -> column position; of two columns for one field the preferred name wins
+    (then the leftmost). Unknown headers are left out."""
     index = _PRODUCTION_INDEX if kind == PRODUCTIE else _STOCK_INDEX
-    found: dict[str, int] = {}
+    best: dict[str, tuple[int, int]] = {}
     for position, header in enumerate(headers):
-        field = index.get(key(header))
-        if field and field not in found:
-            found[field] = position
-    return found
+        hit = _lookup(header, index)
+        if hit and (hit[0] not in best or hit[1] < best[hit[0]][0]):
+            best[hit[0]] = (hit[1], position)
+    return {name: position for name, (_, position) in best.items()}
+
+
+def positions(headers: list[object], kind: str, field: str) -> list[int]:
+    """Every column whose name stands for ``field`` (to say which were left unused)."""
+    return [i for i, h in enumerate(headers) if field_of(h, kind) == field]
 
 
 def score(row: list[object]) -> tuple[int, int]:
     """How header-like a row is: (stock fields, production fields) recognised in it."""
-    keys = [key(cell) for cell in row if cell is not None and str(cell).strip()]
-    stock = len({_STOCK_INDEX[k] for k in keys if k in _STOCK_INDEX})
-    production = len({_PRODUCTION_INDEX[k] for k in keys if k in _PRODUCTION_INDEX})
-    return stock, production
+    cells = [cell for cell in row if isinstance(cell, str) and cell.strip()]
+    stock = {hit[0] for c in cells if (hit := _lookup(c, _STOCK_INDEX))}
+    production = {hit[0] for c in cells if (hit := _lookup(c, _PRODUCTION_INDEX))}
+    return len(stock), len(production)
+
+
+def woz_match(headers: list[object]) -> dict[str, int]:
+    """Field -> column position in a WOZ-bezitstabel; an exact name beats a longer one."""
+    keys = [key(h) for h in headers]
+    found: dict[str, int] = {}
+    for name, prefix in WOZ_COLUMNS.items():
+        exact = [i for i, k in enumerate(keys) if k in (prefix, prefix + "nl")]
+        loose = [i for i, k in enumerate(keys) if k.startswith(prefix)]
+        if exact or loose:
+            found[name] = (exact or loose)[0]
+    return found
+
+
+def field_names(kind: str) -> dict[str, str]:
+    """Field -> its Dutch label, for the fields a kind of file can have."""
+    if kind == WOZ:
+        return dict(WOZ_LABELS)
+    return {f.name: f.label for f in fields_for(kind)}
 
 
 def is_woz_header(row: list[object]) -> bool:
-    keys = {key(cell) for cell in row}
-    return all(key(name) in keys for name in WOZ_REQUIRED)
+    """Whether a row is the header of a dVi WOZ-bezitstabel (names read leniently)."""
+    keys = [key(cell) for cell in row if isinstance(cell, str)]
+    return all(any(k.startswith(prefix) for k in keys) for prefix in WOZ_REQUIRED)

@@ -10,22 +10,23 @@ from __future__ import annotations
 
 import pandas as pd
 
-from prestatie import activiteiten, partijen, waarden
+from prestatie import activiteiten, waarden
 from prestatie.detect import Layout, Meta
-from prestatie.rijen import Collector, body, parties
+from prestatie.rijen import Built, Collector, body, kernen, parties
 from prestatie.store import PRODUCTIE_COLUMNS
 
 
 def build(file: str, layout: Layout, meta: Meta, mapping: dict[str, int] | None = None):
-    """(production table, warnings, skipped rows); raises ImportRefused on errors."""
+    """The production table of a production list, as a :class:`Built`; raises ImportRefused."""
     mapping = mapping or layout.mapping
-    rows = body(layout, mapping)
+    rows = body(layout, mapping, key="soort", unit="activiteit")
     cells = rows.cells
     problems = Collector(file, layout.sheet_name, layout.headers, mapping)
-    out = parties(cells, meta, problems)
-    out["bron_rij"] = cells.index.astype("int64")
-    raw = cells["soort"]
-    out["soort"] = raw.map(activiteiten.soort)
+    problems.formulas(rows)
+    out = pd.DataFrame(parties(cells, meta, problems), index=cells.index)
+    out["bron_rij"] = cells.index.to_numpy(dtype="int64")
+    raw = _column(cells, "soort")
+    out["soort"], _ = waarden.per_value(raw, activiteiten.soort)
     problems.add(
         out["soort"].isna(),
         raw,
@@ -35,14 +36,16 @@ def build(file: str, layout: Layout, meta: Meta, mapping: dict[str, int] | None 
     )
     out["datum"], out["jaar"] = _when(cells, problems)
     out["aantal"] = _counts(cells, problems)
-    out["project"] = _column(cells, "project").map(waarden.text)
-    out["vhe_id"] = _column(cells, "vhe_id").map(waarden.text)
-    kern = _column(cells, "kern").map(waarden.text)
-    out["kern"] = [
-        partijen.kern(k, g) or k if k else None for k, g in zip(kern, out["gemeente"], strict=True)
-    ]
+    out["project"] = waarden.texts(_column(cells, "project"))
+    out["vhe_id"] = waarden.texts(_column(cells, "vhe_id"))
+    out["kern"] = kernen(_column(cells, "kern"), out["gemeente"])
     problems.raise_errors()
-    return out[list(PRODUCTIE_COLUMNS)].reset_index(drop=True), problems.warnings, rows.skipped
+    return Built(
+        productie=out[list(PRODUCTIE_COLUMNS)].reset_index(drop=True),
+        warnings=problems.warnings,
+        skipped=rows.skipped,
+        blank_rows=rows.blank_rows,
+    )
 
 
 def _column(cells: pd.DataFrame, name: str) -> pd.Series:
@@ -54,25 +57,25 @@ def _column(cells: pd.DataFrame, name: str) -> pd.Series:
 def _when(cells: pd.DataFrame, problems: Collector) -> tuple[pd.Series, pd.Series]:
     dates, bad_dates = waarden.dates(_column(cells, "datum"))
     problems.add(bad_dates, cells.get("datum"), "datum", "onleesbare datum")
-    years = _column(cells, "jaar").map(
-        lambda v: None if waarden.is_empty(v) else waarden.to_year(v)
-    )
-    bad_years = years.isna() & ~_column(cells, "jaar").map(waarden.is_empty)
+    years, bad_years = waarden.years(_column(cells, "jaar"))
     problems.add(bad_years, cells.get("jaar"), "jaar", "onleesbaar jaar")
-    years = years.fillna(dates.map(lambda d: d.year if d else None))
+    from_dates = pd.Series(
+        [d.year if d is not None else None for d in dates], index=cells.index, dtype="Int64"
+    )
+    years = years.fillna(from_dates)
     problems.add(
         years.isna() & ~bad_years & ~bad_dates,
         None,
-        "jaar",
+        "jaar" if "jaar" in cells.columns else "datum",
         "geen jaar en geen datum; de activiteit kan niet aan een jaar worden toegekend",
     )
-    return dates, years.astype("Int64")
+    return waarden.datetimes(dates), years
 
 
 def _counts(cells: pd.DataFrame, problems: Collector) -> pd.Series:
     if "aantal" not in cells.columns:
         return pd.Series(1, index=cells.index, dtype="Int64")
-    counts = cells["aantal"].map(lambda v: None if waarden.is_empty(v) else waarden.whole_number(v))
+    counts, bad = waarden.whole_numbers(cells["aantal"])
     problems.add(counts.isna(), cells["aantal"], "aantal", "aantal ontbreekt of is geen heel getal")
-    problems.add((counts.fillna(1) < 0), cells["aantal"], "aantal", "negatief aantal")
-    return counts.astype("Int64")
+    problems.add((counts < 0).fillna(False), cells["aantal"], "aantal", "negatief aantal")
+    return counts

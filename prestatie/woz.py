@@ -2,177 +2,274 @@
 
 Stock: rows of onderdeel 2.1A with Eenheidssoort Woonruimte and Aantal ultimo verslagjaar > 0,
 counted by Aantal ultimo. Production: Woonruimte rows whose Mutatie verslagjaar is Nieuwbouw
-(counted by Aantal ultimo), Sloop or Verkoop (counted by Aantal primo). The gemeente comes from
-the BAG verblijfsobject-id (its first four digits are the CBS code; Excel drops the leading
-zero); rows without a usable id take the gemeente the user chose. The verslagjaar comes from
-the file name or the user.
+(counted by Aantal ultimo), Sloop or Verkoop aan toekomstige bewoners / aan overigen (counted by
+Aantal primo). The gemeente comes from the BAG verblijfsobject-id (its first four digits are the
+CBS code; Excel drops the leading zero, leaving 15 digits; several ids are joined by `|`). A row
+without a usable id takes the gemeente the user chose (or the file name's), with a warning; a
+row in a gemeente outside Drenthe is left out and counted. The verslagjaar comes from the file
+name or the user's peildatum. See docs in shared/reference/woz-bezitstabel.md.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
-from prestatie import activiteiten, kolommen, labels, partijen, waarden
+from prestatie import kolommen, partijen, waarden
 from prestatie.detect import Layout, Meta
-from prestatie.rijen import Collector, body
+from prestatie.errors import WAARSCHUWING
+from prestatie.rijen import Built, Collector, body
 from prestatie.store import PRODUCTIE_COLUMNS, VHE_COLUMNS
-from prestatie.voorraadlijst import woningtype
+from prestatie.voorraadlijst import label_classes, rents, vhe_ids, woningtype
 
-# field -> header key prefix (headers are read leniently: " NL" dropped, case changed)
-_COLUMNS = {
-    "onderdeel": "onderdeel",
-    "vhe_id": "eenheidscode",
-    "postcode": "bagpostcode",
-    "huisnummer": "baghuisnummer",
-    "huisletter": "baghuisletter",
-    "toevoeging": "baghuisnummertoevoeging",
-    "bag_id": "bagverblijfsobjectid",
-    "aantal_primo": "aantalprimo",
-    "aantal_ultimo": "aantalultimo",
-    "eenheidssoort": "eenheidssoort",
-    "woonruimte": "soortwoonruimte",
-    "mutatie": "mutatieverslagjaar",
-    "huur": "nettohuur",
-    "label": "energielabel",
-    "bouwjaar": "bouwjaar",
+# Mutatie verslagjaar (key of the value) -> production kind; other mutations are not counted.
+MUTATIES = {
+    "nieuwbouw": "nieuwbouw",
+    "sloop": "sloop",
+    "verkoopaantoekomstigebewoners": "verkoop",
+    "verkoopaanoverigen": "verkoop",
 }
-
-
-def mapping(layout: Layout) -> dict[str, int]:
-    keys = [kolommen.key(h) for h in layout.headers]
-    found: dict[str, int] = {}
-    for name, prefix in _COLUMNS.items():
-        exact = [i for i, k in enumerate(keys) if k == prefix or k == prefix + "nl"]
-        loose = [i for i, k in enumerate(keys) if k.startswith(prefix)]
-        if exact or loose:
-            found[name] = (exact or loose)[0]
-    return found
+_OTHER_MUTATIONS = {
+    "samenvoeging",
+    "aankoop",
+    "splitsing",
+    "vanvoorraad",
+    "naarvoorraad",
+    "geenmutatie",
+}
+_REQUIRED = ("onderdeel", "vhe_id", "aantal_ultimo", "eenheidssoort")
 
 
 def build(file: str, layout: Layout, meta: Meta, peildatum: date | None = None):
-    """(vhe table, production table, warnings, skipped, verslagjaar); raises ImportRefused."""
-    columns = mapping(layout)
-    rows = body(layout, columns)
+    """Stock and production of a bezitstabel, as a :class:`Built`; raises ImportRefused."""
+    columns = layout.mapping
+    rows = body(layout, columns, key="vhe_id", unit="eenheid")
     cells = rows.cells
     problems = Collector(file, layout.sheet_name, layout.headers, columns)
+    problems.formulas(rows)
     year = peildatum.year if peildatum else meta.jaar
+    _check_file(columns, year, meta, problems)
+
+    woonruimte = _keys(cells["eenheidssoort"]) == "woonruimte"
+    ultimo = _count(cells, "aantal_ultimo", problems)
+    primo = _count(cells, "aantal_primo", problems)
+    in_stock = _keys(cells["onderdeel"]).str.startswith("21a") & woonruimte & (ultimo > 0)
+    mutation = _mutations(cells, woonruimte, problems)
+    produced = woonruimte & mutation.notna()
+    gemeente, elsewhere = _gemeenten(cells, meta, in_stock | produced, problems)
+    outside = (in_stock | produced) & elsewhere
+    in_stock &= ~elsewhere
+    produced &= ~elsewhere
+    problems.raise_errors()
+
+    peil = date(year, 12, 31)
+    vhe = _stock(cells[in_stock.to_numpy()], gemeente, ultimo, meta, peil, problems)
+    production = _production(cells[produced.to_numpy()], gemeente, mutation, primo, ultimo, meta)
+    production["jaar"] = year
+    problems.raise_errors()
+    return Built(
+        vhe=vhe,
+        productie=production[list(PRODUCTIE_COLUMNS)],
+        warnings=problems.warnings,
+        skipped=rows.skipped,
+        blank_rows=rows.blank_rows,
+        huur_kolom=problems.column("huur") if "huur" in columns else None,
+        notes=_notes(cells, in_stock, produced, mutation, ultimo, outside, gemeente, peil),
+        jaar=year,
+    )
+
+
+def _check_file(columns: dict[str, int], year: int | None, meta: Meta, problems: Collector):
+    for name in _REQUIRED:
+        if name not in columns:
+            problems.file_problem(f"de kolom {kolommen.WOZ_LABELS[name]} ontbreekt.")
     if year is None:
         problems.file_problem(
             "geen verslagjaar: zet het jaar in de bestandsnaam "
-            "(bijv. bezitstabel_2023.csv) of kies het bij het inlezen."
+            "(bijv. bezitstabel_2023.csv) of kies de peildatum bij het inlezen."
         )
     if not meta.corporatie:
         problems.file_problem("geen corporatie gevonden in de bestandsnaam; kies de corporatie.")
     problems.raise_errors()
-    text = {name: cells[name].map(waarden.text) for name in cells.columns}
-    woonruimte = text["eenheidssoort"].fillna("").str.lower().eq("woonruimte")
-    ultimo = _count(cells, "aantal_ultimo", problems)
-    primo = _count(cells, "aantal_primo", problems)
-    gemeente = text["bag_id"].map(partijen.gemeente_van_bag_id) if "bag_id" in text else None
-    if gemeente is None:
-        gemeente = pd.Series(None, index=cells.index, dtype=object)
-    gemeente = gemeente.fillna(meta.gemeente) if meta.gemeente else gemeente
-    in_stock = text["onderdeel"].fillna("").str.upper().str.startswith("2.1A") & woonruimte
-    in_stock &= ultimo.fillna(0) > 0
-    mutation = text["mutatie"].map(lambda v: activiteiten.soort(v) if v else None)
-    produced = woonruimte & mutation.isin(["nieuwbouw", "sloop", "verkoop"])
+
+
+def _mutations(cells: pd.DataFrame, woonruimte: pd.Series, problems: Collector) -> pd.Series:
+    """The production kind of each row's Mutatie verslagjaar (None for other mutations)."""
+    keys = _keys(_column(cells, "mutatie"))
+    mutation = waarden.per_value(keys.where(keys != "", None), _mutation)[0]
+    unknown = mutation.isna() & keys.ne("") & ~keys.isin(_OTHER_MUTATIONS)
     problems.add(
-        (in_stock | produced) & gemeente.isna(),
-        text.get("bag_id"),
-        "bag_id",
-        "geen bruikbaar BAG verblijfsobject-id, dus geen gemeente; kies de gemeente",
+        unknown & woonruimte,
+        cells.get("mutatie"),
+        "mutatie",
+        "onbekende mutatie; telt niet mee als productie",
+        WAARSCHUWING,
     )
-    problems.raise_errors()
-    vhe = _stock(cells[in_stock], text, gemeente, ultimo, meta, date(year, 12, 31), problems)
-    production = _production(cells[produced], text, gemeente, mutation, primo, ultimo, meta, year)
-    problems.raise_errors()
-    return vhe, production, problems.warnings, rows.skipped, year
+    return mutation
+
+
+def _mutation(key: str) -> str | None:
+    return MUTATIES.get(key) or ("verkoop" if key.startswith("verkoop") else None)
+
+
+def _column(cells: pd.DataFrame, name: str) -> pd.Series:
+    if name in cells.columns:
+        return cells[name]
+    return pd.Series(None, index=cells.index, dtype=object)
+
+
+def _keys(cells: pd.Series) -> pd.Series:
+    """Each cell as a bare lowercase key ("2.1A" -> "21a", "Woonruimte" -> "woonruimte")."""
+    return waarden.per_value(cells, kolommen.key)[0].fillna("")
 
 
 def _count(cells: pd.DataFrame, name: str, problems: Collector) -> pd.Series:
     if name not in cells.columns:
         return pd.Series(1.0, index=cells.index)
-    values = cells[name].map(lambda v: None if waarden.is_empty(v) else waarden.decimal_number(v))
-    problems.add(
-        values.isna() & ~cells[name].map(waarden.is_empty), cells[name], name, "onleesbaar aantal"
-    )
-    return values.astype("float64")
+    values, bad = waarden.numbers(cells[name])
+    problems.add(bad, cells[name], name, "onleesbaar aantal")
+    return values
 
 
-def _stock(cells, text, gemeente, ultimo, meta, peildatum, problems) -> pd.DataFrame:
-    index = cells.index
-    rents, bad = waarden.amounts_to_cents(cells["huur"]) if "huur" in cells else (None, None)
-    if bad is not None:
-        problems.add(bad, cells["huur"], "huur", "onleesbaar huurbedrag")
-    raw_label = text["label"][index] if "label" in text else pd.Series(None, index=index)
-    label = raw_label.map(lambda v: labels.normalize(v) if v else labels.ONBEKEND)
-    problems.add(
-        label.isna(),
-        raw_label,
-        "label",
-        "onbekend energielabel; telt als 'onbekend'",
-        "waarschuwing",
-    )
-    adres = [
-        " ".join(str(p) for p in parts if p)
-        for parts in zip(
-            *(
-                text[c][index] if c in text else [None] * len(index)
-                for c in ("huisnummer", "huisletter", "toevoeging")
-            ),
-            strict=True,
+def gemeentecode(value: object) -> str | None:
+    """The CBS gemeentecode (4 digits) in a BAG verblijfsobject-id, None when unusable.
+
+    Copes with what Excel does to the id: a number (1.14010000123456e+14) or text that lost
+    its leading zeros (15 digits for Emmen's 0114; 14 for Groningen's 0014), and several ids
+    joined by "|" (the first one counts). A shortened id must still show the object type
+    (01 verblijfsobject, 02 ligplaats, 03 standplaats) after the restored code.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        digits = str(int(value)) if value.is_integer() and value > 0 else ""
+    elif isinstance(value, int):
+        digits = str(value)
+    else:
+        first = str(value).split("|", 1)[0].strip()
+        if not first.isdigit():
+            number = (
+                waarden.decimal_number(first.replace("E", "e")) if "e" in first.lower() else None
+            )
+            first = str(int(number)) if number and number.is_integer() else ""
+        digits = first
+    if not 13 <= len(digits) <= 16 or not digits.isascii():
+        return None
+    if len(digits) < 16:
+        digits = digits.zfill(16)
+        if digits[4:6] not in ("01", "02", "03"):
+            return None
+    return digits[:4]
+
+
+def _gemeenten(cells, meta: Meta, needed: pd.Series, problems: Collector):
+    """(gemeente per row, mask of rows in a gemeente outside Drenthe)."""
+    raw = _column(cells, "bag_id")
+    codes, blank = waarden.per_value(raw, gemeentecode)
+    names = waarden.per_value(codes, partijen.gemeente_van_code)[0]
+    elsewhere = codes.notna() & names.isna()
+    usable = codes.notna()
+    fallback = meta.gemeente
+    problem_rows = needed & ~usable & ~elsewhere
+    if fallback:
+        names = names.where(usable, fallback)
+        problems.add(
+            problem_rows & blank,
+            None,
+            "bag_id",
+            f"geen BAG verblijfsobject-id; gemeente {fallback} aangenomen",
+            WAARSCHUWING,
         )
+        problems.add(
+            problem_rows & ~blank,
+            raw,
+            "bag_id",
+            f"onleesbaar BAG verblijfsobject-id; gemeente {fallback} aangenomen",
+            WAARSCHUWING,
+        )
+    else:
+        problems.add(
+            problem_rows,
+            raw,
+            "bag_id",
+            "geen bruikbaar BAG verblijfsobject-id, dus geen gemeente; kies de gemeente bij "
+            "het inlezen",
+        )
+    return names, elsewhere
+
+
+def _stock(cells, gemeente, ultimo, meta: Meta, peildatum: date, problems: Collector):
+    index = cells.index
+    frame = pd.DataFrame(index=index)
+    frame["bron_rij"] = index.to_numpy(dtype="int64")
+    frame["corporatie"] = meta.corporatie
+    frame["gemeente"] = gemeente[index]
+    frame["peildatum"] = pd.Series(np.datetime64(peildatum, "s"), index=index)
+    frame["vhe_id"] = vhe_ids(cells, problems, frame["peildatum"])
+    number = [
+        waarden.texts(_column(cells, name)).fillna("")
+        for name in ("huisnummer", "huisletter", "toevoeging")
     ]
-    frame = pd.DataFrame(
-        {
-            "bron_rij": index.astype("int64"),
-            "corporatie": meta.corporatie,
-            "gemeente": gemeente[index].to_numpy(),
-            "peildatum": peildatum,
-            "vhe_id": text["vhe_id"][index].to_numpy(),
-            "adres": adres,
-            "postcode": text["postcode"][index].to_numpy() if "postcode" in text else None,
-            "kern": None,
-            "huur_cent": rents.to_numpy() if rents is not None else pd.NA,
-            "label": label.fillna(labels.ONBEKEND).to_numpy(),
-            "label_bron": raw_label.to_numpy(),
-            "energie_index": None,
-            "woningtype": text["woonruimte"][index].map(woningtype).to_numpy()
-            if "woonruimte" in text
-            else None,
-            "levensloopgeschikt": pd.NA,
-            "bouwjaar": text["bouwjaar"][index].map(waarden.to_year).to_numpy()
-            if "bouwjaar" in text
-            else None,
-            "aantal": ultimo[index].to_numpy(),
-        },
-        index=index,
-    )
-    frame["huur_cent"] = frame["huur_cent"].astype("Int64")
-    frame["bouwjaar"] = frame["bouwjaar"].astype("Int64")
-    frame["levensloopgeschikt"] = frame["levensloopgeschikt"].astype("boolean")
+    adres = (number[0] + number[1] + np.where(number[2] != "", "-", "") + number[2]).str.strip()
+    frame["adres"] = adres.where(adres != "", None)
+    frame["postcode"] = waarden.texts(_column(cells, "postcode"))
+    frame["kern"] = None
+    frame["huur_cent"] = rents(cells, problems)
+    frame["label"], frame["label_bron"] = label_classes(_column(cells, "label"), problems)
+    frame["energie_index"] = np.nan
+    frame["woningtype"] = waarden.per_value(_column(cells, "woonruimte"), woningtype)[0]
+    frame["levensloopgeschikt"] = pd.Series(pd.NA, index=index, dtype="boolean")
+    frame["bouwjaar"] = waarden.years(_column(cells, "bouwjaar"))[0]
+    frame["aantal"] = ultimo[index].astype("float64")
     return frame[list(VHE_COLUMNS)].reset_index(drop=True)
 
 
-def _production(cells, text, gemeente, mutation, primo, ultimo, meta, year) -> pd.DataFrame:
+def _production(cells, gemeente, mutation, primo, ultimo, meta: Meta) -> pd.DataFrame:
     index = cells.index
     soort = mutation[index]
     counts = ultimo[index].where(soort == "nieuwbouw", primo[index]).fillna(1).round()
-    frame = pd.DataFrame(
-        {
-            "bron_rij": index.astype("int64"),
-            "corporatie": meta.corporatie,
-            "gemeente": gemeente[index].to_numpy(),
-            "kern": None,
-            "project": text["mutatie"][index].to_numpy(),
-            "soort": soort.to_numpy(),
-            "jaar": year,
-            "datum": None,
-            "aantal": counts.astype("int64").to_numpy(),
-            "vhe_id": text["vhe_id"][index].to_numpy(),
-        },
-        index=index,
-    )
-    return frame[list(PRODUCTIE_COLUMNS)].reset_index(drop=True)
+    frame = pd.DataFrame(index=index)
+    frame["bron_rij"] = index.to_numpy(dtype="int64")
+    frame["corporatie"] = meta.corporatie
+    frame["gemeente"] = gemeente[index]
+    frame["kern"] = None
+    frame["project"] = waarden.texts(_column(cells, "mutatie"))
+    frame["soort"] = soort
+    frame["jaar"] = 0
+    frame["datum"] = pd.Series(pd.NaT, index=index, dtype="datetime64[s]")
+    frame["aantal"] = counts.astype("int64")
+    frame["vhe_id"] = waarden.texts(_column(cells, "vhe_id"))
+    return frame.reset_index(drop=True)
+
+
+def _notes(cells, in_stock, produced, mutation, ultimo, outside, gemeente, peil) -> list[str]:
+    stock = int(in_stock.sum())
+    units = f"{float(ultimo[in_stock].sum()):g}".replace(".", ",")
+    where = ", ".join(sorted(gemeente[in_stock].dropna().unique()))
+    notes = [
+        f"Voorraad op {peil:%d-%m-%Y}: {_rows(stock)} woonruimte in exploitatie (2.1A, aantal "
+        f"ultimo > 0), samen {units} vhe" + (f" in {where}." if stock else ".")
+    ]
+    if produced.any():
+        counts = mutation[produced].value_counts()
+        kinds = ", ".join(f"{k} {counts.get(k, 0)}" for k in ("nieuwbouw", "sloop", "verkoop"))
+        notes.append(f"Productie in het verslagjaar (rijen): {kinds}.")
+    if outside.any():
+        notes.append(
+            f"{_rows(int(outside.sum()))} woonruimte in een gemeente buiten Drenthe (volgens "
+            "het BAG-id): niet ingelezen."
+        )
+    rest = len(cells) - int((in_stock | produced | outside).sum())
+    if rest:
+        notes.append(
+            f"{_rows(rest)} zonder betekenis voor de monitor: geen woonruimte, niet in "
+            "exploitatie (2.1B-D), niet meer in bezit op 31 december of een mutatie die geen "
+            "productie is."
+        )
+    return notes
+
+
+def _rows(count: int) -> str:
+    return f"{count} rij" if count == 1 else f"{count} rijen"

@@ -1,0 +1,382 @@
+# ruff: noqa: E501  (the test tables read best one row per line)
+"""Write the test files in this folder: `python tests/data/make_files.py`.
+
+Every file is small and written by hand here, row by row, so the expected counts in README.md
+can be checked against the rows below without running the importer. The zip bomb is not
+here: tests build it on the fly in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import struct
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+
+HERE = Path(__file__).resolve().parent
+_FIXED = datetime(2024, 1, 1)
+
+
+def _xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
+    book = Workbook()
+    book.remove(book.active)
+    book.properties.created = book.properties.modified = _FIXED
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def _csv(path: Path, rows: list[list], delimiter: str, encoding: str, bom: bool = False) -> Path:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(("\ufeff" if bom else "").encode(encoding) + out.getvalue().encode(encoding))
+    return path
+
+
+# --- stock lists -----------------------------------------------------------------------------
+
+DOMESTA_HEADER = [
+    "Eenheidnummer",
+    "Adres",
+    "Postcode",
+    "Plaats",
+    "Woningtype",
+    "Levensloopgeschikt",
+    "Kale huur",
+    "Rekenhuur",
+    "Energielabel",
+    "Energie-index",
+    "Bouwjaar",
+]
+# Excel rows 5..24 under the header in row 4. None is an empty cell.
+# fmt: off
+DOMESTA_ROWS = [
+    [10001, "Hoofdstraat 1", "7811 AA", "Emmen", "Eengezinswoning", "ja", 612.5, 640, "A", None, 1975],
+    [10002, "Hoofdstraat 2", "7811 AA", "emmen", "Appartement", "nee", "€ 612,50", 640, "B", None, 1980],
+    [10003, "Kerkstraat 3", "7881 AB", "Klazienaveen", "Eengezinswoning", "nee", "612,5", 640, "Label c", None, 1990],
+    [10004, "Kerkstraat 4", "7881 AB", "Nieuw-Amsterdam", "Seniorenwoning", "ja", "1.234,56", 1300, "a+", None, 2010],
+    [],
+    [10005, "Dorpsstraat 5", "7812 AC", "Emmen", "Appartement", "nee", 0, 0, "D", None, 1965],
+    [10006, "Dorpsstraat 6", "7812 AC", "Emmen", "Appartement", "nee", 3100, 3150, "E", None, 2020],
+    [10007, "Dorpsstraat 7", "7812 AC", "Emmen", "Eengezinswoning", "ja", None, None, "F", None, 1930],
+    [10008, "Julianastraat 8", "7813 AD", "Emmen", "Eengezinswoning", "nee", 700, 720, None, 1.35, 1970],
+    [10009, "Julianastraat 9", "7813 AD", "Emmen", "Eengezinswoning", "nee", 710, 720, "onbekend", 2.5, 1960],
+    [10010, "Julianastraat 10", "7813 AD", "Emmen", "Eengezinswoning", "nee", 720, 740, "H", None, 1955],
+    [10011, "Weg 11", "7814 AE", "Emmen", "Appartement", "nee", 650, 660, "G", None, 1850],
+    [10012, "Weg 12", "7814 AE", "Emmen", "Appartement", "nee", 655.55, 660, "A++", None, 2022],
+    [10013, "Weg 13", "7814 AE", "Emmen", "Appartement", "ja", 660, 680, "C", None, 2000],
+    [10014, "Weg 14", "7814 AE", "Emmen", "Appartement", "nee", 665, 680, "C", None, 2001],
+    [10015, "Weg 15", "7814 AE", "Emmen", "Appartement", "nee", 670, 680, None, None, 2002],
+    [10016, "Weg 16", "7814 AE", "Emmen", "Appartement", "nee", 675, 680, "B", None, 2003],
+    [],
+    ["Totaal", None, None, None, None, None, "=SUM(G5:G21)"],  # a formula Excel never computed
+    ["Eindtotaal", None, None, None, None, None, 12277.61],
+]
+# fmt: on
+
+
+def domesta_stock(name: str = "Domesta_woningbezit_Emmen_31-12-2023.xlsx", correctie=False):
+    """Domesta's stock in Emmen: title rows, two rent columns, labels in many spellings."""
+    rows = [list(r) for r in DOMESTA_ROWS]
+    if correctie:  # the corrected export: vhe 10016 sold before the peildatum, 10015 re-let
+        rows = [r for r in rows if not r or r[0] != 10016]
+        for r in rows:
+            if r and r[0] == 10015:
+                r[6] = 690
+    table = [
+        ["Domesta - Overzicht woningbezit gemeente Emmen"],
+        ["Peildatum: 31-12-2023"],
+        [],
+        DOMESTA_HEADER,
+        *rows,
+    ]
+    notes = [
+        ["Toelichting"],
+        ["Kale huur per maand op de peildatum; rekenhuur incl. servicekosten."],
+    ]
+    return _xlsx(HERE / name, {"Bezit": table, "Toelichting": notes})
+
+
+# fmt: off
+def lefier_stock() -> Path:
+    """Lefier's stock in Borger-Odoorn as Dutch Excel saves CSV: `;`, Windows-1252."""
+    rows = [
+        ["Lefier", "Voorraadlijst gemeente Borger-Odoorn"],
+        ["Peildatum: 31-12-2023"],
+        [],
+        ["VHE", "Straat", "Huisnummer", "Woonplaats", "Type woning", "Nultredenwoning",
+         "Netto huur", "Label", "Bouwjaar"],
+        ["LF001", "Brink", "1", "Borger", "eengezinswoning", "J", "€ 612,50", "Label a", "1975"],
+        ["LF002", "Brink", "2", "2e Exloërmond", "meergezinswoning", "N", "€ 1.234,56", "Label b", "1980"],
+        ["LF003", "Hoofdweg", "3", "Tweede Exloërmond", "meergezinswoning", "N", "€ 0,00", "Label c", "1990"],
+        ["LF004", "Hoofdweg", "4", "Exloo", "eengezinswoning", "J", "€ 700,00", "onbekend", "2000"],
+        ["LF005", "Hoofdweg", "5", "Exloo", "eengezinswoning", "N", "", "Label d", "2001"],
+        ["Totaal", "", "", "", "", "", "€ 2.547,06", "", ""],
+    ]
+    return _csv(HERE / "Lefier_Borger-Odoorn_voorraad_31-12-2023.csv", rows, ";", "cp1252")
+
+
+def woonservice_stock() -> Path:
+    """Woonservice's stock in Emmen: `,`-CSV in UTF-8 without BOM, peildatum in the file name,
+    an energy index where the label is missing."""
+    rows = [
+        ["OGE", "Straat", "Huisnr", "Dorp", "Soort woonruimte", "Levensloopbestendig",
+         "Huurprijs", "Energieklasse", "Energie-index"],
+        ["WS1", "Kerkweg", "1", "Schoonebeek", "EGW", "x", "612,50", "A", ""],
+        ["WS2", "Kerkweg", "2", "Schoonebeek", "MGW", "", "598,00", "", "1,15"],
+        ["WS3", "Kerkweg", "3", "Erica", "MGW", "", "1.100,00", "C", ""],
+        ["WS4", "Kerkweg", "4", "Erica", "EGW", "x", "725", "B", ""],
+    ]
+    return _csv(HERE / "Woonservice bezit Emmen 2023-06-30.csv", rows, ",", "utf-8")
+# fmt: on
+
+
+# --- the dVi WOZ-bezitstabel -------------------------------------------------------------------
+
+WOZ_HEADER = [
+    "Onderdeel",
+    "Eenheidscode",
+    "Bag-postcode",  # " NL" dropped, as some exports do
+    "bag-huisnummer nl",  # case changed
+    "Bag-huisletter NL",
+    "Bag-huisnummertoevoeging",
+    "Bag-verblijfsobject-id",
+    "Corporatie-adrestoevoeging",
+    "Aantal primo verslagjaar",
+    "Aantal ultimo verslagjaar",
+    "Tak primo verslagjaar",
+    "Tak ultimo verslagjaar",
+    "Eenheidssoort",
+    "Soort woonruimte",
+    "Is de woonruimte zelfstandig?",
+    "Lift aanwezig?",
+    "Mutatie verslagjaar",
+    "Nettohuur per maand ultimo verslagjaar",
+    "Aantal WWS punten ultimo verslagjaar",
+    "Energielabel",
+    "Bouwjaar",
+    "Renovatiejaar",
+    "m2",
+    "WOZ-waarde verslagjaar",
+    "Marktwaarde ultimo verslagjaar",
+    "Onderpand WSW inzet verslagjaar",
+    "Naam zekerheidsnemer",
+    "Type zekerheid",
+    "Eigendomspercentage",
+]
+# (onderdeel, code, postcode, nr, letter, toev, bag id, primo, ultimo, soort, woonruimte,
+#  mutatie, huur, label) for Excel rows 2..16
+# fmt: off
+WOZ_ROWS = [
+    ("2.1A", "LF1001", "7871AA", 1, "", "", "1681010000000001", 1, 1, "Woonruimte", "EGW", "Geen mutatie", 612.5, "A"),
+    ("2.1A", "LF1002", "7811AB", 2, "a", "", "0114010000000002", 1, 1, "Woonruimte", "MGW", "Geen mutatie", 598.0, "B"),
+    ("2.1A", "LF1003", "7811AB", 3, "", "2", "114010000000003", 1, 1, "Woonruimte", "MGW", "Geen mutatie", 0.0, "C"),
+    ("2.1A", "LF1004", "7811AC", 4, "", "", "0114010000000004|0114010000000005", 1, 2, "Woonruimte", "MGW", "Geen mutatie", 1234.56, "A+"),
+    ("2.1A", "LF1005", "7811AC", 5, "", "", "", 1, 1, "Woonruimte", "EGW", "Geen mutatie", 700.0, "onbekend"),
+    ("2.1A", "LF1006", "7811AD", 6, "", "", "0114010000000006", 0, 1, "Woonruimte", "EGW", "Nieuwbouw", 850.0, "A++"),
+    ("2.1A", "LF1007", "7811AD", 7, "", "", "0114010000000007", 1, 0, "Woonruimte", "EGW", "Verkoop aan toekomstige bewoners", None, ""),
+    ("2.1A", "LF1008", "7871AB", 8, "", "", "1681010000000008", 1, 0, "Woonruimte", "MGW", "Sloop", None, ""),
+    ("2.1A", "LF1009", "7811AE", 9, "", "", "0114010000000009", 1, 0, "Woonruimte", "EGW", "Verkoop aan overigen", None, ""),
+    ("2.1A", "LF1010", "7811AE", 10, "", "", "0114010000000010", 1, 1, "Bedrijfsruimte", "", "Geen mutatie", 1500.0, ""),
+    ("2.1A", "LFP01", "", None, "", "", "", 1, 1, "Parkeergelegenheid", "", "Geen mutatie", 25.0, ""),
+    ("2.1C", "LF1011", "7811AF", 11, "", "", "0114010000000011", 0, 1, "Woonruimte", "EGW", "Geen mutatie", None, ""),
+    ("2.1A", "LF1012", "9711AA", 12, "", "", "0014010000000012", 1, 1, "Woonruimte", "MGW", "Geen mutatie", 650.0, "B"),
+    ("2.1A", "LF1013", "7811AG", 13, "", "", "0114010000000013", 1, 1, "Woonruimte", "MGW", "Geen mutatie", 3100.0, "X"),
+    ("2.1B", "LF1014", "7811AG", 14, "", "", "0114010000000014", 1, 1, "Woonruimte", "MGW", "Geen mutatie", 640.0, "C"),
+]
+# fmt: on
+
+
+def _woz_row(r: tuple, excel: bool) -> list:
+    onderdeel, code, pc, nr, letter, toev, bag, primo, ultimo, soort, woon, mut, huur, label = r
+    if excel:  # numbers stay numbers; Excel drops the leading zero of a numeric BAG id
+        bag_cell = int(bag) if bag.isdigit() else bag
+        huur_cell = huur
+    else:  # a Dutch CSV: decimal commas
+        bag_cell = bag
+        huur_cell = "" if huur is None else f"{huur:.2f}".replace(".", ",")
+    return [
+        onderdeel, code, pc, nr, letter, toev, bag_cell, "", primo, ultimo, "DAEB TI", "DAEB TI",
+        soort, woon, "Ja", "Nee", mut, huur_cell, 140, label, 1990, "",
+        72.5 if excel else "72,50", 165000, 98000, "Ja", "WSW", "Hypotheek", 1,
+    ]  # fmt: skip
+
+
+def woz_files() -> list[Path]:
+    rows = [WOZ_HEADER, *(_woz_row(r, excel=False) for r in WOZ_ROWS)]
+    csv_path = _csv(HERE / "Lefier WOZ-bezitstabel 2023.csv", rows, ";", "utf-8", bom=True)
+    xlsx_rows = [WOZ_HEADER, *(_woz_row(r, excel=True) for r in WOZ_ROWS)]
+    xlsx_path = _xlsx(HERE / "Lefier WOZ-bezitstabel 2023.xlsx", {"Blad1": xlsx_rows})
+    return [csv_path, xlsx_path]
+
+
+# --- production lists --------------------------------------------------------------------------
+
+
+def domesta_production() -> Path:
+    rows = [
+        ["Domesta - gerealiseerde productie gemeente Emmen"],
+        [],
+        ["Project", "Kern", "Activiteit", "Aantal", "Opleverdatum"],
+        ["Emmerhout fase 1", "Emmen", "nieuwbouw", 12, date(2021, 3, 15)],
+        ["Angelslo", "Emmen", "Renovatie / verduurzaming", 40, 45291],  # Excel serial 31-12-2023
+        ["Zonnedak Bargeres", "Emmen", "Zon-PV", 25, "15-11-2023"],
+        ["Verkoop Klazienaveen", "Klazienaveen", "Verkoop aan overigen", 3, "2023-06-30"],
+        ["Sloop Emmermeer", "Emmen", "Sloop", 8, "2022-02-01"],
+        ["Totaalrenovatie Bargeres", "Emmen", "renovatie", 10, "1-9-2022"],
+        ["Totaal", None, None, "=SUM(D4:D9)", None],
+    ]
+    return _xlsx(HERE / "Productie Domesta Emmen 2021-2023.xlsx", {"Productie": rows})
+
+
+def woonservice_production() -> Path:
+    rows = [
+        ["Jaar", "Projectnaam", "Dorp", "Soort", "Aantal woningen"],
+        ["2022", "Nieuwbouw Borger", "Borger", "Nieuwbouw", "6"],
+        ["2022", "Zon op dak", "Exloo", "Zonnepanelen", "12,0"],
+        ["2022", "Verduurzaming Valthermond", "Valthermond", "Labelsprong", "5"],
+    ]
+    return _csv(
+        HERE / "Woonservice realisatie Borger-Odoorn 2022.csv", rows, ",", "utf-8", bom=True
+    )
+
+
+# --- files that must be refused ----------------------------------------------------------------
+
+
+def formulas() -> Path:
+    """A stock list written by a program: rents as formulas that were never calculated."""
+    rows = [
+        ["Peildatum: 31-12-2023"],
+        ["Eenheidnummer", "Kale huur", "Energielabel"],
+        ["D1", "=600+12.5", "A"],
+        ["D2", "=600+20", "B"],
+        ["D3", "=600+30", "C"],
+    ]
+    return _xlsx(HERE / "Domesta_Emmen_formules.xlsx", {"Bezit": rows})
+
+
+def duplicates() -> Path:
+    rows = [
+        ["Peildatum: 31-12-2023"],
+        ["Eenheidnummer", "Kale huur", "Energielabel"],
+        ["D100", "612,50", "A"],
+        ["D101", "598,00", "B"],
+        ["D102", "640,00", "C"],
+        ["D100", "655,00", "D"],
+    ]
+    return _csv(HERE / "Domesta_Emmen_dubbel.csv", rows, ";", "utf-8")
+
+
+def wrong_columns() -> Path:
+    rows = [["Naam", "Telefoon", "E-mail"], ["Jansen", "0591-123456", "jansen@example.nl"]]
+    return _xlsx(HERE / "verkeerde_kolommen.xlsx", {"Contacten": rows})
+
+
+def empty_workbook() -> Path:
+    return _xlsx(HERE / "leeg.xlsx", {"Blad1": []})
+
+
+def far_cell() -> Path:
+    """Two cells, A1 and XFD1048576: calamine would claim memory for 17 billion cells."""
+    book = Workbook()
+    book.properties.created = book.properties.modified = _FIXED
+    book.active["A1"] = "Eenheidnummer"
+    book.active["XFD1048576"] = "x"
+    path = HERE / "ver_weg.xlsx"
+    book.save(path)
+    return path
+
+
+def not_a_workbook() -> list[Path]:
+    pdf = HERE / "pdf_als_werkmap.xlsx"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n")
+    noise = HERE / "willekeurig.xlsx"
+    noise.write_bytes(random.Random(3).randbytes(2048))
+    bare_zip = HERE / "zip_zonder_inhoudstypen.xlsx"
+    with zipfile.ZipFile(bare_zip, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    return [pdf, noise, bare_zip]
+
+
+def encrypted() -> Path:
+    """What Excel writes for a password-protected workbook: an OLE compound file holding the
+    streams EncryptedInfo and EncryptedPackage (the encrypted xlsx), here with random bytes."""
+    path = HERE / "beveiligd.xlsx"
+    path.write_bytes(ole_file({"EncryptedInfo": b"\x04\x00\x04\x00" + bytes(220),
+                               "EncryptedPackage": random.Random(4).randbytes(4096)}))  # fmt: skip
+    return path
+
+
+def ole_file(streams: dict[str, bytes]) -> bytes:
+    """A minimal compound file (version 3, 512-byte sectors): header, one FAT sector, one
+    directory sector, then each stream in whole sectors (no mini stream)."""
+    end, free, fat_sector = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+    fat = [fat_sector, end]  # sector 0: the FAT, sector 1: the directory
+    starts = []
+    for data in streams.values():
+        count = max(1, -(-len(data) // 512))
+        starts.append(len(fat))
+        fat += [len(fat) + i + 1 for i in range(count - 1)] + [end]
+    fat += [free] * (128 - len(fat))
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + bytes(16)
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + bytes(6)
+        + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+        + struct.pack("<I", 0)
+        + struct.pack("<I", free) * 108
+    )
+    entries = [_entry("Root Entry", 5, child=1, start=end, size=0)]
+    names = list(streams)
+    for i, name in enumerate(names):
+        right = i + 2 if i + 1 < len(names) else free
+        entries.append(_entry(name, 2, right=right, start=starts[i], size=len(streams[name])))
+    directory = b"".join(entries).ljust(512, b"\x00")
+    body = b"".join(data.ljust(-(-len(data) // 512) * 512, b"\x00") for data in streams.values())
+    return header + struct.pack("<128I", *fat) + directory + body
+
+
+def _entry(name: str, kind: int, child=0xFFFFFFFF, right=0xFFFFFFFF, start=0, size=0) -> bytes:
+    encoded = (name + "\x00").encode("utf-16-le")
+    return (
+        encoded.ljust(64, b"\x00")
+        + struct.pack("<HBB", len(encoded), kind, 1)
+        + struct.pack("<III", 0xFFFFFFFF, right, child)
+        + bytes(16 + 4 + 16)
+        + struct.pack("<IQ", start, size)
+    )
+
+
+def main() -> None:
+    written = [
+        domesta_stock(),
+        domesta_stock("Domesta_woningbezit_Emmen_31-12-2023_correctie.xlsx", correctie=True),
+        lefier_stock(),
+        woonservice_stock(),
+        *woz_files(),
+        domesta_production(),
+        woonservice_production(),
+        formulas(),
+        duplicates(),
+        wrong_columns(),
+        empty_workbook(),
+        far_cell(),
+        *not_a_workbook(),
+        encrypted(),
+    ]
+    for path in written:
+        print(f"{path.stat().st_size:7d}  {path.name}")
+
+
+if __name__ == "__main__":
+    main()
