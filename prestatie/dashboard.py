@@ -78,10 +78,11 @@ def evaluations(
     today: date,
     prijspeil: str = monitor.INDEXED,
     filters: Filters | None = None,
+    huur: str = metingen.KALE_HUUR,
 ) -> list[monitor.Evaluation]:
-    facts = monitor.Facts.build(
-        store.vhe_rows(con), store.productie_rows(con), store.productie_dekking(con), today
-    )
+    """Every target judged on the data in force; ``huur`` chooses the rent measured."""
+    vhe = metingen.with_rent(store.vhe_rows(con), huur)
+    facts = monitor.Facts.build(vhe, store.productie_rows(con), store.productie_dekking(con), today)
     doelen = [d for a in agreements(con) for d in a.doelen]
     result = monitor.evaluate(doelen, facts, prijspeil)
     return [e for e in result if matches(e, filters)] if filters else result

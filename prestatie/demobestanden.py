@@ -153,6 +153,7 @@ def _woonservice(folder: Path, gemeente: str, year: int, rows: list[dict]) -> Pa
         "Soort woonruimte",
         "Levensloopbestendig",
         "Huurprijs",
+        "Rekenhuur",
         "Energieklasse",
         "Energie-index",
     ]
@@ -170,6 +171,7 @@ def _woonservice(folder: Path, gemeente: str, year: int, rows: list[dict]) -> Pa
                 r["type"],
                 "x" if r["levensloop"] else None,
                 r["huur"],
+                _rekenhuur(r),
                 shown,
                 index,
             ]
@@ -177,6 +179,11 @@ def _woonservice(folder: Path, gemeente: str, year: int, rows: list[dict]) -> Pa
     notes = [["Bron: ERP-export Woonservice (demonstratiegegevens, verzonnen)"]]
     name = f"Woonservice Drenthe - bezit {gemeente} per 31-12-{year}.xlsx"
     return _xlsx(folder / name, {"Export": [header, *body], "Notities": notes})
+
+
+def _rekenhuur(row: dict) -> float:
+    """Kale huur plus subsidiable service costs: more in flats (lift, cleaning) than houses."""
+    return round(row["huur"] + (24.50 if row["type"] == "MGW" else 7.75), 2)
 
 
 _EI = {

@@ -85,6 +85,7 @@ class Parsed:
             jaar_tot=int(years[-1]) if years else None,
             rijen=self.rows,
             waarschuwingen=len(self.warnings),
+            huur_kolom=self.huur_kolom,
             demo=demo,
             gebruiker=gebruiker,
         )

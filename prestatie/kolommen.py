@@ -306,6 +306,21 @@ def woz_match(headers: list[object]) -> dict[str, int]:
     return found
 
 
+# A second rent a stock list may carry beside the kale/netto huur: the rekenhuur (kale huur plus
+# the subsidiable service costs, the rent the huurtoeslag tests). Kept as its own column so the
+# Betaalbaarheid page can measure with either.
+REKENHUUR = ("rekenhuur", "rekenhuur per maand", "subsidiabele huur", "huur incl servicekosten")
+
+
+def rekenhuur_position(headers: list[object], huur: int | None) -> int | None:
+    """The position of a rekenhuur column that is not already the rent read, or None."""
+    wanted = {key(name) for name in REKENHUUR}
+    for position, header in enumerate(headers):
+        if position != huur and key(header) in wanted:
+            return position
+    return None
+
+
 def field_names(kind: str) -> dict[str, str]:
     """Field -> its Dutch label, for the fields a kind of file can have."""
     if kind == WOZ:

@@ -48,6 +48,18 @@ def _year(value) -> int:
     return verslagjaar(value.date() if isinstance(value, pd.Timestamp) else value)
 
 
+KALE_HUUR, REKENHUUR = "kale huur", "rekenhuur"
+
+
+def with_rent(vhe: pd.DataFrame, keuze: str) -> pd.DataFrame:
+    """The stock measured with the chosen rent: the rent as read (kale/netto huur), or the
+    rekenhuur where the file had one and the rent as read elsewhere."""
+    if keuze == KALE_HUUR or "rekenhuur_cent" not in vhe.columns:
+        return vhe
+    rent = vhe["rekenhuur_cent"].astype("Int64").fillna(vhe["huur_cent"].astype("Int64"))
+    return vhe.assign(huur_cent=rent)
+
+
 def limit_cents(grens: str, peildatum: date, vast_bedrag: float | None = None) -> int:
     """The limit in whole cents: in force on the peildatum, or the document's fixed amount."""
     if vast_bedrag is not None:

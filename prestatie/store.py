@@ -34,6 +34,7 @@ VHE_COLUMNS = (
     "postcode",
     "kern",
     "huur_cent",
+    "rekenhuur_cent",
     "label",
     "label_bron",
     "energie_index",
@@ -69,6 +70,7 @@ CREATE TABLE IF NOT EXISTS batch (
     jaar_tot INTEGER,
     rijen INTEGER NOT NULL,
     waarschuwingen INTEGER NOT NULL DEFAULT 0,
+    huur_kolom VARCHAR,  -- the column the rent was read from, as the upload page showed it
     demo BOOLEAN NOT NULL DEFAULT false,
     gebruiker VARCHAR,
     ingelezen TIMESTAMP NOT NULL,
@@ -86,6 +88,7 @@ CREATE TABLE IF NOT EXISTS vhe (
     postcode VARCHAR,
     kern VARCHAR,
     huur_cent BIGINT,
+    rekenhuur_cent BIGINT,  -- a second rent where the file had one (see kolommen.REKENHUUR)
     label VARCHAR NOT NULL,
     label_bron VARCHAR,
     energie_index DOUBLE,
@@ -112,6 +115,9 @@ CREATE TABLE IF NOT EXISTS afspraken_document (
     inhoud VARCHAR NOT NULL,  -- the agreement file's TOML text
     geladen TIMESTAMP NOT NULL
 );
+-- Databases made by an earlier version get the columns added since.
+ALTER TABLE vhe ADD COLUMN IF NOT EXISTS rekenhuur_cent BIGINT;
+ALTER TABLE batch ADD COLUMN IF NOT EXISTS huur_kolom VARCHAR;
 CREATE OR REPLACE VIEW actieve_batch AS
     SELECT * FROM batch WHERE vervangen_door IS NULL AND ongedaan IS NULL;
 -- A stock list and a bezitstabel of the same corporatie, gemeente and peildatum: the stock
@@ -175,6 +181,7 @@ class Batch:
     jaar_tot: int | None
     rijen: int
     waarschuwingen: int = 0
+    huur_kolom: str | None = None
     demo: bool = False
     gebruiker: str | None = None
 
@@ -246,11 +253,13 @@ def _superseded(con, batch: Batch) -> list[int]:
 
 
 def _insert_frame(con, table: str, columns: tuple[str, ...], batch_id: int, frame) -> None:
+    """Insert a frame's rows; a column the frame lacks (an optional one) is left empty."""
     con.register("_prestatie_import", frame)
     try:
         cols = ", ".join(columns)
+        values = ", ".join(c if c in frame.columns else f"NULL AS {c}" for c in columns)
         con.execute(
-            f"INSERT INTO {table} (batch_id, {cols}) SELECT ?, {cols} FROM _prestatie_import",
+            f"INSERT INTO {table} (batch_id, {cols}) SELECT ?, {values} FROM _prestatie_import",
             [batch_id],
         )
     finally:
@@ -291,8 +300,8 @@ def _write_one(con, batch: Batch, vhe, productie) -> WriteResult:
     old = _superseded(con, batch)
     batch_id = con.execute(
         "INSERT INTO batch (bestand, sha256, soort, corporatie, gemeente, peildatum, "
-        "jaar_van, jaar_tot, rijen, waarschuwingen, demo, gebruiker, ingelezen) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "jaar_van, jaar_tot, rijen, waarschuwingen, huur_kolom, demo, gebruiker, ingelezen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         [
             batch.bestand,
             batch.sha256,
@@ -304,6 +313,7 @@ def _write_one(con, batch: Batch, vhe, productie) -> WriteResult:
             batch.jaar_tot,
             batch.rijen,
             batch.waarschuwingen,
+            batch.huur_kolom,
             batch.demo,
             batch.gebruiker,
             datetime.now(),
@@ -338,7 +348,7 @@ def batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every import with its state: in force, replaced (by which) or undone."""
     return con.execute(
         "SELECT id, bestand, soort, corporatie, gemeente, peildatum, jaar_van, jaar_tot, rijen, "
-        "waarschuwingen, demo, gebruiker, ingelezen, vervangen_door, ongedaan, sha256, "
+        "waarschuwingen, huur_kolom, demo, gebruiker, ingelezen, vervangen_door, ongedaan, sha256, "
         "CASE WHEN ongedaan IS NOT NULL THEN 'ongedaan gemaakt' "
         "WHEN vervangen_door IS NOT NULL THEN 'vervangen door ' || vervangen_door "
         "ELSE 'actief' END AS stand FROM batch ORDER BY id DESC"
@@ -376,8 +386,8 @@ def vhe_rows(
     where, params = _where({"corporatie": corporatie, "gemeente": gemeente, "peildatum": peildatum})
     return con.execute(
         "SELECT batch_id, bestand, bron_rij, corporatie, gemeente, peildatum, vhe_id, adres, "
-        "postcode, kern, huur_cent, huur, label, label_bron, energie_index, woningtype, "
-        f"levensloopgeschikt, bouwjaar, aantal FROM actieve_vhe{where} "
+        "postcode, kern, huur_cent, huur, rekenhuur_cent, label, label_bron, energie_index, "
+        f"woningtype, levensloopgeschikt, bouwjaar, aantal FROM actieve_vhe{where} "
         "ORDER BY corporatie, gemeente, peildatum, vhe_id",
         params,
     ).df()

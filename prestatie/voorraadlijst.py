@@ -36,6 +36,9 @@ _MARKS = frozenset({"x", "v", "✓", "✔"})  # a column that marks only the yes
 def build(file: str, layout: Layout, meta: Meta, mapping: dict[str, int] | None = None):
     """The vhe table of a stock list, as a :class:`Built`; raises ImportRefused on errors."""
     mapping = mapping or layout.mapping
+    second = kolommen.rekenhuur_position(layout.headers, mapping.get("huur"))
+    if second is not None:
+        mapping = {**mapping, "rekenhuur": second}
     rows: Body = body(layout, mapping, key="vhe_id", unit="vhe")
     cells = rows.cells
     problems = Collector(file, layout.sheet_name, layout.headers, mapping)
@@ -45,6 +48,7 @@ def build(file: str, layout: Layout, meta: Meta, mapping: dict[str, int] | None 
     out["peildatum"] = _peildatum(cells, meta, problems)
     out["vhe_id"] = vhe_ids(cells, problems, out["peildatum"])
     out["huur_cent"] = rents(cells, problems)
+    out["rekenhuur_cent"] = _rekenhuur(cells, problems)
     out["label"], out["label_bron"], out["energie_index"] = _labels(cells, problems)
     out["kern"] = kernen(_column(cells, "kern"), out["gemeente"])
     out["adres"] = _adres(cells)
@@ -126,6 +130,21 @@ def _duplicate(problems: Collector, row: int, vhe: str, first: int) -> Problem:
         problems.column("vhe_id"),
         vhe,
     )
+
+
+def _rekenhuur(cells: pd.DataFrame, problems: Collector) -> pd.Series:
+    """The second rent where the file has one; an unreadable cell is a warning only."""
+    if "rekenhuur" not in cells.columns:
+        return pd.Series(pd.NA, index=cells.index, dtype="Int64")
+    cents, bad = waarden.amounts_to_cents(cells["rekenhuur"])
+    problems.add(
+        bad,
+        cells["rekenhuur"],
+        "rekenhuur",
+        "onleesbare rekenhuur; voor deze woning geldt dan de kale huur",
+        WAARSCHUWING,
+    )
+    return cents
 
 
 def rents(cells: pd.DataFrame, problems: Collector) -> pd.Series:
@@ -235,12 +254,15 @@ def _rent_note(layout: Layout, mapping: dict[str, int]) -> list[str]:
             "Het bestand heeft geen huurkolom: de betaalbaarheid is voor deze woningen onbekend."
         ]
     others = [p for p in kolommen.positions(layout.headers, kolommen.VOORRAAD, "huur")]
-    others = [p for p in others if p != mapping["huur"]]
+    others = [p for p in others if p not in (mapping["huur"], mapping.get("rekenhuur"))]
     used = column_name(layout.headers, mapping["huur"])
-    if not others:
-        return [f"Huur gelezen uit kolom {used}."]
-    unused = ", ".join(column_name(layout.headers, p) for p in others)
-    return [f"Huur gelezen uit kolom {used}; niet gebruikt: {unused}."]
+    text = f"Huur gelezen uit kolom {used}"
+    if "rekenhuur" in mapping:
+        second = column_name(layout.headers, mapping["rekenhuur"])
+        text += f"; rekenhuur uit kolom {second} (te kiezen op de pagina Betaalbaarheid)"
+    if others:
+        text += "; niet gebruikt: " + ", ".join(column_name(layout.headers, p) for p in others)
+    return [text + "."]
 
 
 def woningtype(value: object) -> str | None:

@@ -217,6 +217,7 @@ def _stock(cells, gemeente, ultimo, meta: Meta, peildatum: date, problems: Colle
     frame["postcode"] = waarden.texts(_column(cells, "postcode"))
     frame["kern"] = None
     frame["huur_cent"] = rents(cells, problems)
+    frame["rekenhuur_cent"] = pd.Series(pd.NA, index=frame.index, dtype="Int64")
     frame["label"], frame["label_bron"] = label_classes(_column(cells, "label"), problems)
     frame["energie_index"] = np.nan
     frame["woningtype"] = waarden.per_value(_column(cells, "woonruimte"), woningtype)[0]

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from prestatie import monitor
+from prestatie import metingen, monitor
 from prestatie.targets import parse_agreement
 
 HEAD = """
@@ -334,3 +334,15 @@ def test_a_peildatum_beyond_the_rent_limit_table_has_no_data_rather_than_an_erro
     [e] = monitor.evaluate([d], facts([ten(date(2031, 12, 31))], today=date(2032, 3, 1)))
     assert e.status == "geen gegevens"
     assert "2031" in e.uitleg and "huurgrenzen.csv" in e.uitleg
+
+
+def test_rekenhuur_is_measured_where_the_file_had_it_and_the_rent_as_read_elsewhere():
+    rows = ten(date(2022, 12, 31))
+    # v1 (€ 500) has a rekenhuur of € 690,00: above € 678,66. v2 has none: its € 600 counts.
+    rows["rekenhuur_cent"] = pd.array([69000] + [None] * 9, dtype="Int64")
+    chosen = metingen.with_rent(rows, metingen.REKENHUUR)
+    assert list(chosen["huur_cent"][:2]) == [69000, 60000]
+    f = facts([chosen])
+    [e] = monitor.evaluate([doel(RENT.replace("{incl}", "true"))], f)
+    assert e.waarde == pytest.approx(0.5)  # 6 of 10 with the kale huur, 5 of 10 now
+    assert metingen.with_rent(rows, metingen.KALE_HUUR) is rows

@@ -124,15 +124,15 @@ def demo_banner() -> None:
 
 
 @st.cache_data(show_spinner="Doelen beoordelen …", max_entries=16)
-def _evaluations(path: str, version: str, day: date, prijspeil: str):
-    return dashboard.evaluations(_connection(path).cursor(), day, prijspeil)
+def _evaluations(path: str, version: str, day: date, prijspeil: str, huur: str):
+    return dashboard.evaluations(_connection(path).cursor(), day, prijspeil, huur=huur)
 
 
-def evaluations(prijspeil: str = "geindexeerd", filtered: bool = True):
+def evaluations(prijspeil: str = "geindexeerd", filtered: bool = True, huur: str = "kale huur"):
     """Every evaluation (cached per data version), narrowed to the sidebar's selection."""
     path = str(store.db_path())
     cursor()  # opens the database on first use
-    result = _evaluations(path, store.version(cursor()), today(), prijspeil)
+    result = _evaluations(path, store.version(cursor()), today(), prijspeil, huur)
     if not filtered:
         return result
     selection = filters()
