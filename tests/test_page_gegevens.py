@@ -75,3 +75,16 @@ def test_bad_file_is_refused_and_nothing_is_written(at, tmp_path):
     assert not [b for b in at.button if b.label.startswith("Inlezen")]
     con = store.connect(tmp_path / "leeg.duckdb")
     assert con.execute("SELECT count(*) FROM batch").fetchone() == (0,)
+
+
+def test_a_column_the_page_did_not_recognise_can_be_chosen(at):
+    odd = "Woonservice Borger-Odoorn\nPeildatum: 31-12-2023\n\nVHE;Maandbedrag;Label\nW1;512,25;B\n"
+    at.file_uploader[0].upload("odd.csv", odd.encode(), "text/csv").run()
+    assert any("geen huurkolom" in c.value for c in at.caption)
+    rent = next(s for s in at.selectbox if s.label == "Huur per maand")
+    assert rent.value == "(geen)"
+    rent.select("B (Maandbedrag)")  # inside a form: sent with the submit, in one run
+    next(b for b in at.button if b.label == "Opnieuw lezen met deze keuzes").click().run()
+    assert not at.exception
+    assert any("Huur gelezen uit kolom B (Maandbedrag)" in c.value for c in at.caption)
+    assert at.dataframe[0].value["huur_cent"].tolist() == [51225]

@@ -13,6 +13,7 @@ import streamlit as st
 
 from prestatie import fmt, ingest, kolommen, partijen
 from prestatie.errors import ImportRefused
+from prestatie.rijen import column_name
 
 UIT_BESTAND = "uit het bestand"
 GEEN = "(geen)"
@@ -85,39 +86,29 @@ def corrections(file, result: ingest.Parsed | ImportRefused) -> None:
             st.rerun()
 
 
-def _mapping_inputs(key: str, result) -> dict[str, int] | None:
+def _mapping_inputs(key: str, result) -> dict[str, int | None] | None:
     if not isinstance(result, ingest.Parsed) or result.kind == kolommen.WOZ:
         return None
     headers = result.layout.headers
-    choices = [GEEN, *[f"{kolommen_letter(i)}: {h}" for i, h in enumerate(headers) if h]]
-    positions = {c: i for i, c in enumerate(choices)}
+    columns = {column_name(headers, i): i for i, h in enumerate(headers) if h}
+    choices = [GEEN, *columns]
     st.caption("Kolommen: kies per gegeven de kolom uit het bestand.")
     cols = st.columns(4)
-    chosen: dict[str, int] = {}
+    chosen: dict[str, int | None] = {}
     for n, field in enumerate(kolommen.fields_for(result.kind)):
         current = result.layout.mapping.get(field.name)
-        label = GEEN if current is None else f"{kolommen_letter(current)}: {headers[current]}"
+        label = GEEN if current is None else column_name(headers, current)
         pick = cols[n % 4].selectbox(
-            field.label, choices, key=f"map_{key}_{field.name}", index=positions.get(label, 0)
+            field.label,
+            choices,
+            key=f"map_{key}_{field.name}",
+            index=choices.index(label) if label in choices else 0,
         )
         if pick != GEEN:
-            chosen[field.name] = int(_letter_index(pick.split(":")[0]))
+            chosen[field.name] = columns[pick]
+        elif current is not None:
+            chosen[field.name] = None  # the user unlinked a detected column
     return chosen
-
-
-def kolommen_letter(position: int) -> str:
-    text, n = "", position + 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        text = chr(65 + rest) + text
-    return text
-
-
-def _letter_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
 
 
 def show_parsed(p: ingest.Parsed) -> None:
@@ -129,10 +120,14 @@ def show_parsed(p: ingest.Parsed) -> None:
         f"{fmt.num(p.rows)} rijen · blad {p.layout.sheet_name or '(CSV)'}, kolomnamen in rij "
         f"{p.layout.header_index + 1}"
     )
+    for note in p.notes:
+        st.caption(note)
     table = p.vhe if p.vhe is not None and len(p.vhe) else p.productie
     st.dataframe(table.head(8), hide_index=True)
     if p.skipped:
         st.caption("Overgeslagen: " + "; ".join(f"rij {r}: {why}" for r, why in p.skipped))
+    if p.blank_rows:
+        st.caption(f"{fmt.num(p.blank_rows)} lege rijen genegeerd.")
     if p.warnings:
         st.warning(
             f"{len(p.warnings)} waarschuwingen (deze rijen worden wel ingelezen):\n\n"
