@@ -120,26 +120,37 @@ ALTER TABLE vhe ADD COLUMN IF NOT EXISTS rekenhuur_cent BIGINT;
 ALTER TABLE batch ADD COLUMN IF NOT EXISTS huur_kolom VARCHAR;
 CREATE OR REPLACE VIEW actieve_batch AS
     SELECT * FROM batch WHERE vervangen_door IS NULL AND ongedaan IS NULL;
--- A stock list and a bezitstabel of the same corporatie, gemeente and peildatum: the stock
--- list counts (it has kern, type and levensloopgeschikt). A production list and the mutations
--- of a bezitstabel for the same corporatie, gemeente and year: the production list counts (it
--- has verduurzaming and zonnepanelen). So no home is counted twice.
+-- Which rows count. The key of the stock is corporatie × gemeente × peildatum; of production
+-- corporatie × gemeente × jaar. For each key the rows of ONE import count: the newest stock
+-- list, or where there is none the newest bezitstabel (a stock list has kern, type and
+-- levensloopgeschikt); for production the newest production list that reports on that year,
+-- or else the bezitstabel's mutations (a list has verduurzaming and zonnepanelen). Per key, not
+-- per file: a newer file for one gemeente or one peildatum replaces exactly that part of an
+-- older file that covered more. So no home is counted twice, and none is lost.
 CREATE OR REPLACE VIEW actieve_vhe AS
-    SELECT v.*, v.huur_cent / 100.0 AS huur, b.bestand, b.soort AS bron_soort
-    FROM vhe v JOIN actieve_batch b ON b.id = v.batch_id
-    WHERE b.soort <> 'woz' OR NOT EXISTS (
-        SELECT 1 FROM actieve_batch s
-        JOIN (SELECT DISTINCT batch_id, gemeente FROM vhe) g ON g.batch_id = s.id
-        WHERE s.soort = 'voorraad' AND s.corporatie = v.corporatie
-          AND s.peildatum = v.peildatum AND g.gemeente = v.gemeente);
+    WITH rows AS (
+        SELECT v.*, v.huur_cent / 100.0 AS huur, b.bestand, b.soort AS bron_soort
+        FROM vhe v JOIN actieve_batch b ON b.id = v.batch_id
+    ), winner AS (
+        SELECT corporatie, gemeente, peildatum,
+               arg_max(batch_id, batch_id + CASE bron_soort WHEN 'voorraad' THEN 1e12 ELSE 0 END)
+                   AS batch_id
+        FROM (SELECT DISTINCT corporatie, gemeente, peildatum, batch_id, bron_soort FROM rows)
+        GROUP BY corporatie, gemeente, peildatum
+    )
+    SELECT rows.* FROM rows JOIN winner USING (corporatie, gemeente, peildatum, batch_id);
+CREATE OR REPLACE VIEW productie_lijst AS
+    SELECT DISTINCT b.id, b.corporatie, p.gemeente, b.jaar_van, b.jaar_tot
+    FROM actieve_batch b JOIN productie p ON p.batch_id = b.id
+    WHERE b.soort = 'productie';
 CREATE OR REPLACE VIEW actieve_productie AS
     SELECT p.*, b.bestand, b.soort AS bron_soort
     FROM productie p JOIN actieve_batch b ON b.id = p.batch_id
-    WHERE b.soort <> 'woz' OR NOT EXISTS (
-        SELECT 1 FROM actieve_batch s
-        WHERE s.soort = 'productie' AND s.corporatie = p.corporatie
-          AND (s.gemeente IS NULL OR s.gemeente = p.gemeente)
-          AND p.jaar BETWEEN s.jaar_van AND s.jaar_tot);
+    WHERE NOT EXISTS (
+        SELECT 1 FROM productie_lijst l
+        WHERE l.corporatie = p.corporatie AND l.gemeente = p.gemeente
+          AND p.jaar BETWEEN l.jaar_van AND l.jaar_tot AND l.id <> p.batch_id
+          AND (b.soort = 'woz' OR l.id > p.batch_id));
 -- Progress per agreement per year as people set it (prestatie.store_register): append-only,
 -- the entry with the highest id counts.
 CREATE SEQUENCE IF NOT EXISTS afspraak_status_seq START 1;
