@@ -14,7 +14,9 @@ import pandas as pd
 import pytest
 
 from prestatie import betaalbaarheid as bb
-from prestatie import dashboard, monitor
+from prestatie import dashboard, huurregel, monitor
+from prestatie import huuraandelen as aandelen
+from prestatie import huurverdeling as verdeling
 from prestatie.charts import betaalbaarheid as charts
 from prestatie.monitor import FIXED, INDEXED, STATUS_KLEUREN, Evaluation, Scope
 from prestatie.targets import Doel, Periode
@@ -78,9 +80,9 @@ def stock(rows: list[tuple]) -> pd.DataFrame:
 
 
 def judged_trend(rows, d, lezing=INDEXED, scopes=None):
-    scopes = scopes or bb.scopes(d, rows)
-    judged = bb.judged_rows(rows, d, scopes, lezing)
-    return judged, bb.trend(judged, d)
+    scopes = scopes or aandelen.scopes(d, rows)
+    judged = aandelen.judged_rows(rows, d, scopes, lezing)
+    return judged, aandelen.trend(judged, d)
 
 
 # ---- shares: a rent exactly on the limit, missing rents, peildatum 1 January ----------------
@@ -149,9 +151,9 @@ def test_weights_of_a_bezitstabel_count_as_homes():
 
 
 def test_gap_is_exact_at_the_norm_and_the_text_speaks_of_homes_above_the_limit():
-    assert bb.gap(900, 1000, 0.9, "min") == 0  # 90% of 1.000 is exactly 900
-    assert bb.gap(8, 10, 0.9, "min") == 1  # 9 needed, 8 under
-    assert bb.gap(8, 10, None, "min") is None
+    assert aandelen.gap(900, 1000, 0.9, "min") == 0  # 90% of 1.000 is exactly 900
+    assert aandelen.gap(8, 10, 0.9, "min") == 1  # 9 needed, 8 under
+    assert aandelen.gap(8, 10, None, "min") is None
     assert bb.gap_text(37) == "nog 37 woningen boven de grens om de norm te halen"
     assert bb.gap_text(1) == "nog 1 woning boven de grens om de norm te halen"
     assert bb.gap_text(0) == ""
@@ -180,7 +182,7 @@ def test_joint_target_counts_only_years_every_corporatie_reported():
         ]
     )
     rows["gemeente"] = "Emmen"
-    assert bb.scopes(d, rows) == [Scope("alle corporaties", ("Domesta", "Lefier"))]
+    assert aandelen.scopes(d, rows) == [Scope("alle corporaties", ("Domesta", "Lefier"))]
     _, trend = judged_trend(rows, d)
     # 2022: only Domesta reported -> left out; 2023: 452,20 counts (t/m), 452,21 not -> 1 of 3
     assert trend["jaar"].tolist() == [2023]
@@ -190,10 +192,10 @@ def test_joint_target_counts_only_years_every_corporatie_reported():
 
 def test_per_corporatie_target_has_a_scope_per_corporatie_and_the_sidebar_narrows_them():
     d = doel()
-    scopes = bb.scopes(d, stock([("Lefier", "2024-12-31", 2024, 500.0, "Borger")]))
+    scopes = aandelen.scopes(d, stock([("Lefier", "2024-12-31", 2024, 500.0, "Borger")]))
     assert [s.corporatie for s in scopes] == ["Lefier", "Woonservice"]
-    assert [s.corporatie for s in bb.visible(scopes, "Woonservice")] == ["Woonservice"]
-    assert bb.visible(scopes, None) == scopes
+    assert [s.corporatie for s in aandelen.visible(scopes, "Woonservice")] == ["Woonservice"]
+    assert aandelen.visible(scopes, None) == scopes
 
 
 def evaluation(corporatie, jaar, status, peildatum) -> Evaluation:
@@ -216,7 +218,7 @@ def test_status_comes_from_the_monitor_only_for_points_judged_on_their_own_year(
         evaluation("Lefier", 2023, monitor.NIET_BEHAALD, date(2024, 1, 1)),  # reports on 2023
         evaluation("Lefier", 2024, monitor.ACHTER, date(2024, 1, 1)),  # 2024 judged on 2023
     ]
-    with_status = bb.with_status(trend, doel(), evaluations)
+    with_status = aandelen.with_status(trend, doel(), evaluations)
     assert with_status[["jaar", "status"]].values.tolist() == [
         [2022, "behaald"],
         [2023, "niet behaald"],
@@ -226,17 +228,17 @@ def test_status_comes_from_the_monitor_only_for_points_judged_on_their_own_year(
 def test_stand_lists_a_scope_without_data_as_geen_gegevens():
     rows = stock([("Lefier", "2024-12-31", 2024, 500.0, "Borger")])
     _, trend = judged_trend(rows, doel())
-    stand = bb.stand(trend, ["Lefier", "Woonservice"], 2024, doel())
+    stand = aandelen.stand(trend, ["Lefier", "Woonservice"], 2024, doel())
     assert stand["scope"].tolist() == ["Lefier", "Woonservice"]
     assert stand["waarde"].tolist()[0] == 1.0 and pd.isna(stand["waarde"].tolist()[1])
     assert stand["status"].tolist()[1] == monitor.GEEN_GEGEVENS
-    assert bb.measured(stand) == ["Lefier"]
+    assert aandelen.measured(stand) == ["Lefier"]
 
 
 def test_norm_of_a_year_and_the_norm_line():
     d = doel(years=(2023, 2024))
-    assert bb.norm_in(d, 2023) == 0.9 and bb.norm_in(d, 2025) is None
-    assert bb.norms(d).values.tolist() == [[2023, 0.9], [2024, 0.9]]
+    assert huurregel.norm_in(d, 2023) == 0.9 and huurregel.norm_in(d, 2025) is None
+    assert huurregel.norms(d).values.tolist() == [[2023, 0.9], [2024, 0.9]]
 
 
 # ---- per kern ---------------------------------------------------------------------------------
@@ -259,7 +261,7 @@ def test_per_kern_weakest_first_with_gaps_and_rows_without_kern_apart():
     )
     d = doel()
     judged, _ = judged_trend(rows, d, scopes=[Scope("Lefier", ("Lefier",))])
-    kernen = bb.per_kern(judged, d)
+    kernen = aandelen.per_kern(judged, d)
     # Exloo 1/3 = 33,3% (2,7 -> 3 needed: 2 short); Odoorn 3/4 = 75% (3,6 -> 4: 1 short);
     # Borger 2/2 = 100% (0 short)
     assert kernen["naam"].tolist() == ["Exloo", "Odoorn", "Borger"]
@@ -267,7 +269,7 @@ def test_per_kern_weakest_first_with_gaps_and_rows_without_kern_apart():
     assert kernen["totaal"].tolist() == [3.0, 4.0, 2.0]
     assert kernen["tekort"].tolist() == [2, 1, 0]
     assert kernen["haalt_norm"].tolist() == [False, False, True]
-    assert bb.without_kern(judged) == 1.0
+    assert aandelen.without_kern(judged) == 1.0
 
 
 def test_per_kern_names_the_corporatie_when_several_are_shown():
@@ -279,7 +281,10 @@ def test_per_kern_names_the_corporatie_when_several_are_shown():
     )
     d = doel()
     judged, _ = judged_trend(rows, d)
-    assert bb.per_kern(judged, d)["naam"].tolist() == ["Exloo (Woonservice)", "Exloo (Lefier)"]
+    assert aandelen.per_kern(judged, d)["naam"].tolist() == [
+        "Exloo (Woonservice)",
+        "Exloo (Lefier)",
+    ]
 
 
 # ---- the rows behind a figure -----------------------------------------------------------------
@@ -295,7 +300,7 @@ def test_rows_above_hold_the_rent_on_an_exclusive_limit_and_missing_rents_highes
         ]
     )
     judged, _ = judged_trend(rows, doel())
-    above = bb.rows_above(judged, 2024)
+    above = aandelen.rows_above(judged, 2024)
     assert above["huur"].tolist()[1:] == [750.00, 697.07] and pd.isna(above["huur"].iloc[0])
     assert set(above["onder_grens"]) == {"nee"} and set(above["grens"]) == {697.07}
     title = bb.above_title(doel(), ["Lefier"], date(2024, 12, 31))
@@ -312,19 +317,19 @@ def test_rows_above_hold_the_rent_on_an_exclusive_limit_and_missing_rents_highes
 def test_histogram_bands_in_whole_cents_weighted():
     huur = pd.Series([699.99, 700.00, 724.99, 725.00, None])
     aantal = pd.Series([1, 1, 2, 1, 1])
-    bands = bb.histogram(huur, aantal, 25)
+    bands = verdeling.histogram(huur, aantal, 25)
     # [675,700): 699,99 -> 1; [700,725): 700,00 + 724,99 (x2) -> 3; [725,750): 725,00 -> 1
     assert bands.values.tolist() == [[675, 700, 1.0], [700, 725, 3.0], [725, 750, 1.0]]
 
 
 def test_cumulative_share_keeps_missing_rents_in_the_total():
-    curve = bb.cumulative(pd.Series([500.0, 600.0, 600.0, None]), None)
+    curve = verdeling.cumulative(pd.Series([500.0, 600.0, 600.0, None]), None)
     assert curve.values.tolist() == [[500.0, 0.25], [600.0, 0.75]]  # 1/4, 3/4
 
 
 def test_limit_lines_of_a_1_january_peildatum_with_the_share_up_to_each():
     huur = pd.Series([454.47, 650.44, 697.07, 900.00])
-    lines = bb.grenslijnen(huur, None, date(2024, 1, 1))
+    lines = verdeling.grenslijnen(huur, None, date(2024, 1, 1))
     assert [(x.naam, str(x.bedrag)) for x in lines] == [
         ("kwaliteitskortingsgrens", "454.47"),
         ("1e aftoppingsgrens", "650.43"),
@@ -334,14 +339,14 @@ def test_limit_lines_of_a_1_january_peildatum_with_the_share_up_to_each():
     # t/m: 454,47 -> 1/4; 650,43 -> still 1/4 (650,44 is above); 697,07 -> 3/4; 879,66 -> 3/4
     assert [x.aandeel for x in lines] == [0.25, 0.25, 0.75, 0.75]
     assert lines[2].tekst == "2e aftoppingsgrens<br>€ 697,07 · 75,0% t/m"
-    before = bb.grenslijnen(huur, None, date(2023, 12, 31))
+    before = verdeling.grenslijnen(huur, None, date(2023, 12, 31))
     assert (before[-1].naam, str(before[-1].bedrag)) == ("liberalisatiegrens", "808.06")
 
 
 def test_document_amounts_join_the_lines_in_the_fixed_reading():
-    amounts = bb.document_amounts([doel()])
+    amounts = verdeling.document_amounts([doel()])
     assert amounts == (("A1: 2e aftoppingsgrens (prijspeil 2022)", 678.66),)
-    lines = bb.grenslijnen(pd.Series([678.66, 700.0]), None, date(2024, 12, 31), amounts)
+    lines = verdeling.grenslijnen(pd.Series([678.66, 700.0]), None, date(2024, 12, 31), amounts)
     doc = [x for x in lines if x.document]
     assert [(str(x.bedrag), x.aandeel) for x in doc] == [("678.66", 0.5)]
     assert [x.naam for x in lines].index(doc[0].naam) == 2  # between 1e (650,43) and 2e
@@ -356,7 +361,7 @@ def test_shares_per_limit_per_corporatie():
             ("Woonservice", "2024-12-31", 2024, None, "Exloo"),
         ]
     )
-    long = bb.shares_per_limit(rows, date(2024, 12, 31))
+    long = verdeling.shares_per_limit(rows, date(2024, 12, 31))
     lefier = long[long["corporatie"] == "Lefier"].set_index("grens")["deel"].to_dict()
     woonservice = long[long["corporatie"] == "Woonservice"].set_index("grens")["deel"]
     # Lefier: 454,47 t/m kwk; 700,00 above the 2e (697,07) but under DAEB (879,66)
@@ -368,14 +373,14 @@ def test_shares_per_limit_per_corporatie():
     }
     # Woonservice: 650,43 exactly the 1e -> counts from the 1e on; the missing rent never
     assert woonservice.tolist() == [0.0, 1.0, 1.0, 1.0]
-    table = bb.shares_per_limit_table(long)
+    table = verdeling.shares_per_limit_table(long)
     assert table.loc[1, "t/m 1e aftoppingsgrens (€ 650,43)"] == "50,0% (1)"
     assert table.loc[1, "Zonder huur"] == "1"
 
 
 def test_limit_amounts_show_both_readings_and_the_official_prijspeil_amount():
     emmen = doel(grens="eerste_aftoppingsgrens", inclusief=True, bedrag=596.0, prijspeil=2018)
-    table = bb.limit_amounts([doel(), emmen], date(2024, 12, 31))
+    table = verdeling.limit_amounts([doel(), emmen], date(2024, 12, 31))
     assert table["Geïndexeerd: grens 2024"].tolist() == ["€ 697,07", "€ 650,43"]
     assert table["Vast: bedrag in het document"].tolist() == [
         "€ 678,66 (prijspeil 2022)",
@@ -387,7 +392,7 @@ def test_limit_amounts_show_both_readings_and_the_official_prijspeil_amount():
 def test_rule_text_names_the_limit_used():
     rows = stock([("Lefier", "2024-01-01", 2023, 500.0, "Borger")])
     judged, _ = judged_trend(rows, doel())
-    regel = bb.Regel.van(doel())
+    regel = huurregel.Regel.van(doel())
     assert bb.rule_text(regel, judged, 2023, INDEXED) == "onder € 697,07 (2e aftoppingsgrens 2024)"
     judged_fixed, _ = judged_trend(rows, doel(), FIXED)
     assert bb.rule_text(regel, judged_fixed, 2023, FIXED) == (
@@ -400,7 +405,7 @@ def test_rule_text_names_the_limit_used():
 
 def test_rent_distribution_draws_the_bands_the_limits_and_names_the_rent_column():
     huur = pd.Series([690.00, 700.00, 724.99, 725.00])
-    lines = bb.grenslijnen(huur, None, date(2024, 12, 31))
+    lines = verdeling.grenslijnen(huur, None, date(2024, 12, 31))
     fig = charts.rent_distribution(huur, None, lines, "Huurverdeling", "kale huur (test)")
     bars = fig.data[0]
     assert list(bars.y) == [1.0, 2.0, 1.0]  # [675,700), [700,725), [725,750)
@@ -489,10 +494,10 @@ def test_per_kern_figure_keeps_the_weakest_on_top():
 
 
 def test_empty_inputs_give_figures_that_say_so():
-    empty = pd.DataFrame(columns=list(bb.TREND_COLUMNS))
-    assert "geen gegevens" in charts.trend(empty, bb.norms(doel()), "A1").layout.title.text
+    empty = pd.DataFrame(columns=list(aandelen.TREND_COLUMNS))
+    assert "geen gegevens" in charts.trend(empty, huurregel.norms(doel()), "A1").layout.title.text
     assert "geen gegevens" in charts.share_against_norm(empty, "min", "A1").layout.title.text
-    assert "geen kernen" in charts.per_kern(bb.per_kern(empty.assign(kern=[]), doel()), 0.9,
+    assert "geen kernen" in charts.per_kern(aandelen.per_kern(empty.assign(kern=[]), doel()), 0.9,
                                             "min", "A1").layout.title.text  # fmt: skip
 
 
@@ -515,8 +520,8 @@ def test_trend_on_the_demo_equals_every_monitor_evaluation(demo_db, lezing):
         con.close()
     points = {}
     for d in doelen:
-        judged = bb.judged_rows(rows, d, bb.scopes(d, rows), lezing)
-        for r in bb.trend(judged, d).itertuples():
+        judged = aandelen.judged_rows(rows, d, aandelen.scopes(d, rows), lezing)
+        for r in aandelen.trend(judged, d).itertuples():
             points[(d.id, r.scope, r.jaar)] = (r.waarde, r.tekort, r.totaal)
     # measured years 2021-2024: A1 2 corporaties, BB-25 1e 3 corporaties, kwk 1 joint scope
     assert len(evaluations) == (2 + 3 + 1) * 4

@@ -10,7 +10,8 @@ import tomllib
 import openpyxl
 import pytest
 
-from prestatie import sjabloon, targets
+from prestatie import sjabloon, targets, toml_schrijven, versieverschil
+from prestatie import sjabloon_cellen as cellen
 from prestatie.errors import ImportRefused
 
 SEEDS = ("borger-odoorn-2023", "emmen-2019-2024")
@@ -78,11 +79,11 @@ def test_norm_cells_of_every_kind():
     emmen = targets.load_agreement(targets.default_folder() / "emmen-2019-2024.toml")
     # emmen-2019-2024.toml: BB-3-eengezins, a band; the Domesta label targets 0.20/0.25/0.30
     # and average label "B".
-    assert sjabloon.normtekst(emmen.doel("BB-3-eengezins")) == "2021=[-60, -10]; 2026=[-325, -270]"
+    assert cellen.normtekst(emmen.doel("BB-3-eengezins")) == "2021=[-60, -10]; 2026=[-325, -270]"
     labels = [d for d in emmen.doelen if d.soort == "aandeel_label"]
-    assert "2021=20%; 2023=25%; 2026=30%" in [sjabloon.normtekst(d) for d in labels]
+    assert "2021=20%; 2023=25%; 2026=30%" in [cellen.normtekst(d) for d in labels]
     average = next(d for d in emmen.doelen if d.soort == "gemiddeld_label")
-    assert sjabloon.normtekst(average) == "2026=B"
+    assert cellen.normtekst(average) == "2026=B"
 
 
 @pytest.mark.parametrize(
@@ -99,7 +100,7 @@ def test_norm_cells_of_every_kind():
     ],
 )
 def test_norm_cell_is_read(cell, norm):
-    assert sjabloon.norm_lezen(cell) == norm
+    assert cellen.norm_lezen(cell) == norm
 
 
 def test_text_that_looks_like_a_formula_stays_text(bo):
@@ -113,7 +114,7 @@ def test_text_that_looks_like_a_formula_stays_text(bo):
 
 def test_toml_strings_are_escaped():
     tricky = 'a "quote" \\ back\nnew\ttab \x01 é ’'
-    text = sjabloon.toml_tekst({"document": {"titel": tricky}, "afspraak": [], "doel": []})
+    text = toml_schrijven.toml_tekst({"document": {"titel": tricky}, "afspraak": [], "doel": []})
     assert tomllib.loads(text)["document"]["titel"] == tricky
 
 
@@ -127,7 +128,7 @@ def test_changed_norm_is_read_and_reported(bo):
         ("2021", 0.8),
         ("2024", 0.85),
     ]
-    assert sjabloon.wijzigingen(bo, new.agreement) == ["doel A1 gewijzigd: norm"]
+    assert versieverschil.wijzigingen(bo, new.agreement) == ["doel A1 gewijzigd: norm"]
 
 
 def test_table_edited_in_the_app_is_checked_like_an_upload(bo):
@@ -136,7 +137,7 @@ def test_table_edited_in_the_app_is_checked_like_an_upload(bo):
     frame.loc[2, "status"] = "vertraagd"
     new = sjabloon.met_tabel(bo, "Afspraken", frame)
     assert new.agreement.afspraak("A1").status == "vertraagd"
-    assert sjabloon.wijzigingen(bo, new.agreement) == ["afspraak A1 gewijzigd: status"]
+    assert versieverschil.wijzigingen(bo, new.agreement) == ["afspraak A1 gewijzigd: status"]
     frame.loc[3, "thema"] = "Q"
     with pytest.raises(ImportRefused) as caught:
         sjabloon.met_tabel(bo, "Afspraken", frame)
@@ -149,7 +150,7 @@ def test_table_edited_in_the_app_is_checked_like_an_upload(bo):
 def test_a_new_document_is_reported_as_new(bo):
     new = sjabloon.lees("x.xlsx", edited(bo, ("Document", "B2", "borger-odoorn-2027")))
     assert new.agreement.document.id == "borger-odoorn-2027"
-    assert sjabloon.wijzigingen(None, new.agreement) == [
+    assert versieverschil.wijzigingen(None, new.agreement) == [
         "nieuw document met 42 afspraken en 18 doelen"
     ]
 

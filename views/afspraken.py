@@ -5,7 +5,15 @@ from functools import partial
 
 import streamlit as st
 
-from prestatie import charts, dashboard, register, sjabloon, store_register, targets
+from prestatie import (
+    charts,
+    dashboard,
+    register,
+    sjabloon,
+    store_register,
+    targets,
+    versieverschil,
+)
 from prestatie.errors import ImportRefused
 from ui import context
 
@@ -122,7 +130,7 @@ with tab_jaar:
 def propose(new: sjabloon.Ingelezen, source: str, key: str) -> None:
     """What a checked new version changes, and the button that stores it."""
     doc = new.agreement.document
-    changes = sjabloon.wijzigingen(every.get(doc.id), new.agreement)
+    changes = versieverschil.wijzigingen(every.get(doc.id), new.agreement)
     if not changes:
         st.info("Geen wijzigingen ten opzichte van de versie die nu geldt.")
         return

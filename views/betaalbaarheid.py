@@ -8,7 +8,9 @@ opens to the vhe rows behind it.
 import streamlit as st
 
 from prestatie import betaalbaarheid as bb
-from prestatie import dashboard, fmt, monitor, scorecard
+from prestatie import dashboard, fmt, huurregel, monitor, scorecard
+from prestatie import huuraandelen as aandelen
+from prestatie import huurverdeling as verdeling
 from prestatie.charts import betaalbaarheid as charts
 from prestatie.peildatum import verslagjaar
 from ui import context, drilldown
@@ -70,14 +72,14 @@ jaar = verslagjaar(peil)
 # ---- per target: the stand per corporatie, the trend and the split per kern -----------------
 sections = []
 for doel in doelen:
-    scopes = bb.visible(bb.scopes(doel, stock), selection.corporatie)
+    scopes = aandelen.visible(aandelen.scopes(doel, stock), selection.corporatie)
     if not scopes:
         continue
-    judged = bb.judged_rows(stock, doel, scopes, lezing)
-    trend = bb.with_status(bb.trend(judged, doel), doel, evaluations)
+    judged = aandelen.judged_rows(stock, doel, scopes, lezing)
+    trend = aandelen.with_status(aandelen.trend(judged, doel), doel, evaluations)
     if trend.empty:
         continue  # no stock for this target in the database at all
-    stand = bb.stand(trend, [s.corporatie for s in scopes], jaar, doel)
+    stand = aandelen.stand(trend, [s.corporatie for s in scopes], jaar, doel)
     sections.append((doel, judged, trend, stand))
 
 st.header(f"Stand {jaar} (peildatum {fmt.datum(peil)})")
@@ -91,7 +93,7 @@ else:
     st.info("Voor deze selectie is geen afspraak over het aandeel huren tot een grens.")
 
 for doel, judged, trend, stand in sections:
-    regel = bb.Regel.van(doel)
+    regel = huurregel.Regel.van(doel)
     st.subheader(f"{doel.afspraak} · {doel.omschrijving} ({doel.gemeente})")
     st.caption(
         f"Gemeten: huur {bb.rule_text(regel, judged, jaar, lezing)}. Document: “{doel.tekst}”"
@@ -107,41 +109,43 @@ for doel, judged, trend, stand in sections:
             key=f"stand_{doel.document}_{doel.id}",
         )
         drilldown.rows(
-            bb.rows_above(judged, jaar),
-            bb.above_title(doel, bb.measured(stand), peil),
+            aandelen.rows_above(judged, jaar),
+            bb.above_title(doel, aandelen.measured(stand), peil),
             f"boven_{doel.id}_{jaar}",
             DRILL_COLUMNS,
         )
     with tab_trend:
         st.plotly_chart(
             charts.trend(
-                trend, bb.norms(doel), f"{doel.afspraak}: {bb.share_title(doel)}, alle peildata"
+                trend,
+                huurregel.norms(doel),
+                f"{doel.afspraak}: {bb.share_title(doel)}, alle peildata",
             ),
             key=f"trend_{doel.document}_{doel.id}",
         )
         drilldown.rows(
-            bb.rows_above(judged),
-            bb.above_title(doel, bb.measured(trend)) + ", alle peildata",
+            aandelen.rows_above(judged),
+            bb.above_title(doel, aandelen.measured(trend)) + ", alle peildata",
             f"boven_{doel.id}_alle",
             DRILL_COLUMNS,
         )
     with tab_kern:
         year_rows = judged[judged["jaar"] == jaar]
-        kernen = bb.per_kern(year_rows, doel)
+        kernen = aandelen.per_kern(year_rows, doel)
         st.plotly_chart(
             charts.per_kern(
                 kernen,
-                bb.norm_in(doel, jaar),
+                huurregel.norm_in(doel, jaar),
                 doel.richting,
                 f"{doel.afspraak}: per kern, {jaar} (zwakste bovenaan)",
             ),
             key=f"kern_{doel.document}_{doel.id}",
         )
-        if missing := bb.without_kern(year_rows):
+        if missing := aandelen.without_kern(year_rows):
             st.caption(f"{fmt.aantal_woningen(round(missing))} zonder kern in het bestand.")
         drilldown.rows(
-            bb.with_verdict(year_rows).sort_values(["kern", "huur"]),
-            f"woningen per kern, {', '.join(bb.measured(stand))}, {jaar}",
+            aandelen.with_verdict(year_rows).sort_values(["kern", "huur"]),
+            f"woningen per kern, {', '.join(aandelen.measured(stand))}, {jaar}",
             f"kern_{doel.id}_{jaar}",
             DRILL_COLUMNS,
         )
@@ -150,12 +154,12 @@ for doel, judged, trend, stand in sections:
 st.header("Huurverdeling")
 rows = bb.at_peildatum(stock, selection.corporatie, peil)
 vorm = st.radio("Weergave", ["verdeling", "cumulatief"], horizontal=True, key="huurverdeling_vorm")
-document = bb.document_amounts(doelen) if lezing == monitor.FIXED else ()
+document = verdeling.document_amounts(doelen) if lezing == monitor.FIXED else ()
 st.plotly_chart(
     charts.rent_distribution(
         rows["huur"],
         rows["aantal"],
-        bb.grenslijnen(rows["huur"], rows["aantal"], peil, document),
+        verdeling.grenslijnen(rows["huur"], rows["aantal"], peil, document),
         f"Huurverdeling op {fmt.datum(peil)}: {selection.corporatie or 'alle corporaties'}, "
         f"{selection.gemeente or 'alle gemeenten'} "
         f"({fmt.aantal_woningen(round(rows['aantal'].sum()))})",
@@ -164,7 +168,9 @@ st.plotly_chart(
     ),
     key="huurverdeling",
 )
-st.dataframe(bb.shares_per_limit_table(bb.shares_per_limit(rows, peil)), hide_index=True)
+st.dataframe(
+    verdeling.shares_per_limit_table(verdeling.shares_per_limit(rows, peil)), hide_index=True
+)
 drilldown.rows(
     rows.sort_values(["corporatie", "huur"]),
     f"woningen in de huurverdeling, {fmt.datum(peil)}",
@@ -173,7 +179,7 @@ drilldown.rows(
 
 st.subheader("Grensbedragen")
 st.caption("Beide lezingen van elke grens: de keuze bovenaan bepaalt welke meetelt.")
-st.dataframe(bb.limit_amounts(doelen, peil), hide_index=True)
+st.dataframe(verdeling.limit_amounts(doelen, peil), hide_index=True)
 
 st.subheader("Doelen in de scorecard")
 st.dataframe(

@@ -2,8 +2,9 @@
 corporatie against the norm, its trend over the peildata, and the split per kern.
 
 The figures take what they draw as parameters (the rent series and the name of the rent column,
-the frames of :mod:`prestatie.betaalbaarheid`), so a choice among several rent columns can be
-wired to them without changing them. Status colours are those of the scorecard.
+the frames of :mod:`prestatie.huuraandelen` and :mod:`prestatie.huurverdeling`), so a choice
+among several rent columns can be wired to them without changing them. Status colours are
+those of the scorecard.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import plotly.graph_objects as go
 
 from prestatie import betaalbaarheid as bb
 from prestatie import fmt
+from prestatie import huurverdeling as verdeling
 from prestatie.charts import FONT, layout
 from prestatie.monitor import BEHAALD, NIET_BEHAALD, STATUS_KLEUREN, STATUSES
 
@@ -31,7 +33,7 @@ def _colour(status: str | None) -> str:
 def rent_distribution(
     huur: pd.Series,
     aantal: pd.Series | None,
-    lijnen: list[bb.Grenslijn],
+    lijnen: list[verdeling.Grenslijn],
     titel: str,
     huurkolom: str = bb.HUURKOLOM,
     cumulatief: bool = False,
@@ -40,7 +42,7 @@ def rent_distribution(
     """Homes per rent band (or the cumulative share) with a labelled line at each limit."""
     fig = go.Figure()
     if cumulatief:
-        curve = bb.cumulative(huur, aantal)
+        curve = verdeling.cumulative(huur, aantal)
         fig.add_scatter(
             x=curve["huur"],
             y=curve["aandeel"],
@@ -60,7 +62,7 @@ def rent_distribution(
             "range": [0, 1.3],  # room above 100% for the labels of the limits
         }
     else:
-        bands = bb.histogram(huur, aantal, breedte)
+        bands = verdeling.histogram(huur, aantal, breedte)
         fig.add_bar(
             x=bands["van"] + breedte / 2,
             y=bands["aantal"],
@@ -87,7 +89,7 @@ def rent_distribution(
     )
 
 
-def _limit_lines(fig: go.Figure, lijnen: list[bb.Grenslijn], huur: pd.Series) -> None:
+def _limit_lines(fig: go.Figure, lijnen: list[verdeling.Grenslijn], huur: pd.Series) -> None:
     amounts = [float(line.bedrag) for line in lijnen]
     values = [float(v) for v in huur.dropna()] + amounts
     if not values:
