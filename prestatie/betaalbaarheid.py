@@ -17,13 +17,31 @@ from datetime import date
 
 import pandas as pd
 
-from prestatie import fmt, huurgrenzen
+from prestatie import fmt, huurgrenzen, metingen
 from prestatie.huurregel import Regel, as_date
 from prestatie.monitor import FIXED
 from prestatie.scorecard import STATUS_TEKEN
 from prestatie.targets import Doel
 
 HUURKOLOM = "huur zoals ingelezen: kale/netto huur"
+
+
+def has_rekenhuur(stock: pd.DataFrame) -> bool:
+    """Whether any home in the stock came with a rekenhuur beside its kale/netto huur."""
+    return "rekenhuur_cent" in stock.columns and bool(stock["rekenhuur_cent"].notna().any())
+
+
+def rent_text(keuze: str, stock: pd.DataFrame) -> str:
+    """Which rent the figures use, in words, with how many homes had a rekenhuur."""
+    if keuze == metingen.KALE_HUUR or not has_rekenhuur(stock):
+        return HUURKOLOM
+    with_it = int(stock["rekenhuur_cent"].notna().sum())
+    return (
+        f"rekenhuur waar het bestand die had ({fmt.num(with_it)} van "
+        f"{fmt.num(len(stock))} woningen), anders de kale/netto huur"
+    )
+
+
 STAND_COLUMNS = (
     "Corporatie",
     "Peildatum",

@@ -57,7 +57,8 @@ def with_rent(vhe: pd.DataFrame, keuze: str) -> pd.DataFrame:
     if keuze == KALE_HUUR or "rekenhuur_cent" not in vhe.columns:
         return vhe
     rent = vhe["rekenhuur_cent"].astype("Int64").fillna(vhe["huur_cent"].astype("Int64"))
-    return vhe.assign(huur_cent=rent)
+    shown = {"huur": rent.astype("Float64") / 100} if "huur" in vhe.columns else {}
+    return vhe.assign(huur_cent=rent, **shown)
 
 
 def limit_cents(grens: str, peildatum: date, vast_bedrag: float | None = None) -> int:

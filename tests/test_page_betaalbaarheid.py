@@ -94,6 +94,24 @@ def test_demo_stand_shows_the_share_and_gap_counted_in_the_database(demo_copy, m
     assert any("Demonstratiegegevens" in w.value for w in at.warning)
 
 
+def test_demo_rekenhuur_choice_measures_the_rekenhuur_where_the_file_had_it(demo_copy, monkeypatch):
+    # Woonservice's demo files carry a rekenhuur; A1 counts rents "<" € 697,07 (2024)
+    kale = counted(demo_copy, "Woonservice", "Borger-Odoorn", "huur_cent < 69707")
+    reken = counted(
+        demo_copy, "Woonservice", "Borger-Odoorn", "coalesce(rekenhuur_cent, huur_cent) < 69707"
+    )
+    assert reken[0] < kale[0]  # service costs push homes over the limit
+    at = page(demo_copy, monkeypatch, gemeente="Borger-Odoorn")
+    choice = at.radio(key="huur")
+    assert choice.value == "kale huur"
+    choice.set_value("rekenhuur").run()
+    assert not at.exception, at.exception
+    table = overview(at)
+    row = table[(table["Afspraak"] == "A1") & (table["Corporatie"] == "Woonservice")].iloc[0]
+    assert row["Woningen onder de grens"] == f"{reken[0]} van {reken[1]}"
+    assert any("rekenhuur waar het bestand die had" in c.value for c in at.caption)
+
+
 def test_demo_filtered_to_a_corporatie_keeps_the_joint_target(demo_copy, monkeypatch):
     # BB-25: rent "tot en met" the 1e aftoppingsgrens 2024 (€ 650,43), per corporatie
     deel, totaal = counted(demo_copy, "Lefier", "Emmen", "huur_cent <= 65043")

@@ -8,7 +8,7 @@ opens to the vhe rows behind it.
 import streamlit as st
 
 from prestatie import betaalbaarheid as bb
-from prestatie import dashboard, fmt, huurregel, monitor, scorecard
+from prestatie import dashboard, fmt, huurregel, metingen, monitor, scorecard
 from prestatie import huuraandelen as aandelen
 from prestatie import huurverdeling as verdeling
 from prestatie.charts import betaalbaarheid as charts
@@ -17,11 +17,7 @@ from ui import context, drilldown
 
 selection = context.frame()
 st.title("Betaalbaarheid")
-st.caption(
-    "Is de voorraad nog betaalbaar zoals afgesproken? Het aandeel woningen onder de "
-    "huurgrens tegen de norm uit de afspraken, en de huren tegen de huurgrenzen die op de "
-    f"peildatum gelden. Huur: {bb.HUURKOLOM}."
-)
+caption = st.empty()
 
 DRILL_COLUMNS = {
     **drilldown.VHE_COLUMNS,
@@ -49,7 +45,30 @@ lezing = left.radio(
     "Geïndexeerd: de grens met dezelfde naam die op de peildatum geldt. Vast: het bedrag "
     "uit het document, elk jaar hetzelfde.",
 )
-evaluations = [e for e in context.evaluations(lezing, filtered=False) if e.soort == "aandeel_huur"]
+huur = metingen.KALE_HUUR
+if bb.has_rekenhuur(stock):
+    huur = left.radio(
+        "Welke huur",
+        [metingen.KALE_HUUR, metingen.REKENHUUR],
+        horizontal=True,
+        key="huur",
+        format_func={
+            metingen.KALE_HUUR: "kale/netto huur",
+            metingen.REKENHUUR: "rekenhuur (waar het bestand die had)",
+        }.get,
+        help="De rekenhuur is de kale huur plus de subsidiabele servicekosten: de huur die de "
+        "huurtoeslag toetst. Woningen zonder rekenhuur in hun bestand tellen met hun kale huur.",
+    )
+huurtekst = bb.rent_text(huur, stock)
+stock = metingen.with_rent(stock, huur)
+caption.caption(
+    "Is de voorraad nog betaalbaar zoals afgesproken? Het aandeel woningen onder de "
+    "huurgrens tegen de norm uit de afspraken, en de huren tegen de huurgrenzen die op de "
+    f"peildatum gelden. Huur: {huurtekst}."
+)
+evaluations = [
+    e for e in context.evaluations(lezing, filtered=False, huur=huur) if e.soort == "aandeel_huur"
+]
 peildata = bb.peildata(stock, selection.corporatie, selection.jaar)
 if not peildata:
     st.info("Geen voorraadgegevens voor deze selectie. Lees een voorraadlijst in op *Gegevens*.")
@@ -163,7 +182,7 @@ st.plotly_chart(
         f"Huurverdeling op {fmt.datum(peil)}: {selection.corporatie or 'alle corporaties'}, "
         f"{selection.gemeente or 'alle gemeenten'} "
         f"({fmt.aantal_woningen(round(rows['aantal'].sum()))})",
-        bb.HUURKOLOM,
+        huurtekst,
         cumulatief=vorm == "cumulatief",
     ),
     key="huurverdeling",
