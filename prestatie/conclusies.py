@@ -18,7 +18,6 @@ The figures are those of the monitor: a share's homes are ``round(waarde × basi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 import pandas as pd
 
@@ -32,7 +31,7 @@ from prestatie.monitor import (
     STATUSES,
     Evaluation,
 )
-from prestatie.peildatum import verslagjaar
+from prestatie.peildatum import as_date, verslagjaar
 
 A_OF_BETER = ("A++++", "A+++", "A++", "A+", "A")
 EFG = ("E", "F", "G")
@@ -257,15 +256,11 @@ def labelverdeling(stock: pd.DataFrame) -> str:
     return line + "."
 
 
-def _as_date(value) -> date:
-    return value.date() if isinstance(value, pd.Timestamp) else value
-
-
 def _up_to_limit(rows: pd.DataFrame) -> metingen.Share:
     """Homes with a rent up to and including the limit in force on their own peildatum."""
     deel = totaal = 0.0
     for peil, group in rows.groupby("peildatum"):
-        cents = metingen.limit_cents(HUURGRENS, _as_date(peil))
+        cents = metingen.limit_cents(HUURGRENS, as_date(peil))
         share = metingen.share_up_to(group, cents, inclusief=True)
         deel, totaal = deel + share.deel, totaal + share.totaal
     return metingen.Share(deel, totaal)
@@ -277,7 +272,7 @@ def huurverdeling(stock: pd.DataFrame) -> str:
         return "Geen voorraadgegevens in deze selectie."
     now, before, year = _latest_two(stock)
     share = _up_to_limit(now)
-    peildata = sorted({_as_date(p) for p in now["peildatum"]})
+    peildata = sorted({as_date(p) for p in now["peildatum"]})
     amounts = {huurgrenzen.grens_op(p, HUURGRENS) for p in peildata}
     limit = f" van {fmt.euro(amounts.pop())}" if len(amounts) == 1 else ""
     verb = "heeft" if round(share.deel) == 1 else "hebben"

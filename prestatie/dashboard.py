@@ -27,7 +27,7 @@ from prestatie import (
     targets,
 )
 from prestatie import register as afspraakregister
-from prestatie.peildatum import verslagjaar
+from prestatie.peildatum import as_date, verslagjaar
 
 
 def open_database(
@@ -105,7 +105,7 @@ def voorraad_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
     rows = store.vhe_rows(con)
     out = []
     for (corp, gem, peil), group in rows.groupby(["corporatie", "gemeente", "peildatum"]):
-        peil = peil.date() if isinstance(peil, pd.Timestamp) else peil
+        peil = as_date(peil)
         try:
             limits = huurgrenzen.grenzen_in_jaar(peil.year)
         except huurgrenzen.OnbekendJaar:

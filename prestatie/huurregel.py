@@ -17,6 +17,7 @@ import pandas as pd
 
 from prestatie import metingen
 from prestatie.monitor import FIXED
+from prestatie.peildatum import as_date  # noqa: F401  (used as huurregel.as_date)
 from prestatie.targets import Doel
 
 
@@ -36,11 +37,6 @@ class Regel:
         return cls(p["grens"], bool(p.get("inclusief", True)), p.get("bedrag"), p.get("prijspeil"))
 
 
-def as_date(value) -> date:
-    """A peildatum as a date (the store gives pandas Timestamps)."""
-    return value.date() if isinstance(value, pd.Timestamp) else value
-
-
 def grens_cent(regel: Regel, peildatum: date, lezing: str) -> int:
     """The limit in whole cents: in force on the peildatum, or (FIXED) the document's amount."""
     vast = regel.bedrag if lezing == FIXED else None
@@ -51,8 +47,7 @@ def onder(huur_cent: pd.Series, cents: int, inclusief: bool) -> pd.Series:
     """Per vhe whether its rent counts as under the limit (the comparison of
     :func:`metingen.share_up_to`, row by row, for the rows behind a figure); a missing rent
     never does."""
-    below = (huur_cent <= cents) if inclusief else (huur_cent < cents)
-    return below.astype("boolean").fillna(False).astype(bool)
+    return metingen.under_limit(huur_cent, cents, inclusief)
 
 
 def norm_in(doel: Doel, jaar: int) -> float | None:

@@ -16,7 +16,7 @@ from fractions import Fraction
 import pandas as pd
 
 from prestatie import huurgrenzen, labels
-from prestatie.peildatum import verslagjaar
+from prestatie.peildatum import as_date, verslagjaar
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def latest_per_year(vhe: pd.DataFrame) -> pd.DataFrame:
 
 
 def _year(value) -> int:
-    return verslagjaar(value.date() if isinstance(value, pd.Timestamp) else value)
+    return verslagjaar(as_date(value))
 
 
 KALE_HUUR, REKENHUUR = "kale huur", "rekenhuur"
@@ -70,10 +70,14 @@ def limit_cents(grens: str, peildatum: date, vast_bedrag: float | None = None) -
 
 def share_up_to(rows: pd.DataFrame, cents: int, inclusief: bool) -> Share:
     """Share of homes with a rent up to a limit (``inclusief``: a rent on the limit counts)."""
-    rent = rows["huur_cent"]
-    below = (rent <= cents) if inclusief else (rent < cents)
-    below = below.fillna(False).astype(bool)
+    below = under_limit(rows["huur_cent"], cents, inclusief)
     return Share(float(rows.loc[below, "aantal"].sum()), float(rows["aantal"].sum()))
+
+
+def under_limit(huur_cent: pd.Series, cents: int, inclusief: bool) -> pd.Series:
+    """Per vhe whether its rent counts as under the limit; a missing rent never does."""
+    below = (huur_cent <= cents) if inclusief else (huur_cent < cents)
+    return below.astype("boolean").fillna(False).astype(bool)
 
 
 def share_in_labels(rows: pd.DataFrame, group: tuple[str, ...]) -> Share:

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 from prestatie import charts, conclusies, fmt, monitor
 from prestatie.dashboard import Filters
 from prestatie.monitor import GEEN_GEGEVENS, Evaluation
+from prestatie.peildatum import as_date
 from prestatie.targets import Agreement
 
 PROJECTOR_FONT = 22
@@ -138,7 +139,7 @@ def _huren(stock: pd.DataFrame) -> list[Dia]:
         year = int(rows["jaar"].max())
         latest = rows[rows["jaar"] == year]
         peil = latest["peildatum"].max()
-        peil = peil.date() if isinstance(peil, pd.Timestamp) else peil
+        peil = as_date(peil)
         title = f"Huren tegen de huurgrenzen, {gemeente}, eind {year}"
         out.append(
             _dia(

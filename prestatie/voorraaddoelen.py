@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from prestatie import fmt, huurgrenzen, labels, metingen
+from prestatie.peildatum import as_date
 from prestatie.status import (
     ACHTER,
     BEHAALD,
@@ -111,7 +110,7 @@ def _measure(doel, stock, year, norm, prijspeil):
     """(value, met, homes short, basis, peildatum, explanation) for one year's stock."""
     rows = stock[year]
     peil = max(rows["peildatum"])
-    peil = peil.date() if isinstance(peil, pd.Timestamp) else peil
+    peil = as_date(peil)
     if doel.soort == "aandeel_huur":
         return _rent_share(doel, rows, peil, norm, prijspeil)
     if doel.soort == "aandeel_label":
