@@ -10,8 +10,19 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from prestatie import dashboard, duurzaamheid, monitor
-from prestatie.charts import duurzaamheid as figuren
+from prestatie import (
+    dashboard,
+    energie_index,
+    labelovergangen,
+    labelpaden,
+    labeltelling,
+    labelverdeling,
+    monitor,
+)
+from prestatie.charts import labelovergangen as overgang_charts
+from prestatie.charts import labelpaden as pad_charts
+from prestatie.charts import labelverdeling as verdeling_charts
+from prestatie.charts import style
 from prestatie.targets import Doel, Periode
 
 ALLE = ["A++++", "A+++", "A++", "A+", "A", "B", "C", "D", "E", "F", "G", "onbekend"]
@@ -84,7 +95,7 @@ def test_label_counts_read_vera_codes_and_spellings_and_keep_the_unknown():
             ("2023-12-31", "10", None),
         ]
     )
-    counts = duurzaamheid.label_counts(vhe)
+    counts = labelverdeling.label_counts(vhe)
     assert list(counts.columns) == ALLE
     row = counts.loc[("X", "G", pd.Timestamp("2023-12-31"))]
     assert row.to_dict() == dict.fromkeys(ALLE, 0.0) | {
@@ -94,7 +105,7 @@ def test_label_counts_read_vera_codes_and_spellings_and_keep_the_unknown():
         "B": 3.0,
         "onbekend": 3.0,
     }
-    shares = duurzaamheid.label_shares(counts).iloc[0]
+    shares = labelverdeling.label_shares(counts).iloc[0]
     assert shares["A+++"] == pytest.approx(0.2)
     assert shares["B"] == pytest.approx(0.3)
     assert shares["onbekend"] == pytest.approx(0.3)
@@ -110,7 +121,7 @@ def test_label_counts_weigh_by_aantal_per_peildatum():
             ("2023-12-31", "2", "onbekend", 1),
         ]
     )
-    shares = duurzaamheid.label_shares(duurzaamheid.label_counts(vhe))
+    shares = labelverdeling.label_shares(labelverdeling.label_counts(vhe))
     first, second = shares.iloc[0], shares.iloc[1]
     assert (first["C"], first["D"]) == (pytest.approx(0.75), pytest.approx(0.25))
     assert (second["C"], second["onbekend"]) == (pytest.approx(0.5), pytest.approx(0.5))
@@ -118,7 +129,7 @@ def test_label_counts_weigh_by_aantal_per_peildatum():
 
 def test_rows_with_labels_finds_the_unknown_ones():
     vhe = stock([("2023-12-31", "1", "X9"), ("2023-12-31", "2", "A"), ("2023-12-31", "3", "")])
-    assert list(duurzaamheid.rows_with_labels(vhe, ["onbekend"])["vhe_id"]) == ["1", "3"]
+    assert list(labelverdeling.rows_with_labels(vhe, ["onbekend"])["vhe_id"]) == ["1", "3"]
 
 
 # ---- paths of the targets ------------------------------------------------------------------
@@ -140,12 +151,12 @@ SHARE_STOCK = [
 ]
 
 
-def share_pad(today: date = date(2024, 6, 1)) -> duurzaamheid.Pad:
+def share_pad(today: date = date(2024, 6, 1)) -> labelpaden.Pad:
     target = doel(
         "aandeel_label", "min", {"2021": 0.5, "2023": 0.6, "2026": 0.7}, labels=["A", "B"]
     )
     vhe = stock(SHARE_STOCK)
-    [pad] = duurzaamheid.paden([target], vhe, evaluate([target], vhe, today))
+    [pad] = labelpaden.paden([target], vhe, evaluate([target], vhe, today))
     return pad
 
 
@@ -167,13 +178,13 @@ def test_share_path_per_year_with_the_monitors_status_per_milestone():
 def test_a_period_not_begun_has_no_status_yet():
     target = doel("labelsprong", "min", {"2030": 5}, label="A")
     vhe = stock(SHARE_STOCK)
-    [pad] = duurzaamheid.paden([target], vhe, evaluate([target], vhe, date(2024, 6, 1)))
+    [pad] = labelpaden.paden([target], vhe, evaluate([target], vhe, date(2024, 6, 1)))
     assert list(pad.mijlpalen["status"]) == ["geen gegevens"]
     assert pad.evaluaties == ()
 
 
 def test_milestone_table_in_the_scorecards_words():
-    table = duurzaamheid.milestone_table([share_pad()])
+    table = labelpaden.milestone_table([share_pad()])
     assert list(table.columns) == ["Labelgroep", "2021", "2023", "2026"]
     assert table.iloc[0]["Labelgroep"] == "A, B"
     assert table.iloc[0]["2021"] == "🟢 behaald: 50,0% (≥ 50,0%)"
@@ -194,11 +205,11 @@ def test_mean_label_per_year_and_the_rank_it_must_stay_below():
             ("2023-12-31", "2", "B"),
         ]
     )
-    [pad] = duurzaamheid.paden([target], vhe, [])
+    [pad] = labelpaden.paden([target], vhe, [])
     assert list(pad.gemeten["rang"]) == pytest.approx([14 / 3, 4.5])
     assert list(pad.gemeten["waarde"]) == ["B", "B"]
     assert list(pad.gemeten["bekend"]) == [3.0, 2.0]
-    assert duurzaamheid.rank_limit("B") == 5.5
+    assert labelpaden.rank_limit("B") == 5.5
 
 
 NAAR_NUL_STOCK = [
@@ -217,16 +228,16 @@ NAAR_NUL_STOCK = [
 def test_count_to_zero_per_class_with_a_straight_path_and_its_rows():
     target = doel("naar_nul", "max", {"2027": 0}, labels=["E", "F", "G"])
     vhe = stock(NAAR_NUL_STOCK)
-    [pad] = duurzaamheid.paden([target], vhe, evaluate([target], vhe, date(2023, 6, 1)))
+    [pad] = labelpaden.paden([target], vhe, evaluate([target], vhe, date(2023, 6, 1)))
     assert pad.gemeten[["E", "F", "G", "waarde"]].values.tolist() == [
         [1.0, 2.0, 1.0, 4.0],
         [1.0, 0.0, 0.0, 1.0],
     ]
-    path = duurzaamheid.path_to_zero(pad)
+    path = labelpaden.path_to_zero(pad)
     assert path.values.tolist() == [[2021, 4.0], [2027, 0.0]]
     # path in 2022: 4 * 5/6 = 3,33; 1 home is below it
     assert list(pad.mijlpalen["status"]) == ["op koers"]
-    assert list(duurzaamheid.latest_rows(pad)["vhe_id"]) == ["2"]
+    assert list(labelpaden.latest_rows(pad)["vhe_id"]) == ["2"]
 
 
 def test_homes_that_reached_a_label_per_year_and_running_per_period():
@@ -249,29 +260,27 @@ def test_homes_that_reached_a_label_per_year_and_running_per_period():
             ("2023-12-31", "5", "A++"),
         ]
     )
-    [pad] = duurzaamheid.paden([target], vhe, evaluate([target], vhe, date(2024, 3, 1)))
+    [pad] = labelpaden.paden([target], vhe, evaluate([target], vhe, date(2024, 3, 1)))
     assert pad.gemeten[["jaar", "waarde"]].values.tolist() == [[2022, 1], [2023, 1]]
-    running = duurzaamheid.cumulative(pad)
+    running = labelpaden.cumulative(pad)
     assert running[["periode", "jaar", "totaal"]].values.tolist() == [
         ["2022", 2022, 1.0],
         ["2022-2023", 2022, 1.0],
         ["2022-2023", 2023, 2.0],
     ]
     assert list(pad.mijlpalen["status"]) == ["behaald", "niet behaald"]
-    assert list(duurzaamheid.latest_rows(pad)["vhe_id"]) == ["2"]
+    assert list(labelpaden.latest_rows(pad)["vhe_id"]) == ["2"]
 
 
 def test_select_keeps_the_paths_of_the_chosen_gemeente():
     target = doel("aandeel_label", "min", {"2021": 0.5}, labels=["A"])
     other = Doel(**{**target.__dict__, "id": "ander", "gemeente": "H"})
     vhe = pd.concat([stock(SHARE_STOCK), stock(SHARE_STOCK, gemeente="H")], ignore_index=True)
-    pads = duurzaamheid.paden(
-        [target, other], vhe, evaluate([target, other], vhe, date(2024, 1, 1))
-    )
+    pads = labelpaden.paden([target, other], vhe, evaluate([target, other], vhe, date(2024, 1, 1)))
     assert [p.gemeente for p in pads] == ["G", "H"]
-    chosen = duurzaamheid.select(pads, dashboard.Filters(gemeente="H", jaar=2099))
+    chosen = labelpaden.select(pads, dashboard.Filters(gemeente="H", jaar=2099))
     assert [p.doel.id for p in chosen] == ["ander"]
-    assert duurzaamheid.select(pads, dashboard.Filters(corporatie="Y")) == []
+    assert labelpaden.select(pads, dashboard.Filters(corporatie="Y")) == []
 
 
 # ---- energy index ---------------------------------------------------------------------------
@@ -291,7 +300,7 @@ def test_energy_index_mean_over_the_homes_that_have_one():
         ],
         ignore_index=True,
     )
-    trend = duurzaamheid.energy_index_trend(vhe)
+    trend = energie_index.energy_index_trend(vhe)
     assert list(trend["corporatie"]) == ["X"]
     # (1 x 1,0 + 3 x 1,5) / 4 = 1,375 -> 1,38: B under 2015-2020 (1,21 - 1,40)
     assert trend.iloc[0]["gemiddelde"] == pytest.approx(1.375)
@@ -329,7 +338,7 @@ def transition_stock() -> pd.DataFrame:
 
 
 def test_transitions_matched_by_vhe_number_with_homes_that_left_or_came():
-    counts = duurzaamheid.transitions(transition_stock(), date(2023, 12, 31), date(2024, 12, 31))
+    counts = labelovergangen.transitions(transition_stock(), date(2023, 12, 31), date(2024, 12, 31))
     assert counts.values.tolist() == [
         ["A+++", "A++++", 1.0],
         ["B", "uit bezit", 1.0],
@@ -340,7 +349,7 @@ def test_transitions_matched_by_vhe_number_with_homes_that_left_or_came():
         ["onbekend", "C", 1.0],
         ["nieuw in bezit", "A", 1.0],
     ]
-    assert duurzaamheid.transition_summary(counts) == {
+    assert labelovergangen.transition_summary(counts) == {
         "beter": 3.0,
         "gelijk": 1.0,
         "slechter": 0.0,
@@ -348,7 +357,7 @@ def test_transitions_matched_by_vhe_number_with_homes_that_left_or_came():
         "uit bezit": 2.0,
         "nieuw in bezit": 1.0,
     }
-    table = duurzaamheid.transition_table(counts)
+    table = labelovergangen.transition_table(counts)
     assert list(table.index) == ["A+++", "B", "C", "D", "E", "onbekend", "nieuw in bezit"]
     assert list(table.columns) == ["A++++", "A", "B", "C", "D", "uit bezit"]
     assert table.loc["D", "B"] == 1.0 and table.loc["D", "D"] == 1.0
@@ -356,12 +365,14 @@ def test_transitions_matched_by_vhe_number_with_homes_that_left_or_came():
 
 
 def test_moved_gives_the_rows_of_one_transition():
-    rows = duurzaamheid.transition_rows(transition_stock(), date(2023, 12, 31), date(2024, 12, 31))
-    d_to_b = duurzaamheid.moved(rows, "D", "B")
+    rows = labelovergangen.transition_rows(
+        transition_stock(), date(2023, 12, 31), date(2024, 12, 31)
+    )
+    d_to_b = labelovergangen.moved(rows, "D", "B")
     assert d_to_b[["corporatie", "vhe_id", "label_van", "label_naar"]].values.tolist() == [
         ["X", "1", "D", "B"]
     ]
-    left = duurzaamheid.moved(rows, "B", "uit bezit")
+    left = labelovergangen.moved(rows, "B", "uit bezit")
     assert left[["corporatie", "vhe_id"]].values.tolist() == [["Y", "1"]]
 
 
@@ -375,18 +386,18 @@ def test_moved_gives_the_rows_of_one_transition():
     ],
 )
 def test_direction_of_a_transition(van, naar, richting):
-    assert duurzaamheid.direction(van, naar) == richting
+    assert labelovergangen.direction(van, naar) == richting
 
 
 def test_peildata_oldest_first():
-    assert duurzaamheid.peildata(transition_stock()) == [date(2023, 12, 31), date(2024, 12, 31)]
+    assert labelovergangen.peildata(transition_stock()) == [date(2023, 12, 31), date(2024, 12, 31)]
 
 
 # ---- what the page says about methods ---------------------------------------------------------
 
 
 def test_method_notes_state_the_facts_of_labels_py():
-    text = " ".join(duurzaamheid.method_notes())
+    text = " ".join(labeltelling.method_notes())
     assert "A++++ en A+++ bestaan alleen onder NTA 8800" in text
     assert "die groep omvat A++++, A+++, A++, A+, A." in text
     assert "tabel 2015-2020 (een index van 1,20 geeft label A, 1,21 geeft B)" in text
@@ -400,7 +411,7 @@ def test_method_notes_state_the_facts_of_labels_py():
 
 def test_label_distribution_in_label_colours_with_unknown_apart():
     vhe = stock([("2023-12-31", "1", "AP3"), ("2023-12-31", "2", "B"), ("2023-12-31", "3", "?")])
-    fig = figuren.label_distribution(duurzaamheid.label_counts(vhe), "Labels")
+    fig = verdeling_charts.label_distribution(labelverdeling.label_counts(vhe), "Labels")
     bars = {t.name: t for t in fig.data if t.type == "bar"}
     assert list(bars) == ["A+++", "B", "onbekend (apart)"]  # classes without homes left out
     assert bars["B"].marker.color == "#4cb848"
@@ -413,7 +424,7 @@ def test_label_distribution_in_label_colours_with_unknown_apart():
 
 
 def test_share_paths_draw_bars_and_a_target_marker_per_milestone():
-    fig = figuren.share_paths([share_pad()], "Aandeel")
+    fig = pad_charts.share_paths([share_pad()], "Aandeel")
     [bar] = [t for t in fig.data if t.type == "bar"]
     assert list(bar.x) == [2021, 2022, 2023]
     assert list(bar.y) == pytest.approx([0.5, 0.75, 0.2])
@@ -430,8 +441,8 @@ def test_share_paths_draw_bars_and_a_target_marker_per_milestone():
 def test_count_to_zero_figure_has_class_bars_path_and_target():
     target = doel("naar_nul", "max", {"2027": 0}, labels=["E", "F", "G"])
     vhe = stock(NAAR_NUL_STOCK)
-    [pad] = duurzaamheid.paden([target], vhe, evaluate([target], vhe, date(2023, 6, 1)))
-    fig = figuren.to_zero(pad, "EFG")
+    [pad] = labelpaden.paden([target], vhe, evaluate([target], vhe, date(2023, 6, 1)))
+    fig = pad_charts.to_zero(pad, "EFG")
     bars = {t.name: list(t.y) for t in fig.data if t.type == "bar"}
     assert bars == {"E": [1.0, 1.0], "F": [2.0, 0.0], "G": [1.0, 0.0]}
     [target_marker] = [t for t in fig.data if t.name == "richting van het doel"]
@@ -440,8 +451,8 @@ def test_count_to_zero_figure_has_class_bars_path_and_target():
 
 
 def test_transition_sankey_colours_better_green_and_keeps_label_order():
-    counts = duurzaamheid.transitions(transition_stock(), date(2023, 12, 31), date(2024, 12, 31))
-    [sankey] = figuren.transitions(counts, date(2023, 12, 31), date(2024, 12, 31), "T").data
+    counts = labelovergangen.transitions(transition_stock(), date(2023, 12, 31), date(2024, 12, 31))
+    [sankey] = overgang_charts.transitions(counts, date(2023, 12, 31), date(2024, 12, 31), "T").data
     labels_left = ["A+++", "B", "C", "D", "E", "onbekend", "nieuw in bezit"]
     labels_right = ["A++++", "A", "B", "C", "D", "uit bezit"]
     assert list(sankey.node.label) == labels_left + labels_right
@@ -449,19 +460,19 @@ def test_transition_sankey_colours_better_green_and_keeps_label_order():
     d_to_b = list(zip(sankey.link.source, sankey.link.target, strict=True)).index(
         (labels_left.index("D"), len(labels_left) + labels_right.index("B"))
     )
-    assert sankey.link.color[d_to_b] == figuren.OVERGANG_KLEUREN["beter"]
+    assert sankey.link.color[d_to_b] == overgang_charts.OVERGANG_KLEUREN["beter"]
 
 
 @pytest.mark.parametrize(("colour", "text"), [("#fff200", "#000000"), ("#00602b", "#ffffff")])
 def test_text_colour_reads_on_the_label_colour(colour, text):
-    assert figuren.text_colour(colour) == text
+    assert style.text_colour(colour) == text
 
 
 def test_largest_transition_in_a_direction():
-    counts = duurzaamheid.transitions(transition_stock(), date(2023, 12, 31), date(2024, 12, 31))
+    counts = labelovergangen.transitions(transition_stock(), date(2023, 12, 31), date(2024, 12, 31))
     # three improvements of one home each: the tie goes to the first in label order
-    assert duurzaamheid.largest(counts) == ("A+++", "A++++")
-    assert duurzaamheid.largest(counts, "gelijk") == ("D", "D")
-    assert duurzaamheid.largest(counts, "slechter") is None
+    assert labelovergangen.largest(counts) == ("A+++", "A++++")
+    assert labelovergangen.largest(counts, "gelijk") == ("D", "D")
+    assert labelovergangen.largest(counts, "slechter") is None
     heavier = counts.assign(aantal=[1.0, 1.0, 1.0, 5.0, 1.0, 1.0, 1.0, 1.0])  # D -> B weighs 5
-    assert duurzaamheid.largest(heavier) == ("D", "B")
+    assert labelovergangen.largest(heavier) == ("D", "B")

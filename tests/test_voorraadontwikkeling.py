@@ -12,8 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from prestatie import ingest, monitor, store, targets
-from prestatie import voorraadontwikkeling as vo
+from prestatie import bandbreedtes, ingest, jaarschijven, monitor, store, targets, voorraadverloop
 from prestatie.dashboard import Filters
 
 HEAD = """
@@ -84,23 +83,23 @@ LF, WS, BO = "Lefier", "Woonservice", "Borger-Odoorn"
 
 
 def test_year_passed_counts_today_and_leap_years():
-    assert vo.year_passed(date(2025, 4, 10)) == Fraction(100, 365)  # 31 + 28 + 31 + 10
-    assert vo.year_passed(date(2024, 3, 1)) == Fraction(61, 366)  # 31 + 29 + 1
-    assert vo.year_passed(date(2024, 12, 31)) == 1
+    assert jaarschijven.year_passed(date(2025, 4, 10)) == Fraction(100, 365)  # 31 + 28 + 31 + 10
+    assert jaarschijven.year_passed(date(2024, 3, 1)) == Fraction(61, 366)  # 31 + 29 + 1
+    assert jaarschijven.year_passed(date(2024, 12, 31)) == 1
 
 
 def test_projection_to_year_end_at_the_pace_so_far():
-    assert vo.projection(8, date(2025, 4, 10)) == pytest.approx(29.2)  # 8 × 365 / 100
-    assert vo.projection(0, date(2025, 4, 10)) == 0
-    assert vo.projection(5, date(2024, 12, 31)) == 5
+    assert jaarschijven.projection(8, date(2025, 4, 10)) == pytest.approx(29.2)  # 8 × 365 / 100
+    assert jaarschijven.projection(0, date(2025, 4, 10)) == 0
+    assert jaarschijven.projection(5, date(2024, 12, 31)) == 5
 
 
 def test_covered_years_need_every_corporatie():
     cov = dekking([(LF, BO, 2021), (LF, BO, 2022), (LF, BO, 2023), (WS, BO, 2022), (WS, BO, 2024)])
-    assert vo.covered_years(cov, BO, (LF, WS)) == {2022}
-    assert vo.covered_years(cov, BO, (LF,)) == {2021, 2022, 2023}
-    assert vo.covered_years(cov, BO, (LF, "Domesta")) == set()
-    assert vo.covered_years(cov, "Emmen", (LF,)) == set()
+    assert jaarschijven.covered_years(cov, BO, (LF, WS)) == {2022}
+    assert jaarschijven.covered_years(cov, BO, (LF,)) == {2021, 2022, 2023}
+    assert jaarschijven.covered_years(cov, BO, (LF, "Domesta")) == set()
+    assert jaarschijven.covered_years(cov, "Emmen", (LF,)) == set()
 
 
 # ---- jaarschijven -----------------------------------------------------------------------------
@@ -128,7 +127,7 @@ def nieuwbouw_facts() -> monitor.Facts:
 
 def series(d: targets.Doel, facts: monitor.Facts, statuses=None) -> pd.DataFrame:
     scope = monitor.scopes(d, facts)[0]
-    return vo.jaarschijf_series(d, scope, facts, statuses or {}).set_index("jaar")
+    return jaarschijven.jaarschijf_series(d, scope, facts, statuses or {}).set_index("jaar")
 
 
 def test_jaarschijf_per_year_with_a_year_without_anything_realised(nieuwbouw_facts):
@@ -139,7 +138,7 @@ def test_jaarschijf_per_year_with_a_year_without_anything_realised(nieuwbouw_fac
     assert rows.loc[2024, "gerealiseerd"] == 0  # reported on, nothing built: 0, not missing
     assert rows.loc[2025, "gerealiseerd"] == 6
     assert math.isnan(rows.loc[2026, "gerealiseerd"])  # the future: plan only
-    assert rows.loc[2026, "status"] == vo.PLAN
+    assert rows.loc[2026, "status"] == jaarschijven.PLAN
     assert rows["lopend"].tolist() == [False, False, True, False]
     assert rows.loc[2025, "prognose"] == pytest.approx(21.9)  # 6 × 365 / 100
     assert rows["cum_plan_laag"].tolist() == [10, 22, 30, 35]
@@ -158,7 +157,7 @@ def test_jaarschijf_takes_the_status_of_its_year_from_the_monitor(nieuwbouw_fact
         ("2024", "niet behaald"),
         ("2025", "op koers"),
     ]
-    rows = series(d, nieuwbouw_facts, vo.status_lookup(evaluations))
+    rows = series(d, nieuwbouw_facts, jaarschijven.status_lookup(evaluations))
     assert rows["status"].tolist() == ["niet behaald", "niet behaald", "op koers", "plan"]
     assert rows.loc[2023, "gerealiseerd"] == evaluations[0].waarde
 
@@ -222,24 +221,25 @@ def test_a_norm_over_several_years_has_no_plan_per_year_and_a_straight_cumulativ
     assert rows["cum_plan_laag"].tolist() == [5.5, 11, 16.5, 22]  # 22 × 1/4, 2/4, 3/4, 4/4
     assert rows["gerealiseerd"].tolist() == [12, 10, 0, 0]
     assert rows["cum_gerealiseerd"].tolist() == [12, 22, 22, 22]
-    assert vo.cumulative_plan(d, 2022, 2024) == (16.5, 16.5)  # from a later start: 3 of 4 years
+    # from a later start: 3 of 4 years
+    assert jaarschijven.cumulative_plan(d, 2022, 2024) == (16.5, 16.5)
 
 
 def test_groups_follow_the_selection(nieuwbouw_facts):
     lf = jaarschijf('{ "2023" = 10 }', id='"lf"')
     ws = jaarschijf('{ "2024" = 20 }', id='"ws"', corporaties='["Woonservice"]')
     both = [lf, ws]
-    groepen = vo.groepen(both, nieuwbouw_facts, [])
+    groepen = jaarschijven.groepen(both, nieuwbouw_facts, [])
     assert [g.label for g in groepen] == ["Lefier · Borger-Odoorn", "Woonservice · Borger-Odoorn"]
     assert groepen[1].rijen["gerealiseerd"].tolist() == [30]
     assert groepen[1].projecten["aantal"].tolist() == [30]
     assert groepen[0].projecten["aantal"].tolist() == [4, 5]  # 2023 only, not 2025's 6
-    only_ws = vo.groepen(both, nieuwbouw_facts, [], Filters(corporatie=WS))
+    only_ws = jaarschijven.groepen(both, nieuwbouw_facts, [], Filters(corporatie=WS))
     assert [g.label for g in only_ws] == ["Woonservice · Borger-Odoorn"]
-    assert vo.groepen(both, nieuwbouw_facts, [], Filters(gemeente="Emmen")) == []
-    assert [g.label for g in vo.groepen(both, nieuwbouw_facts, [], Filters(jaar=2024))] == [
-        "Woonservice · Borger-Odoorn"
-    ]
+    assert jaarschijven.groepen(both, nieuwbouw_facts, [], Filters(gemeente="Emmen")) == []
+    assert [
+        g.label for g in jaarschijven.groepen(both, nieuwbouw_facts, [], Filters(jaar=2024))
+    ] == ["Woonservice · Borger-Odoorn"]
 
 
 # ---- the waterfall ----------------------------------------------------------------------------
@@ -277,7 +277,7 @@ def stock_facts() -> monitor.Facts:
 
 
 def test_waterfall_adds_production_to_the_stock_and_keeps_a_difference(stock_facts):
-    rows = vo.waterfall(stock_facts).set_index(["corporatie", "jaar"])
+    rows = voorraadverloop.waterfall(stock_facts).set_index(["corporatie", "jaar"])
     lf23 = rows.loc[(LF, 2023)]
     assert (lf23.begin, lf23.nieuwbouw, lf23.sloop, lf23.verkoop) == (100, 8, 3, 1)
     assert (lf23.berekend, lf23.eind, lf23.verschil) == (104, 103, -1)
@@ -290,14 +290,14 @@ def test_waterfall_adds_production_to_the_stock_and_keeps_a_difference(stock_fac
 
 
 def test_a_difference_is_said_in_words(stock_facts):
-    assert vo.mismatches(vo.waterfall(stock_facts)) == [
+    assert voorraadverloop.mismatches(voorraadverloop.waterfall(stock_facts)) == [
         "Lefier, Borger-Odoorn, 2023: op de peildatum 01-01-2024 zijn 103 woningen geteld; "
         "begin 100 + nieuwbouw 8 − sloop 3 − verkoop 1 = 104: verschil −1."
     ]
 
 
 def test_gemeente_totals_only_for_years_every_corporatie_has(stock_facts):
-    totals = vo.gemeente_totals(vo.waterfall(stock_facts))
+    totals = voorraadverloop.gemeente_totals(voorraadverloop.waterfall(stock_facts))
     assert totals["corporatie"].tolist() == ["Lefier + Woonservice"]
     row = totals.iloc[0]
     assert (row.jaar, row.begin, row.nieuwbouw, row.sloop, row.verkoop) == (2023, 150, 9, 4, 1)
@@ -305,15 +305,19 @@ def test_gemeente_totals_only_for_years_every_corporatie_has(stock_facts):
 
 
 def test_waterfall_choices_follow_the_selection(stock_facts):
-    both = vo.waterfalls(stock_facts)
-    assert vo.waterfall_choices(both) == [
+    both = voorraadverloop.waterfalls(stock_facts)
+    assert voorraadverloop.waterfall_choices(both) == [
         "Lefier + Woonservice · Borger-Odoorn",
         "Lefier · Borger-Odoorn",
         "Woonservice · Borger-Odoorn",
     ]
-    assert vo.waterfall_choices(both, Filters(corporatie=WS)) == ["Woonservice · Borger-Odoorn"]
-    assert vo.waterfall_choices(both, Filters(gemeente="Emmen")) == []
-    table = vo.waterfall_table(vo.waterfall_of(both, "Lefier · Borger-Odoorn"))
+    assert voorraadverloop.waterfall_choices(both, Filters(corporatie=WS)) == [
+        "Woonservice · Borger-Odoorn"
+    ]
+    assert voorraadverloop.waterfall_choices(both, Filters(gemeente="Emmen")) == []
+    table = voorraadverloop.waterfall_table(
+        voorraadverloop.waterfall_of(both, "Lefier · Borger-Odoorn")
+    )
     assert table["Eind geteld"].tolist() == [103, pd.NA]
     assert table["Verschil"].tolist() == [-1, pd.NA]
     assert table["Peildatum"].tolist() == ["01-01-2024", "–"]
@@ -356,26 +360,26 @@ def bandbreedte(norm: str, maat: str, richting: str = "band", **kw) -> targets.D
 
 def test_band_path_measures_from_the_first_year_every_corporatie_reported(band_facts):
     d = bandbreedte('{ "2021" = [1, 2], "2026" = [10, 20] }', "levensloopgeschikt")
-    pad = vo.band_path(d, monitor.scopes(d, band_facts)[0], band_facts)
+    pad = bandbreedtes.band_path(d, monitor.scopes(d, band_facts)[0], band_facts)
     assert (pad.corporatie, pad.basis, pad.indicatief) == ("alle corporaties", 2021, False)
     assert pad.pad.values.tolist() == [[2021, 4, 0], [2022, 7, 3]]  # 2023: Woonservice missing
     assert pad.normen.values.tolist() == [[2026, 10, 20]]  # 2021 is the base itself
     eengezins = bandbreedte('{ "2026" = [-30, -1] }', "eengezins")
-    pad = vo.band_path(eengezins, monitor.scopes(eengezins, band_facts)[0], band_facts)
+    pad = bandbreedtes.band_path(eengezins, monitor.scopes(eengezins, band_facts)[0], band_facts)
     assert pad.pad["verandering"].tolist() == [0, -3]  # 14 -> 11
 
 
 def test_band_without_its_base_year_is_compared_per_year_from_the_first_data(band_facts):
     norm = '{ "2019" = [15, 35], "2020" = [30, 70], "2021" = [45, 105], "2022" = [60, 140] }'
     d = bandbreedte(norm, "levensloopgeschikt", basisjaar="2018")
-    pad = vo.band_path(d, monitor.scopes(d, band_facts)[0], band_facts)
+    pad = bandbreedtes.band_path(d, monitor.scopes(d, band_facts)[0], band_facts)
     assert (pad.basis, pad.indicatief) == (2021, True)
     assert pad.normen.values.tolist() == [[2022, 15, 35]]  # 60 − 45 and 140 − 105
 
 
 def test_a_maximum_has_only_an_upper_edge(band_facts):
     d = bandbreedte('{ "2024" = 0 }', "vhe", richting="max")
-    pad = vo.band_path(d, monitor.scopes(d, band_facts)[0], band_facts)
+    pad = bandbreedtes.band_path(d, monitor.scopes(d, band_facts)[0], band_facts)
     row = pad.normen.iloc[0]
     assert row.jaar == 2024 and math.isnan(row.laag) and row.hoog == 0
 
@@ -430,14 +434,16 @@ def test_production_list_and_bezitstabel_of_one_year_do_not_add_up_twice(tmp_pat
     facts = monitor.Facts.build(
         store.vhe_rows(con), rows, store.productie_dekking(con), date(2025, 6, 1)
     )
-    moved = vo.mutations(facts.productie).set_index(["corporatie", "gemeente", "jaar"])
+    moved = voorraadverloop.mutations(facts.productie).set_index(["corporatie", "gemeente", "jaar"])
     assert moved.loc[(LF, BO, 2024)].tolist() == [3, 0, 1]  # nieuwbouw, sloop, verkoop
     # the stock at the end of 2024 comes from the bezitstabel: 4 kept + 1 new
-    assert vo.stock_counts(facts.vhe)["vhe"].tolist() == [5]
+    assert voorraadverloop.stock_counts(facts.vhe)["vhe"].tolist() == [5]
     con.close()
     # on its own, the bezitstabel's mutations do count: 1 nieuwbouw, 1 sloop, 1 verkoop
     alone = store.connect(":memory:")
     ingest.import_paths(alone, [tabel])
-    moved = vo.mutations(store.productie_rows(alone)).set_index(["corporatie", "gemeente", "jaar"])
+    moved = voorraadverloop.mutations(store.productie_rows(alone)).set_index(
+        ["corporatie", "gemeente", "jaar"]
+    )
     assert moved.loc[(LF, BO, 2024)].tolist() == [1, 1, 1]
     alone.close()

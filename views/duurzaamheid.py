@@ -2,8 +2,21 @@
 
 import streamlit as st
 
-from prestatie import dashboard, duurzaamheid, fmt, labels, scorecard
-from prestatie.charts import duurzaamheid as figuren
+from prestatie import (
+    dashboard,
+    energie_index,
+    fmt,
+    labelovergangen,
+    labelpaden,
+    labels,
+    labeltelling,
+    labelverdeling,
+    scorecard,
+)
+from prestatie.charts import energie_index as energie_index_charts
+from prestatie.charts import labelovergangen as overgang_charts
+from prestatie.charts import labelpaden as pad_charts
+from prestatie.charts import labelverdeling as verdeling_charts
 from ui import context, drilldown
 
 selection = context.frame()
@@ -18,11 +31,11 @@ st.caption(
 
 con = context.cursor()
 doelen = [d for a in dashboard.agreements(con) for d in a.doelen]
-pads = duurzaamheid.select(
-    duurzaamheid.paden(doelen, dashboard.stock(con), context.evaluations(filtered=False)),
+pads = labelpaden.select(
+    labelpaden.paden(doelen, dashboard.stock(con), context.evaluations(filtered=False)),
     selection,
 )
-of_kind = {soort: [p for p in pads if p.doel.soort == soort] for soort in duurzaamheid.SOORTEN}
+of_kind = {soort: [p for p in pads if p.doel.soort == soort] for soort in labelpaden.SOORTEN}
 history = dashboard.stock(
     con, dashboard.Filters(gemeente=selection.gemeente, corporatie=selection.corporatie)
 )
@@ -31,8 +44,8 @@ history = dashboard.stock(
 st.header("Labelverdeling")
 stock = dashboard.stock(con, selection)
 st.plotly_chart(
-    figuren.label_distribution(
-        duurzaamheid.label_counts(stock), "Labelverdeling per corporatie en peildatum"
+    verdeling_charts.label_distribution(
+        labelverdeling.label_counts(stock), "Labelverdeling per corporatie en peildatum"
     ),
     key="labelverdeling",
 )
@@ -42,7 +55,7 @@ st.caption(
     "achter het vraagteken) en tellen mee in het totaal."
 )
 drilldown.rows(
-    duurzaamheid.rows_with_labels(stock, [labels.ONBEKEND]),
+    labelverdeling.rows_with_labels(stock, [labels.ONBEKEND]),
     "Woningen met label onbekend",
     key="labels_onbekend",
 )
@@ -51,25 +64,25 @@ drilldown.rows(
 st.header("Aandeel per labelgroep tegen de afspraak")
 if not of_kind["aandeel_label"]:
     st.info("Geen labelaandeel-doelen voor deze selectie.")
-for i, group in enumerate(duurzaamheid.by_agreement(of_kind["aandeel_label"])):
+for i, group in enumerate(labelpaden.by_agreement(of_kind["aandeel_label"])):
     first = group[0]
     st.plotly_chart(
-        figuren.share_paths(
+        pad_charts.share_paths(
             group, f"{first.titel}: aandeel per labelgroep ({first.doel.afspraak})"
         ),
         key=f"aandeel_{i}",
     )
-    st.dataframe(duurzaamheid.milestone_table(group), hide_index=True)
+    st.dataframe(labelpaden.milestone_table(group), hide_index=True)
     chosen = st.selectbox(
         "Woningen tonen van labelgroep",
         range(len(group)),
-        format_func=lambda j, g=group: duurzaamheid.group_name(g[j]),
+        format_func=lambda j, g=group: labelpaden.group_name(g[j]),
         key=f"aandeel_groep_{i}",
     )
     pad = group[chosen]
     drilldown.rows(
-        duurzaamheid.latest_rows(pad),
-        f"{pad.titel}, label {duurzaamheid.group_name(pad)}, eind {pad.laatste_jaar or '–'}",
+        labelpaden.latest_rows(pad),
+        f"{pad.titel}, label {labelpaden.group_name(pad)}, eind {pad.laatste_jaar or '–'}",
         key=f"aandeel_rijen_{i}",
     )
 
@@ -77,7 +90,7 @@ for i, group in enumerate(duurzaamheid.by_agreement(of_kind["aandeel_label"])):
 for i, pad in enumerate(of_kind["gemiddeld_label"]):
     st.header(f"Gemiddeld label: {pad.titel}")
     st.plotly_chart(
-        figuren.mean_label(pad, f"{pad.titel}: gemiddeld label ({pad.doel.afspraak})"),
+        pad_charts.mean_label(pad, f"{pad.titel}: gemiddeld label ({pad.doel.afspraak})"),
         key=f"gemiddeld_{i}",
     )
     for e in pad.evaluaties:
@@ -88,13 +101,13 @@ for i, pad in enumerate(of_kind["naar_nul"]):
     group = ", ".join(pad.doel.params["labels"])
     st.header(f"Label {group} naar nul: {pad.titel}")
     st.plotly_chart(
-        figuren.to_zero(pad, f"{pad.titel}: woningen met label {group} ({pad.doel.afspraak})"),
+        pad_charts.to_zero(pad, f"{pad.titel}: woningen met label {group} ({pad.doel.afspraak})"),
         key=f"naar_nul_{i}",
     )
     for e in pad.evaluaties:
         st.caption(f"{scorecard.STATUS_TEKEN[e.status]} {e.periode}: {e.status}. {e.uitleg}.")
     drilldown.rows(
-        duurzaamheid.latest_rows(pad),
+        labelpaden.latest_rows(pad),
         f"Woningen met label {group}, {pad.titel}, eind {pad.laatste_jaar or '–'}",
         key=f"naar_nul_rijen_{i}",
     )
@@ -104,35 +117,36 @@ for i, pad in enumerate(of_kind["labelsprong"]):
     minimum = pad.doel.params["label"]
     st.header(f"Woningen naar label {minimum}: {pad.titel}")
     st.plotly_chart(
-        figuren.jumps(pad, f"{pad.titel}: woningen naar label {minimum} ({pad.doel.afspraak})"),
+        pad_charts.jumps(pad, f"{pad.titel}: woningen naar label {minimum} ({pad.doel.afspraak})"),
         key=f"sprong_{i}",
     )
     for e in pad.evaluaties:
         st.caption(f"{scorecard.STATUS_TEKEN[e.status]} {e.periode}: {e.status}. {e.uitleg}.")
     drilldown.rows(
-        duurzaamheid.latest_rows(pad),
+        labelpaden.latest_rows(pad),
         f"Woningen die in {pad.laatste_jaar or '–'} naar {minimum} of beter gingen, {pad.titel}",
         key=f"sprong_rijen_{i}",
     )
 
 # ---- energy index ----
 st.header("Energie-index")
-trend = duurzaamheid.energy_index_trend(history)
+trend = energie_index.energy_index_trend(history)
 if trend.empty:
     st.info("De ingelezen voorraadlijsten van deze selectie hebben geen energie-index.")
 else:
     st.plotly_chart(
-        figuren.energy_index(trend, "Gemiddelde energie-index per peildatum"), key="energie_index"
+        energie_index_charts.energy_index(trend, "Gemiddelde energie-index per peildatum"),
+        key="energie_index",
     )
     st.caption(
         "Gemiddeld over de woningen met een energie-index (het aantal staat bij elk punt); "
         f"tussen haakjes het label van dat gemiddelde volgens de tabel "
-        f"{duurzaamheid.INDEX_TABEL}. Een EP2 (NTA 8800) bewaart de database niet."
+        f"{energie_index.INDEX_TABEL}. Een EP2 (NTA 8800) bewaart de database niet."
     )
 
 # ---- transitions ----
 st.header("Labelovergangen tussen twee peildata")
-dates = duurzaamheid.peildata(history)
+dates = labelovergangen.peildata(history)
 if len(dates) < 2:
     st.info("Voor labelovergangen zijn voorraadlijsten op minstens twee peildata nodig.")
 else:
@@ -144,28 +158,28 @@ else:
     naar = right.selectbox(
         "Naar peildatum", later, index=len(later) - 1, format_func=fmt.datum, key="naar"
     )
-    rows = duurzaamheid.transition_rows(history, van, naar)
-    counts = duurzaamheid.transitions(history, van, naar)
-    summary = duurzaamheid.transition_summary(counts)
+    rows = labelovergangen.transition_rows(history, van, naar)
+    counts = labelovergangen.transitions(history, van, naar)
+    summary = labelovergangen.transition_summary(counts)
     st.markdown(
         f"Van de woningen op beide peildata (vergeleken per eenheidnummer) kregen "
-        f"**{fmt.aantal_woningen(summary[duurzaamheid.BETER])}** een beter label, "
-        f"{fmt.aantal_woningen(summary[duurzaamheid.GELIJK])} hetzelfde en "
-        f"**{fmt.aantal_woningen(summary[duurzaamheid.SLECHTER])}** een slechter; bij "
-        f"{fmt.aantal_woningen(summary[duurzaamheid.ONVERGELIJKBAAR])} is het label op een "
-        f"van beide peildata onbekend. {fmt.aantal_woningen(summary[duurzaamheid.UIT_BEZIT])} "
-        f"gingen uit bezit, {fmt.aantal_woningen(summary[duurzaamheid.NIEUW])} kwamen erbij."
+        f"**{fmt.aantal_woningen(summary[labelovergangen.BETER])}** een beter label, "
+        f"{fmt.aantal_woningen(summary[labelovergangen.GELIJK])} hetzelfde en "
+        f"**{fmt.aantal_woningen(summary[labelovergangen.SLECHTER])}** een slechter; bij "
+        f"{fmt.aantal_woningen(summary[labelovergangen.ONVERGELIJKBAAR])} is het label op een "
+        f"van beide peildata onbekend. {fmt.aantal_woningen(summary[labelovergangen.UIT_BEZIT])} "
+        f"gingen uit bezit, {fmt.aantal_woningen(summary[labelovergangen.NIEUW])} kwamen erbij."
     )
     st.plotly_chart(
-        figuren.transitions(
+        overgang_charts.transitions(
             counts, van, naar, f"Labels op {fmt.datum(van)} en op {fmt.datum(naar)}"
         ),
         key="overgangen",
     )
-    st.dataframe(duurzaamheid.transition_table(counts).map(fmt.num), key="overgangstabel")
+    st.dataframe(labelovergangen.transition_table(counts).map(fmt.num), key="overgangstabel")
     st.caption("Rijen: label op de eerste peildatum; kolommen: label op de tweede.")
-    classes = [*labels.ALLE, duurzaamheid.NIEUW, duurzaamheid.UIT_BEZIT]
-    first, then = duurzaamheid.largest(counts) or ("D", "B")
+    classes = [*labels.ALLE, labelovergangen.NIEUW, labelovergangen.UIT_BEZIT]
+    first, then = labelovergangen.largest(counts) or ("D", "B")
     left, right = st.columns(2)
     van_label = left.selectbox(
         "Van label", classes[:-1], index=classes.index(first), key="van_label"
@@ -178,7 +192,7 @@ else:
         "label_naar": f"Label {fmt.datum(naar)}",
     }
     drilldown.rows(
-        duurzaamheid.moved(rows, van_label, naar_label),
+        labelovergangen.moved(rows, van_label, naar_label),
         f"Woningen van {van_label} naar {naar_label}",
         key="overgang_rijen",
         columns=columns,
@@ -186,8 +200,8 @@ else:
 
 # ---- how labels are counted ----
 st.header("Hoe de labels worden geteld")
-st.markdown("\n".join(f"- {note}" for note in duurzaamheid.method_notes()))
+st.markdown("\n".join(f"- {note}" for note in labeltelling.method_notes()))
 
 st.header("Doelen")
-evaluations = [e for e in context.evaluations() if e.soort in duurzaamheid.SOORTEN]
+evaluations = [e for e in context.evaluations() if e.soort in labelpaden.SOORTEN]
 st.dataframe(scorecard.table(evaluations), hide_index=True)

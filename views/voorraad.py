@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from prestatie import dashboard, fmt, monitor, scorecard, store
-from prestatie import voorraadontwikkeling as vo
-from prestatie.charts import voorraad as charts
+from prestatie import bandbreedtes, dashboard, fmt, jaarschijven, monitor, scorecard, store
+from prestatie import voorraadverloop as verloop
+from prestatie.charts import bandbreedtes as band_charts
+from prestatie.charts import jaarschijven as jaarschijf_charts
+from prestatie.charts import voorraadverloop as verloop_charts
 from ui import context, drilldown
 
 selection = context.frame()
@@ -24,7 +26,7 @@ doelen = [d for a in dashboard.agreements(con) for d in a.doelen]
 evaluations = context.evaluations(filtered=False)
 
 st.header("Jaarschijven")
-groepen = vo.groepen(doelen, facts, evaluations, selection)
+groepen = jaarschijven.groepen(doelen, facts, evaluations, selection)
 if not groepen:
     st.info("Geen jaarschijven voor deze selectie.")
 else:
@@ -39,7 +41,9 @@ else:
     for i, (tab, groep) in enumerate(zip(tabs, groepen, strict=True)):
         with tab:
             st.plotly_chart(
-                charts.jaarschijven(groep.rijen, f"{groep.label}: gerealiseerd tegen de afspraak"),
+                jaarschijf_charts.jaarschijven(
+                    groep.rijen, f"{groep.label}: gerealiseerd tegen de afspraak"
+                ),
                 key=f"jaarschijf_{i}",
             )
             for r in groep.rijen[groep.rijen["lopend"]].itertuples(index=False):
@@ -51,7 +55,7 @@ else:
                 groep.projecten,
                 f"Projecten achter deze jaarschijven ({groep.label})",
                 key=f"projecten_{i}",
-                columns=vo.PROJECT_COLUMNS,
+                columns=jaarschijven.PROJECT_COLUMNS,
             )
 
 st.header("Netto verandering van de huurvoorraad")
@@ -60,15 +64,15 @@ st.caption(
     "ervoor) + nieuwbouw − sloop − verkoop uit de productielijsten = voorraad aan het eind, "
     "naast de telling op de peildatum. Een verschil blijft zichtbaar als 'niet verklaard'."
 )
-stromen = vo.waterfalls(facts)
-choices = vo.waterfall_choices(stromen, selection)
+stromen = verloop.waterfalls(facts)
+choices = verloop.waterfall_choices(stromen, selection)
 if not choices:
     st.info("Geen voorraad met productie erna voor deze selectie.")
 else:
     choice = st.selectbox("Corporatie en gemeente", choices, key="waterval_keuze")
-    rows = vo.waterfall_of(stromen, choice)
-    st.plotly_chart(charts.waterfall(rows, f"Huurvoorraad {choice}"), key="waterval")
-    problems = vo.mismatches(rows)
+    rows = verloop.waterfall_of(stromen, choice)
+    st.plotly_chart(verloop_charts.waterfall(rows, f"Huurvoorraad {choice}"), key="waterval")
+    problems = verloop.mismatches(rows)
     for text in problems:
         st.error(text, icon=":material/difference:")
     counted = rows["eind"].notna().sum()
@@ -78,16 +82,16 @@ else:
             "sloop − verkoop.",
             icon=":material/check:",
         )
-    st.dataframe(vo.waterfall_table(rows), hide_index=True)
+    st.dataframe(verloop.waterfall_table(rows), hide_index=True)
 
-paden = vo.band_paths(doelen, facts, selection)
+paden = bandbreedtes.band_paths(doelen, facts, selection)
 if paden:
     st.header("Bandbreedtes")
     for i, pad in enumerate(paden):
         title = pad.doel.omschrijving
         if pad.indicatief:
             title += f" (indicatief, vanaf eind {pad.basis})"
-        st.plotly_chart(charts.band(pad, title), key=f"band_{i}")
+        st.plotly_chart(band_charts.band(pad, title), key=f"band_{i}")
         note = pad.doel.toelichting
         if pad.indicatief:
             note = (
@@ -104,5 +108,5 @@ drilldown.rows(
     dashboard.production(con, selection),
     "Projecten in de selectie",
     key="projecten",
-    columns=vo.PROJECT_COLUMNS,
+    columns=jaarschijven.PROJECT_COLUMNS,
 )
