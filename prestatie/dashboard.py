@@ -9,7 +9,6 @@ the files when a document is not there yet, so a new gemeente or year needs no c
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from prestatie import (
 )
 from prestatie import register as afspraakregister
 from prestatie.peildatum import as_date, verslagjaar
+from prestatie.selectie import Filters, evaluation_selected
 
 
 def open_database(
@@ -64,15 +64,6 @@ def agreements(con: duckdb.DuckDBPyConnection) -> list[targets.Agreement]:
     ]
 
 
-@dataclass(frozen=True)
-class Filters:
-    """The view every page shares: None means all."""
-
-    gemeente: str | None = None
-    corporatie: str | None = None
-    jaar: int | None = None
-
-
 def evaluations(
     con: duckdb.DuckDBPyConnection,
     today: date,
@@ -90,11 +81,7 @@ def evaluations(
 
 def matches(e: monitor.Evaluation, f: Filters) -> bool:
     """Whether an evaluation belongs to the selection (a joint target shows for each member)."""
-    if f.gemeente and e.gemeente != f.gemeente:
-        return False
-    if f.corporatie and f.corporatie not in e.corporatie and e.corporatie != "alle corporaties":
-        return False
-    return not (f.jaar and e.jaar != f.jaar)
+    return evaluation_selected(e, f)
 
 
 def voorraad_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:

@@ -88,3 +88,12 @@ def _ontbreekt(x: object) -> bool:
         return bool(pd.isna(x))
     except (TypeError, ValueError):  # a list or array is not one value
         return False
+
+
+def signed(x: float | int) -> str:
+    """A change with its sign: "+3", "−2" (a real minus sign), "0"."""
+    if x > 0:
+        return f"+{num(x)}"
+    if x < 0:
+        return f"−{num(-x)}"
+    return "0"

@@ -48,7 +48,7 @@ def _value(e: Evaluation, value) -> str:
     if isinstance(value, str):
         return value
     if e.soort == "bandbreedte":
-        return f"{value:+,.0f}".replace(",", ".").replace("-", "−")
+        return fmt.signed(value)
     return fmt.num(value)
 
 

@@ -1,12 +1,12 @@
 """The selection every page shares, as pure code reads it: gemeente, corporatie, jaar.
 
-The pages hand in :class:`prestatie.dashboard.Filters`; any object with these three
-attributes will do (``None`` means all), so a module that only reads a selection need not
-import the database layer.
+The pages hand in :class:`Filters`; any object with these three attributes will do (``None``
+means all), so a module that only reads a selection need not import the database layer.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
 from prestatie import monitor
@@ -27,9 +27,18 @@ class Selectie(Protocol):
     def jaar(self) -> int | None: ...
 
 
+@dataclass(frozen=True)
+class Filters:
+    """The selection every page shares, as the sidebar holds it: None means all."""
+
+    gemeente: str | None = None
+    corporatie: str | None = None
+    jaar: int | None = None
+
+
 def evaluation_selected(e: Evaluation, selectie: Selectie, *, per_jaar: bool = True) -> bool:
     """Whether an evaluation belongs to the selection (a joint target shows for each member);
-    ``per_jaar=False`` leaves the year out. The rule of :func:`prestatie.dashboard.matches`."""
+    ``per_jaar=False`` leaves the year out."""
     if selectie.gemeente and e.gemeente != selectie.gemeente:
         return False
     corporatie = selectie.corporatie

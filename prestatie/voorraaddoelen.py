@@ -209,7 +209,7 @@ def _band_change(doel, stock, year, norm, peil):
         met = lo <= change <= hi
     text = (
         f"{_MAAT[maat]}: {fmt.num(start)} eind {base}, {fmt.num(now)} eind {year}: "
-        f"verandering {'+' if change > 0 else ''}{fmt.num(change)}"
+        f"verandering {fmt.signed(change)}"
     )
     return change, met, None, now, peil, text
 

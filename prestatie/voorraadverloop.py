@@ -158,15 +158,6 @@ def waterfall_of(frame: pd.DataFrame, choice: str) -> pd.DataFrame:
 # ---- in words and as a table -----------------------------------------------------------------
 
 
-def signed(x: float) -> str:
-    """+3, −2 (a real minus sign), 0."""
-    if x > 0:
-        return f"+{fmt.num(x)}"
-    if x < 0:
-        return f"−{fmt.num(-x)}"
-    return "0"
-
-
 def mismatches(frame: pd.DataFrame) -> list[str]:
     """A Dutch sentence for every year whose counted stock differs from the computed one."""
     off = frame[frame["verschil"].notna() & (frame["verschil"] != 0)]
@@ -174,7 +165,7 @@ def mismatches(frame: pd.DataFrame) -> list[str]:
         f"{r.corporatie}, {r.gemeente}, {r.jaar}: op de peildatum {fmt.datum(_day(r))} zijn "
         f"{fmt.num(r.eind)} woningen geteld; begin {fmt.num(r.begin)} + nieuwbouw "
         f"{fmt.num(r.nieuwbouw)} − sloop {fmt.num(r.sloop)} − verkoop {fmt.num(r.verkoop)} "
-        f"= {fmt.num(r.berekend)}: verschil {signed(r.verschil)}."
+        f"= {fmt.num(r.berekend)}: verschil {fmt.signed(r.verschil)}."
         for r in off.itertuples(index=False)
     ]
 

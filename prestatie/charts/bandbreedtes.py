@@ -9,11 +9,11 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from prestatie import fmt
 from prestatie.bandbreedtes import Bandpad
 from prestatie.charts import layout
 from prestatie.charts.style import INKT, wrap, year_axis
 from prestatie.monitor import BEHAALD, STATUS_KLEUREN
-from prestatie.voorraadverloop import signed
 
 BAND_KLEUR = STATUS_KLEUREN[BEHAALD]
 
@@ -33,7 +33,7 @@ def band(pad: Bandpad, title: str) -> go.Figure:
         mode="lines+markers+text",
         line={"color": INKT, "width": 4},
         marker={"size": 12},
-        text=[signed(v) for v in path["verandering"]],
+        text=[fmt.signed(v) for v in path["verandering"]],
         textposition="bottom right",
         customdata=path["stand"],
         name=f"gerealiseerd sinds eind {pad.basis}",
@@ -82,7 +82,7 @@ def _band(fig: go.Figure, basis: int, norms: pd.DataFrame) -> None:
             mode="lines+markers+text",
             line={"color": BAND_KLEUR, "width": 8},
             marker={"symbol": "line-ew-open", "size": 26, "line": {"width": 3}},
-            text=[signed(v) for v in edges],
+            text=[fmt.signed(v) for v in edges],
             textposition="middle right",
             name="afgesproken bandbreedte",
             legendgroup="band",

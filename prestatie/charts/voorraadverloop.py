@@ -12,7 +12,6 @@ import plotly.graph_objects as go
 from prestatie import fmt
 from prestatie.charts import layout
 from prestatie.charts.style import INKT
-from prestatie.voorraadverloop import signed
 
 ERBIJ, ERAF, TOTAAL = "#4a6fa5", "#b0603a", "#5f6b7a"
 
@@ -40,11 +39,11 @@ def waterfall(rows: pd.DataFrame, title: str) -> go.Figure:
         levels += [r.begin, r.begin + r.nieuwbouw, r.berekend, r.eind]
         if previous is None or previous.jaar != r.jaar - 1 or pd.isna(previous.eind):
             step(r.jaar, "begin", r.begin, "absolute", fmt.num(r.begin))
-        step(r.jaar, "nieuwbouw", r.nieuwbouw, "relative", signed(r.nieuwbouw))
-        step(r.jaar, "sloop", -r.sloop, "relative", signed(-r.sloop))
-        step(r.jaar, "verkoop", -r.verkoop, "relative", signed(-r.verkoop))
+        step(r.jaar, "nieuwbouw", r.nieuwbouw, "relative", fmt.signed(r.nieuwbouw))
+        step(r.jaar, "sloop", -r.sloop, "relative", fmt.signed(-r.sloop))
+        step(r.jaar, "verkoop", -r.verkoop, "relative", fmt.signed(-r.verkoop))
         if pd.notna(r.verschil) and r.verschil != 0:
-            step(r.jaar, "niet verklaard", r.verschil, "relative", signed(r.verschil))
+            step(r.jaar, "niet verklaard", r.verschil, "relative", fmt.signed(r.verschil))
         end = r.berekend if pd.isna(r.eind) else r.eind
         label = "eind" if pd.notna(r.eind) else ("tot nu" if r.lopend else "eind berekend")
         step(r.jaar, label, 0, "total", fmt.num(end))
