@@ -96,7 +96,8 @@ def production(rows):
 def realised(con):
     return dict(
         con.execute(
-            "SELECT jaar || ' ' || soort, sum(aantal)::INT FROM actieve_productie GROUP BY 1 ORDER BY 1"
+            "SELECT jaar || ' ' || soort, sum(aantal)::INT FROM actieve_productie "
+            "GROUP BY 1 ORDER BY 1"
         ).fetchall()
     )
 
