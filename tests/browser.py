@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
+EXPECT_TIMEOUT_MS = 30_000  # a cold page computes every evaluation first; CI machines are shared
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -92,3 +93,32 @@ def wait_for_app(page) -> None:
     expect(page.get_by_test_id("stApp")).to_have_attribute(
         "data-test-script-state", "notRunning", timeout=60_000
     )
+
+
+def choose(page, label: str, option: str, attempts: int = 5) -> None:
+    """Pick an option of a Streamlit selectbox. A rerun that lands between opening the list
+    and clicking the option closes the list again, so open it again (a bounded number of
+    times) until the option can be clicked."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    box = page.get_by_role("combobox", name=label)
+    for attempt in range(attempts):
+        wait_for_app(page)
+        box.click()
+        try:
+            page.get_by_role("option", name=option).click(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+
+
+def _patient_expect() -> None:
+    try:
+        from playwright.sync_api import expect
+    except ImportError:  # the browser tests skip themselves then
+        return
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+
+
+_patient_expect()

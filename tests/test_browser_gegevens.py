@@ -8,7 +8,7 @@ playwright = pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from prestatie import dashboard  # noqa: E402
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_for_app  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, streamlit_server, wait_for_app  # noqa: E402
 from tests.test_page_gegevens import STOCK  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -60,8 +60,7 @@ def test_upload_changes_the_overzicht_and_undo_restores_it(page, server, tmp_pat
 
     page.goto(f"{server}/gegevens")
     wait_for_app(page)
-    page.get_by_role("combobox", name="Import ongedaan maken").click()
-    page.get_by_role("option", name="1: Woonservice voorraad.csv").click()
+    choose(page, "Import ongedaan maken", "1: Woonservice voorraad.csv")
     wait_for_app(page)
     page.get_by_role("button", name="Ongedaan maken").click()
     expect(page.get_by_text("Import 1 is ongedaan gemaakt.")).to_be_visible()
