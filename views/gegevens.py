@@ -66,7 +66,10 @@ st.plotly_chart(charts.rows_per_batch(batches), key="rijen_per_batch")
 st.dataframe(
     batches.drop(columns=["sha256", "vervangen_door", "ongedaan"]),
     hide_index=True,
-    column_config={"ingelezen": st.column_config.DatetimeColumn(format="DD-MM-YYYY HH:mm")},
+    column_config={
+        "ingelezen": st.column_config.DatetimeColumn(format="DD-MM-YYYY HH:mm"),
+        "peildatum": st.column_config.DateColumn(format="DD-MM-YYYY"),
+    },
 )
 
 active = batches[batches["stand"] == "actief"]
