@@ -57,7 +57,10 @@ def test_upload_confirm_then_undo(at):
         "Woonservice" in recognised and "Borger-Odoorn" in recognised and "10 rijen" in recognised
     )
     button(at, "Inlezen").click().run()
-    assert any("1 van 1 bestanden ingelezen" in s.value for s in at.success)
+    assert any(
+        "1 van 1 bestanden ingelezen: 10 rijen, 0 waarschuwingen, 0 rijen overgeslagen" in s.value
+        for s in at.success
+    )
     row = a1_woonservice_2023(at)
     assert (row["Status"], row["Gerealiseerd"]) == ("🟢 behaald", "90,0%")
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from prestatie import charts, ingest, store
+from prestatie import charts, fmt, ingest, store
 from prestatie.errors import ImportRefused
 from ui import context, upload
 
@@ -45,6 +45,8 @@ if files:
         with st.spinner("Inlezen …"):
             written = ingest.save(con, accepted, gebruiker=user or None)
         new = sum(w.nieuw for w in written)
+        warnings = sum(len(p.warnings) for p in accepted)
+        skipped = sum(len(p.skipped) for p in accepted)
         st.session_state["upload_message"] = (
             f"{new} van {len(written)} bestanden ingelezen"
             + (
@@ -52,7 +54,9 @@ if files:
                 if new == len(written)
                 else "; de andere waren al ingelezen en zijn niet nog eens geteld"
             )
-            + ". De andere pagina's tonen de nieuwe gegevens."
+            + f": {fmt.num(sum(p.rows for p in accepted))} rijen, {fmt.num(warnings)} "
+            f"waarschuwingen, {fmt.num(skipped)} rijen overgeslagen. De andere pagina's tonen "
+            "de nieuwe gegevens."
         )
         st.session_state["upload_round"] = round_ + 1
         st.rerun()
