@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 from openpyxl import Workbook
 
-from prestatie import fmt, ingest, labels
+from prestatie import fmt, ingest, kolommen, labels
 from prestatie.demo import CBS, simulate
 
 DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo"
@@ -205,37 +205,7 @@ def _index_for(label: str) -> float | None:
 
 def _woz(folder: Path, gemeente: str, year: int, rows: list[dict]) -> Path:
     """Lefier's Borger-Odoorn stock of one year as a dVi WOZ-bezitstabel."""
-    header = [
-        "Onderdeel",
-        "Eenheidscode",
-        "Bag-postcode NL",
-        "Bag-huisnummer NL",
-        "Bag-huisletter NL",
-        "Bag-huisnummertoevoeging",
-        "Bag-verblijfsobject-id",
-        "Corporatie-adrestoevoeging",
-        "Aantal primo verslagjaar",
-        "Aantal ultimo verslagjaar",
-        "Tak primo verslagjaar",
-        "Tak ultimo verslagjaar",
-        "Eenheidssoort",
-        "Soort woonruimte",
-        "Is de woonruimte zelfstandig?",
-        "Lift aanwezig?",
-        "Mutatie verslagjaar",
-        "Nettohuur per maand ultimo verslagjaar",
-        "Aantal WWS punten ultimo verslagjaar",
-        "Energielabel",
-        "Bouwjaar",
-        "Renovatiejaar",
-        "m2",
-        "WOZ-waarde verslagjaar",
-        "Marktwaarde ultimo verslagjaar",
-        "Onderpand WSW inzet verslagjaar",
-        "Naam zekerheidsnemer",
-        "Type zekerheid",
-        "Eigendomspercentage",
-    ]
+    header = list(kolommen.WOZ_HEADERS)
     out = io.StringIO()
     w = csv.writer(out, delimiter=";", lineterminator="\r\n")
     w.writerow(header)

@@ -203,6 +203,19 @@ WOZ_COLUMNS = {
     "label": "energielabel",
     "bouwjaar": "bouwjaar",
 }
+# The 29 headers of the official template (columns A to AC), as the dVi guide writes them.
+WOZ_HEADERS = (
+    "Onderdeel", "Eenheidscode", "Bag-postcode NL", "Bag-huisnummer NL", "Bag-huisletter NL",
+    "Bag-huisnummertoevoeging", "Bag-verblijfsobject-id", "Corporatie-adrestoevoeging",
+    "Aantal primo verslagjaar", "Aantal ultimo verslagjaar", "Tak primo verslagjaar",
+    "Tak ultimo verslagjaar", "Eenheidssoort", "Soort woonruimte",
+    "Is de woonruimte zelfstandig?", "Lift aanwezig?", "Mutatie verslagjaar",
+    "Nettohuur per maand ultimo verslagjaar", "Aantal WWS punten ultimo verslagjaar",
+    "Energielabel", "Bouwjaar", "Renovatiejaar", "m2", "WOZ-waarde verslagjaar",
+    "Marktwaarde ultimo verslagjaar", "Onderpand WSW inzet verslagjaar", "Naam zekerheidsnemer",
+    "Type zekerheid", "Eigendomspercentage",
+)  # fmt: skip
+
 WOZ_LABELS = {
     "onderdeel": "Onderdeel",
     "vhe_id": "Eenheidscode",

@@ -15,41 +15,10 @@ from prestatie.tabellen import lees_tabel
 
 DOCUMENT, AFSPRAKEN, DOELEN, UITLEG = "Document", "Afspraken", "Doelen", "Uitleg"
 BLADEN = (DOCUMENT, AFSPRAKEN, DOELEN)
-AFSPRAAK_KOLOMMEN = (
-    "nummer",
-    "thema",
-    "tekst",
-    "resultaat",
-    "tijd",
-    "trekker",
-    "jaarschijf",
-    "status",
-    "toelichting",
-)
-PARAM_KOLOMMEN = (
-    "grens",
-    "inclusief",
-    "prijspeil",
-    "bedrag",
-    "basis",
-    "labels",
-    "groepnaam",
-    "activiteiten",
-    "maat",
-    "basisjaar",
-    "label",
-)
+AFSPRAAK_KOLOMMEN = targets.AFSPRAAK_SLEUTELS
+PARAM_KOLOMMEN = targets.PARAM_SLEUTELS
 DOEL_KOLOMMEN = (
-    "id",
-    "afspraak",
-    "omschrijving",
-    "tekst",
-    "soort",
-    "corporaties",
-    "per_corporatie",
-    "kern",
-    "richting",
-    "norm",
+    *(k for k in targets.DOEL_SLEUTELS if k != "toelichting"),
     *PARAM_KOLOMMEN,
     "toelichting",
 )

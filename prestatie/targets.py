@@ -255,7 +255,7 @@ def _themas(tabel: dict[str, Any]) -> dict[str, str]:
 
 # --- afspraken (het register) --------------------------------------------------------------
 
-_AFSPRAAK_SLEUTELS = (
+AFSPRAAK_SLEUTELS = (
     "nummer",
     "thema",
     "tekst",
@@ -282,7 +282,7 @@ def _afspraken(inhoud: dict[str, Any], bestand: str, document: Document) -> tupl
 
 
 def _afspraak(tabel: dict[str, Any], document: Document) -> Afspraak:
-    _alleen(tabel, _AFSPRAAK_SLEUTELS)
+    _alleen(tabel, AFSPRAAK_SLEUTELS)
     return Afspraak(
         document=document.id,
         nummer=_tekst(tabel, "nummer", verplicht_gevuld=True),
@@ -300,7 +300,7 @@ def _afspraak(tabel: dict[str, Any], document: Document) -> Afspraak:
 
 # --- doelen --------------------------------------------------------------------------------
 
-_DOEL_SLEUTELS = (
+DOEL_SLEUTELS = (
     "id",
     "afspraak",
     "omschrijving",
@@ -340,6 +340,9 @@ _PARAMS: dict[str, dict[str, _Param]] = {
     "labelsprong": {"label": _Param(str, LABELS)},
 }
 
+# Every kind-specific key, once, in the order of the kinds (the template's columns).
+PARAM_SLEUTELS = tuple(dict.fromkeys(k for params in _PARAMS.values() for k in params))
+
 _RICHTINGEN_PER_SOORT = {"gemiddeld_label": ("min", "max"), "naar_nul": ("max",)}
 
 
@@ -360,7 +363,7 @@ def _doelen(
 
 def _doel(tabel: dict[str, Any], document: Document, nummers: set[str]) -> Doel:
     soort = _soort(tabel)
-    _alleen(tabel, _DOEL_SLEUTELS + tuple(_PARAMS[soort]))
+    _alleen(tabel, DOEL_SLEUTELS + tuple(_PARAMS[soort]))
     richting = _keuze(tabel, "richting", _RICHTINGEN_PER_SOORT.get(soort, RICHTINGEN))
     afspraak = _tekst(tabel, "afspraak", verplicht_gevuld=True)
     if afspraak not in nummers:

@@ -184,3 +184,15 @@ def test_kind_hint_chooses_between_tables():
     )
     assert as_stock.kind == "voorraad"
     assert as_stock.vhe["huur_cent"].tolist() == [61250]
+
+
+def test_the_official_woz_header_has_the_29_columns_a_to_ac_and_is_recognised():
+    from prestatie import kolommen as k
+
+    assert len(k.WOZ_HEADERS) == 29
+    assert (k.WOZ_HEADERS[0], k.WOZ_HEADERS[17], k.WOZ_HEADERS[28]) == (
+        "Onderdeel",
+        "Nettohuur per maand ultimo verslagjaar",
+        "Eigendomspercentage",
+    )
+    assert k.is_woz_header(list(k.WOZ_HEADERS))
