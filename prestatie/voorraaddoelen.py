@@ -7,7 +7,8 @@ latest stock is compared with a straight path to the norm (op koers / achter).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from prestatie import fmt, huurgrenzen, labels, metingen
 from prestatie.peildatum import as_date
@@ -33,24 +34,23 @@ class BandPath:
     final: object  # the norm at the deadline: (lo, hi) or a scalar
 
 
+@dataclass(frozen=True)
+class Measure:
+    """One year's stock measured against a norm; ``value`` None: could not be measured."""
+
+    value: object
+    met: bool
+    peildatum: date
+    text: str
+    short: int | None = None  # homes short of the norm
+    basis: float | None = None  # homes the value is measured over
+
+
 def evaluate(doel, scope, stock, periode, norm, today, prijspeil) -> Evaluation | None:
     deadline = periode.tot
     if deadline in stock:
-        value, met, short, basis, peil, text = _measure(doel, stock, deadline, norm, prijspeil)
-        if value is None:
-            return no_data(doel, scope, periode, norm, text, peil)
-        return evaluation(
-            doel,
-            scope,
-            periode,
-            norm,
-            waarde=value,
-            basis=basis,
-            peildatum=peil,
-            status=BEHAALD if met else NIET_BEHAALD,
-            tekort=short,
-            uitleg=text,
-        )
+        m = _measure(doel, stock, deadline, norm, prijspeil)
+        return _judged(doel, scope, periode, norm, m, BEHAALD if m.met else NIET_BEHAALD)
     earlier = [y for y in stock if y < deadline]
     if deadline < today.year or not earlier:
         return no_data(doel, scope, periode, norm, f"geen voorraadgegevens over {deadline}")
@@ -58,27 +58,30 @@ def evaluate(doel, scope, stock, periode, norm, today, prijspeil) -> Evaluation 
     path_norm = _path_norm(doel, stock, periode, norm, latest)
     if path_norm is None:
         return no_data(doel, scope, periode, norm, "geen basismeting vóór het doeljaar")
-    value, met, short, basis, peil, text = _measure(doel, stock, latest, path_norm, prijspeil)
-    if value is None:
-        return no_data(doel, scope, periode, norm, text, peil)
-    if doel.soort == "naar_nul" and value == 0:
-        status = BEHAALD
-    else:
-        status = OP_KOERS if met else ACHTER
-    text += (
-        f"; stand eind {latest}, tussendoel op weg naar {deadline}: {_fmt_norm(doel, path_norm)}"
+    m = _measure(doel, stock, latest, path_norm, prijspeil)
+    reached = doel.soort == "naar_nul" and m.value == 0
+    status = BEHAALD if reached else OP_KOERS if m.met else ACHTER
+    text = (
+        f"{m.text}; stand eind {latest}, tussendoel op weg naar {deadline}: "
+        f"{_fmt_norm(doel, path_norm)}"
     )
+    return _judged(doel, scope, periode, norm, replace(m, text=text), status)
+
+
+def _judged(doel, scope, periode, norm, m: Measure, status: str) -> Evaluation:
+    if m.value is None:
+        return no_data(doel, scope, periode, norm, m.text, m.peildatum)
     return evaluation(
         doel,
         scope,
         periode,
         norm,
-        waarde=value,
-        basis=basis,
-        peildatum=peil,
+        waarde=m.value,
+        basis=m.basis,
+        peildatum=m.peildatum,
         status=status,
-        tekort=short,
-        uitleg=text,
+        tekort=m.short,
+        uitleg=m.text,
     )
 
 
@@ -106,8 +109,8 @@ def _path_norm(doel, stock, periode, norm, year):
     return norm
 
 
-def _measure(doel, stock, year, norm, prijspeil):
-    """(value, met, homes short, basis, peildatum, explanation) for one year's stock."""
+def _measure(doel, stock, year, norm, prijspeil) -> Measure:
+    """One year's stock of the target's scope against a norm, with its explanation."""
     rows = stock[year]
     peil = max(rows["peildatum"])
     peil = as_date(peil)
@@ -115,31 +118,23 @@ def _measure(doel, stock, year, norm, prijspeil):
         return _rent_share(doel, rows, peil, norm, prijspeil)
     if doel.soort == "aandeel_label":
         share = metingen.share_in_labels(rows, tuple(doel.params["labels"]))
-        met = _meets(share.waarde, norm, doel.richting)
         unknown = metingen.count_in_labels(rows, (labels.ONBEKEND,))
         text = (
             f"{fmt.num(share.deel)} van {fmt.num(share.totaal)} woningen "
             f"({fmt.pct(share.waarde)}) met label {doel.params.get('groepnaam', '')}"
             f"{_unknown_note(unknown)}, peildatum {fmt.datum(peil)}"
         )
-        return (
-            share.waarde,
-            met,
-            metingen.homes_short(share, norm, doel.richting),
-            share.totaal,
-            peil,
-            text,
-        )
+        return _share_measure(share, norm, doel.richting, peil, text)
     if doel.soort == "gemiddeld_label":
         mean = metingen.mean_label(rows)
         if mean is None:
-            return None, False, None, None, peil, "geen bekende labels"
-        met = labels.rank(mean[1]) <= labels.rank(norm)
+            return Measure(None, False, peil, "geen bekende labels")
         text = (
             f"gemiddeld label {mean[1]} (gemiddelde labelrang {fmt.num(mean[0], 2)}; "
             f"A++++ = 0 … G = 10, onbekend niet meegeteld), peildatum {fmt.datum(peil)}"
         )
-        return mean[1], met, None, float(rows["aantal"].sum()), peil, text
+        met = labels.rank(mean[1]) <= labels.rank(norm)
+        return Measure(mean[1], met, peil, text, basis=float(rows["aantal"].sum()))
     if doel.soort == "naar_nul":
         group = tuple(doel.params["labels"])
         count = metingen.count_in_labels(rows, group)
@@ -147,14 +142,8 @@ def _measure(doel, stock, year, norm, prijspeil):
             f"{fmt.aantal_woningen(round(count))} met label {', '.join(group)}, "
             f"peildatum {fmt.datum(peil)}"
         )
-        return (
-            count,
-            count <= norm,
-            max(0, round(count - norm)),
-            float(rows["aantal"].sum()),
-            peil,
-            text,
-        )
+        short = max(0, round(count - norm))
+        return Measure(count, count <= norm, peil, text, short, float(rows["aantal"].sum()))
     if doel.soort == "bandbreedte":
         return _band_change(doel, stock, year, norm, peil)
     raise ValueError(doel.soort)
@@ -166,10 +155,9 @@ def _rent_share(doel, rows, peil, norm, prijspeil):
     try:
         cents = metingen.limit_cents(grens, peil, fixed)
     except huurgrenzen.OnbekendJaar as unknown:
-        return None, False, None, None, peil, f"{unknown}; vul de tabel aan in huurgrenzen.csv"
+        return Measure(None, False, peil, f"{unknown}; vul de tabel aan in huurgrenzen.csv")
     inclusief = bool(doel.params.get("inclusief", True))
     share = metingen.share_up_to(rows, cents, inclusief)
-    met = _meets(share.waarde, norm, doel.richting)
     name = huurgrenzen.naam(grens, peil.year)
     reading = (
         f"vast bedrag uit het document (prijspeil {doel.params.get('prijspeil')})"
@@ -183,21 +171,20 @@ def _rent_share(doel, rows, peil, norm, prijspeil):
         f"({reading}; document: {fmt.euro(stated)} prijspeil {doel.params.get('prijspeil')}), "
         f"peildatum {fmt.datum(peil)}"
     )
-    return (
-        share.waarde,
-        met,
-        metingen.homes_short(share, norm, doel.richting),
-        share.totaal,
-        peil,
-        text,
-    )
+    return _share_measure(share, norm, doel.richting, peil, text)
+
+
+def _share_measure(share: metingen.Share, norm, richting: str, peil: date, text: str) -> Measure:
+    met = _meets(share.waarde, norm, richting)
+    short = metingen.homes_short(share, norm, richting)
+    return Measure(share.waarde, met, peil, text, short, share.totaal)
 
 
 def _band_change(doel, stock, year, norm, peil):
     maat = doel.params["maat"]
     base = doel.params.get("basisjaar") or min(stock)
     if base not in stock or year <= base:
-        return None, False, None, None, peil, "geen basismeting vóór het doeljaar"
+        return Measure(None, False, peil, "geen basismeting vóór het doeljaar")
     start = metingen.stock_measure(stock[base], maat)
     now = metingen.stock_measure(stock[year], maat)
     change = now - start
@@ -211,7 +198,7 @@ def _band_change(doel, stock, year, norm, peil):
         f"{_MAAT[maat]}: {fmt.num(start)} eind {base}, {fmt.num(now)} eind {year}: "
         f"verandering {fmt.signed(change)}"
     )
-    return change, met, None, now, peil, text
+    return Measure(change, met, peil, text, basis=now)
 
 
 _MAAT = {
