@@ -1,10 +1,13 @@
-"""The database: the only module that speaks SQL.
+"""The database: its schema, its connection and every write.
 
 One DuckDB file (default ``data/prestatie.duckdb``; ``PRESTATIE_DB`` or ``--db`` override it).
 Every imported row carries the import batch it came from, so each figure can be traced back to
-a file. A batch stays in the database when it is replaced or undone; the ``actief`` views show
-only the batches in force. Writes go through :func:`write_batch` and :func:`undo_batch`, one
-transaction each, serialised by a process-wide lock, so a reader never sees half an import.
+a file. A batch stays in the database when it is replaced or undone; the ``actief`` views
+(``schema.sql``) show only the batches in force. Writes go through :func:`write_batch` and
+:func:`undo_batch`, one transaction each, serialised by a process-wide lock, so a reader never
+sees half an import. What is read is in :mod:`prestatie.store_queries` (re-exported here), the
+agreement register's tables in :mod:`prestatie.store_register`: these three modules are the
+only ones that speak SQL.
 """
 
 from __future__ import annotations
@@ -15,10 +18,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from importlib import resources
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+
+# What is read lives in store_queries; re-exported so callers keep writing store.vhe_rows(...).
+from prestatie.store_queries import (  # noqa: F401
+    batches,
+    dimensions,
+    documents,
+    has_data,
+    has_demo_data,
+    productie_dekking,
+    productie_rows,
+    version,
+    vhe_rows,
+)
 
 DEFAULT_DB = Path(__file__).resolve().parents[1] / "data" / "prestatie.duckdb"
 
@@ -56,126 +73,8 @@ PRODUCTIE_COLUMNS = (
     "vhe_id",
 )
 
-SCHEMA = """
-CREATE SEQUENCE IF NOT EXISTS batch_seq START 1;
-CREATE TABLE IF NOT EXISTS batch (
-    id INTEGER PRIMARY KEY DEFAULT nextval('batch_seq'),
-    bestand VARCHAR NOT NULL,
-    sha256 VARCHAR NOT NULL,
-    soort VARCHAR NOT NULL,
-    corporatie VARCHAR,
-    gemeente VARCHAR,
-    peildatum DATE,
-    jaar_van INTEGER,
-    jaar_tot INTEGER,
-    rijen INTEGER NOT NULL,
-    waarschuwingen INTEGER NOT NULL DEFAULT 0,
-    huur_kolom VARCHAR,  -- the column the rent was read from, as the upload page showed it
-    demo BOOLEAN NOT NULL DEFAULT false,
-    gebruiker VARCHAR,
-    ingelezen TIMESTAMP NOT NULL,
-    vervangen_door INTEGER,
-    ongedaan TIMESTAMP
-);
-CREATE TABLE IF NOT EXISTS vhe (
-    batch_id INTEGER NOT NULL,
-    bron_rij INTEGER NOT NULL,
-    corporatie VARCHAR NOT NULL,
-    gemeente VARCHAR NOT NULL,
-    peildatum DATE NOT NULL,
-    vhe_id VARCHAR NOT NULL,
-    adres VARCHAR,
-    postcode VARCHAR,
-    kern VARCHAR,
-    huur_cent BIGINT,
-    rekenhuur_cent BIGINT,  -- a second rent where the file had one (see kolommen.REKENHUUR)
-    label VARCHAR NOT NULL,
-    label_bron VARCHAR,
-    energie_index DOUBLE,
-    woningtype VARCHAR,
-    levensloopgeschikt BOOLEAN,
-    bouwjaar INTEGER,
-    aantal DOUBLE NOT NULL DEFAULT 1
-);
-CREATE TABLE IF NOT EXISTS productie (
-    batch_id INTEGER NOT NULL,
-    bron_rij INTEGER NOT NULL,
-    corporatie VARCHAR NOT NULL,
-    gemeente VARCHAR NOT NULL,
-    kern VARCHAR,
-    project VARCHAR,
-    soort VARCHAR NOT NULL,
-    jaar INTEGER NOT NULL,
-    datum DATE,
-    aantal INTEGER NOT NULL,
-    vhe_id VARCHAR
-);
-CREATE TABLE IF NOT EXISTS afspraken_document (
-    id VARCHAR PRIMARY KEY,
-    inhoud VARCHAR NOT NULL,  -- the agreement file's TOML text
-    geladen TIMESTAMP NOT NULL
-);
--- Databases made by an earlier version get the columns added since.
-ALTER TABLE vhe ADD COLUMN IF NOT EXISTS rekenhuur_cent BIGINT;
-ALTER TABLE batch ADD COLUMN IF NOT EXISTS huur_kolom VARCHAR;
-CREATE OR REPLACE VIEW actieve_batch AS
-    SELECT * FROM batch WHERE vervangen_door IS NULL AND ongedaan IS NULL;
--- Which rows count. The key of the stock is corporatie × gemeente × peildatum; of production
--- corporatie × gemeente × jaar. For each key the rows of ONE import count: the newest stock
--- list, or where there is none the newest bezitstabel (a stock list has kern, type and
--- levensloopgeschikt); for production the newest production list that reports on that year,
--- or else the bezitstabel's mutations (a list has verduurzaming and zonnepanelen). Per key, not
--- per file: a newer file for one gemeente or one peildatum replaces exactly that part of an
--- older file that covered more. So no home is counted twice, and none is lost.
-CREATE OR REPLACE VIEW actieve_vhe AS
-    WITH rows AS (
-        SELECT v.*, v.huur_cent / 100.0 AS huur, b.bestand, b.soort AS bron_soort
-        FROM vhe v JOIN actieve_batch b ON b.id = v.batch_id
-    ), winner AS (
-        SELECT corporatie, gemeente, peildatum,
-               arg_max(batch_id, batch_id + CASE bron_soort WHEN 'voorraad' THEN 1e12 ELSE 0 END)
-                   AS batch_id
-        FROM (SELECT DISTINCT corporatie, gemeente, peildatum, batch_id, bron_soort FROM rows)
-        GROUP BY corporatie, gemeente, peildatum
-    )
-    SELECT rows.* FROM rows JOIN winner USING (corporatie, gemeente, peildatum, batch_id);
-CREATE OR REPLACE VIEW productie_lijst AS
-    SELECT DISTINCT b.id, b.corporatie, p.gemeente, b.jaar_van, b.jaar_tot
-    FROM actieve_batch b JOIN productie p ON p.batch_id = b.id
-    WHERE b.soort = 'productie';
-CREATE OR REPLACE VIEW actieve_productie AS
-    SELECT p.*, b.bestand, b.soort AS bron_soort
-    FROM productie p JOIN actieve_batch b ON b.id = p.batch_id
-    WHERE NOT EXISTS (
-        SELECT 1 FROM productie_lijst l
-        WHERE l.corporatie = p.corporatie AND l.gemeente = p.gemeente
-          AND p.jaar BETWEEN l.jaar_van AND l.jaar_tot AND l.id <> p.batch_id
-          AND (b.soort = 'woz' OR l.id > p.batch_id));
--- Progress per agreement per year as people set it (prestatie.store_register): append-only,
--- the entry with the highest id counts.
-CREATE SEQUENCE IF NOT EXISTS afspraak_status_seq START 1;
-CREATE TABLE IF NOT EXISTS afspraak_status (
-    id INTEGER PRIMARY KEY DEFAULT nextval('afspraak_status_seq'),
-    document VARCHAR NOT NULL,
-    nummer VARCHAR NOT NULL,
-    jaar INTEGER NOT NULL,
-    status VARCHAR NOT NULL,
-    notitie VARCHAR NOT NULL DEFAULT '',
-    door VARCHAR,
-    gezet TIMESTAMP NOT NULL
-);
--- Every version of an agreement document put in force (prestatie.store_register); undo marks
--- the latest as ongedaan and puts the one before back into afspraken_document.
-CREATE TABLE IF NOT EXISTS afspraken_versie (
-    document VARCHAR NOT NULL,
-    versie INTEGER NOT NULL,
-    inhoud VARCHAR NOT NULL,
-    bron VARCHAR NOT NULL,
-    door VARCHAR,
-    opgeslagen TIMESTAMP NOT NULL,
-    ongedaan TIMESTAMP
-);
-"""
+# The tables and the views that decide which rows are in force: SQL, kept as SQL.
+SCHEMA = resources.files("prestatie").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -348,132 +247,6 @@ def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
         con.execute("UPDATE batch SET vervangen_door = NULL WHERE vervangen_door = ?", [batch_id])
 
 
-def clear_data(con: duckdb.DuckDBPyConnection) -> None:
-    """Remove every imported row and batch (start with an empty database)."""
-    with transaction(con):
-        for table in ("vhe", "productie", "batch"):
-            con.execute(f"DELETE FROM {table}")
-
-
-def batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every import with its state: in force, replaced (by which) or undone."""
-    return con.execute(
-        "SELECT id, bestand, soort, corporatie, gemeente, peildatum, jaar_van, jaar_tot, rijen, "
-        "waarschuwingen, huur_kolom, demo, gebruiker, ingelezen, vervangen_door, ongedaan, sha256, "
-        "CASE WHEN ongedaan IS NOT NULL THEN 'ongedaan gemaakt' "
-        "WHEN vervangen_door IS NOT NULL THEN 'vervangen door ' || vervangen_door "
-        "ELSE 'actief' END AS stand FROM batch ORDER BY id DESC"
-    ).df()
-
-
-def has_demo_data(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute("SELECT count(*) FROM actieve_batch WHERE demo").fetchone()[0])
-
-
-def has_data(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute("SELECT count(*) FROM actieve_batch").fetchone()[0])
-
-
-def _where(filters: dict[str, object]) -> tuple[str, list]:
-    clauses, params = [], []
-    for column, value in filters.items():
-        if value is None:
-            continue
-        if isinstance(value, list | tuple):
-            clauses.append(f"list_contains(?, {column})")
-        else:
-            clauses.append(f"{column} = ?")
-        params.append(list(value) if isinstance(value, list | tuple) else value)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def vhe_rows(
-    con: duckdb.DuckDBPyConnection,
-    corporatie: str | list[str] | None = None,
-    gemeente: str | list[str] | None = None,
-    peildatum: date | None = None,
-) -> pd.DataFrame:
-    """The vhe rows in force, with the file each came from."""
-    where, params = _where({"corporatie": corporatie, "gemeente": gemeente, "peildatum": peildatum})
-    return con.execute(
-        "SELECT batch_id, bestand, bron_rij, corporatie, gemeente, peildatum, vhe_id, adres, "
-        "postcode, kern, huur_cent, huur, rekenhuur_cent, label, label_bron, energie_index, "
-        f"woningtype, levensloopgeschikt, bouwjaar, aantal FROM actieve_vhe{where} "
-        "ORDER BY corporatie, gemeente, peildatum, vhe_id",
-        params,
-    ).df()
-
-
-def productie_rows(
-    con: duckdb.DuckDBPyConnection,
-    corporatie: str | list[str] | None = None,
-    gemeente: str | list[str] | None = None,
-) -> pd.DataFrame:
-    """The production rows in force, with the file each came from."""
-    where, params = _where({"corporatie": corporatie, "gemeente": gemeente})
-    return con.execute(
-        "SELECT batch_id, bestand, bron_rij, corporatie, gemeente, kern, project, soort, jaar, "
-        f"datum, aantal, vhe_id FROM actieve_productie{where} "
-        "ORDER BY corporatie, gemeente, jaar, soort, bron_rij",
-        params,
-    ).df()
-
-
-def productie_dekking(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Which (corporatie, gemeente, jaar) the production imports in force report on.
-
-    A year without rows inside a reported range means nothing was realised; a year outside
-    every range has no data.
-    """
-    return con.execute(
-        "SELECT DISTINCT b.corporatie, coalesce(b.gemeente, p.gemeente) AS gemeente, "
-        "unnest(range(b.jaar_van, b.jaar_tot + 1)) AS jaar "
-        "FROM actieve_batch b LEFT JOIN (SELECT DISTINCT batch_id, gemeente FROM productie) p "
-        "ON p.batch_id = b.id "
-        "WHERE b.jaar_van IS NOT NULL AND coalesce(b.gemeente, p.gemeente) IS NOT NULL "
-        "ORDER BY 1, 2, 3"
-    ).df()
-
-
-def dimensions(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
-    """The gemeenten, corporaties, peildata and production years in force, for the filters."""
-
-    def column(sql: str) -> list:
-        return [r[0] for r in con.execute(sql).fetchall()]
-
-    both = "SELECT {0} FROM actieve_vhe UNION SELECT {0} FROM actieve_productie ORDER BY 1"
-    return {
-        "gemeenten": column(both.format("gemeente")),
-        "corporaties": column(both.format("corporatie")),
-        "peildata": column("SELECT DISTINCT peildatum FROM actieve_vhe ORDER BY 1"),
-        "productiejaren": column("SELECT DISTINCT jaar FROM actieve_productie ORDER BY 1"),
-    }
-
-
-def save_documents(con: duckdb.DuckDBPyConnection, documents: dict[str, str]) -> None:
-    """Store agreement documents (id -> TOML text) in the database, replacing same ids."""
-    with transaction(con):
-        for doc_id, content in documents.items():
-            con.execute("DELETE FROM afspraken_document WHERE id = ?", [doc_id])
-            con.execute(
-                "INSERT INTO afspraken_document VALUES (?, ?, ?)", [doc_id, content, datetime.now()]
-            )
-
-
-def documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    rows = con.execute("SELECT id, inhoud FROM afspraken_document ORDER BY id").fetchall()
-    return {r[0]: r[1] for r in rows}
-
-
-def version(con: duckdb.DuckDBPyConnection) -> str:
-    """A fingerprint of the batches in force and of the agreements, for caches."""
-    row = con.execute(
-        "SELECT count(*), max(id), count(ongedaan), count(vervangen_door), "
-        "(SELECT max(geladen) FROM afspraken_document) FROM batch"
-    ).fetchone()
-    return "-".join(str(v) for v in row)
-
-
 def undo_demo(con: duckdb.DuckDBPyConnection) -> int:
     """Take every demonstration batch out of force; returns how many."""
     with transaction(con):
@@ -482,3 +255,25 @@ def undo_demo(con: duckdb.DuckDBPyConnection) -> int:
             "UPDATE batch SET ongedaan = ? WHERE list_contains(?, id)", [datetime.now(), ids]
         )
     return len(ids)
+
+
+def clear_data(con: duckdb.DuckDBPyConnection) -> None:
+    """Remove every imported row and batch (start with an empty database)."""
+    with transaction(con):
+        for table in ("vhe", "productie", "batch"):
+            con.execute(f"DELETE FROM {table}")
+
+
+def save_documents(con: duckdb.DuckDBPyConnection, texts: dict[str, str]) -> None:
+    """Store agreement documents (id -> TOML text) in the database, replacing same ids."""
+    with transaction(con):
+        for doc_id, content in texts.items():
+            put_document(con, doc_id, content)
+
+
+def put_document(con: duckdb.DuckDBPyConnection, doc_id: str, content: str) -> None:
+    """Put one document's text in force, inside the caller's :func:`transaction`."""
+    con.execute("DELETE FROM afspraken_document WHERE id = ?", [doc_id])
+    con.execute(
+        "INSERT INTO afspraken_document VALUES (?, ?, ?)", [doc_id, content, datetime.now()]
+    )

@@ -1,17 +1,17 @@
 """The register's part of the database: status history and document versions.
 
-Besides :mod:`prestatie.store`, the only module that speaks SQL; its tables (``afspraak_status``
-and ``afspraken_versie``) are created by ``store.SCHEMA``. Writes go through
-:func:`prestatie.store.transaction`.
+Besides :mod:`prestatie.store` and :mod:`prestatie.store_queries`, the only module that speaks
+SQL; its tables (``afspraak_status`` and ``afspraken_versie``) are created by ``schema.sql``.
+Writes go through :func:`prestatie.store.transaction`.
 
 - ``afspraak_status`` is append-only: setting a status adds a row and never changes one, so
   the history of who set what, when, and why is kept. The current status of an agreement in
   a year is the row with the highest id (:func:`prestatie.register.laatste`).
 - ``afspraken_versie`` keeps every version of an agreement document that was put in force. A
-  new version and the document in force (``afspraken_document``) change in one transaction;
-  ``store.save_documents`` opens its own transaction and the write lock does not nest, so the
-  two statements it runs are repeated here rather than called. Undo marks the latest version
-  *ongedaan* and puts the version before it back in force.
+  new version and the document in force (``afspraken_document``) change in one transaction
+  (``store.put_document`` inside this module's transaction: ``store.save_documents`` opens its
+  own, and the write lock does not nest). Undo marks the latest version *ongedaan* and puts the
+  version before it back in force.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from prestatie.store import transaction
+from prestatie.store import put_document, transaction
 from prestatie.targets import STATUSSEN
 
 OORSPRONKELIJK = "oorspronkelijk (data/afspraken)"
@@ -76,7 +76,7 @@ def save_version(
         if versie == 0 and current is not None:
             versie = _add_version(con, document, 1, current, OORSPRONKELIJK, None)
         versie = _add_version(con, document, versie + 1, inhoud, bron, door)
-        _put_in_force(con, document, inhoud)
+        put_document(con, document, inhoud)
     return versie
 
 
@@ -105,7 +105,7 @@ def undo_version(con: duckdb.DuckDBPyConnection, document: str) -> int | None:
             "UPDATE afspraken_versie SET ongedaan = ? WHERE document = ? AND versie = ?",
             [datetime.now(), document, latest],
         )
-        _put_in_force(con, document, inhoud)
+        put_document(con, document, inhoud)
     return previous
 
 
@@ -127,11 +127,3 @@ def _add_version(con, document: str, versie: int, inhoud: str, bron: str, door) 
         [document, versie, inhoud, bron, door, datetime.now()],
     )
     return versie
-
-
-def _put_in_force(con, document: str, inhoud: str) -> None:
-    """What store.save_documents does for one document, inside the caller's transaction."""
-    con.execute("DELETE FROM afspraken_document WHERE id = ?", [document])
-    con.execute(
-        "INSERT INTO afspraken_document VALUES (?, ?, ?)", [document, inhoud, datetime.now()]
-    )
