@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -121,11 +122,15 @@ def read_sheets(file: str, data: bytes) -> list[Sheet]:
             file,
             "dit is een PDF, geen spreadsheet. Vraag de corporatie om de Excel- of CSV-export.",
         )
-    if data.startswith(_ZIP):
-        return _read_xlsx(file, data)
-    if data.startswith(_OLE):
-        check_ole(file, data)
-        return _read_calamine(file, data, {}, _limits())
+    if data.startswith(_ZIP) or data.startswith(_OLE):
+        try:
+            return _read_workbook(file, data)
+        except _DAMAGED:
+            raise refuse(
+                file,
+                "het bestand is beschadigd: delen van de werkmap kunnen niet worden uitgepakt. "
+                "Open het in Excel, sla het opnieuw op en stuur het nog eens.",
+            ) from None
     if suffix in EXCEL_SUFFIXES:
         raise refuse(
             file,
@@ -137,6 +142,17 @@ def read_sheets(file: str, data: bytes) -> list[Sheet]:
     if not _has_cells(rows):
         raise refuse(file, "het bestand is leeg: er staan geen gegevens in.")
     return [Sheet(None, rows)]
+
+
+# What a damaged (truncated, bit-flipped) zip or OLE container raises from deep in the readers.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, struct.error)
+
+
+def _read_workbook(file: str, data: bytes) -> list[Sheet]:
+    if data.startswith(_ZIP):
+        return _read_xlsx(file, data)
+    check_ole(file, data)
+    return _read_calamine(file, data, {}, _limits())
 
 
 def _limits() -> Limits:
