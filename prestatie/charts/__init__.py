@@ -65,7 +65,8 @@ def share_against_norm(evaluations: pd.DataFrame, title: str) -> go.Figure:
         name="gerealiseerd",
         marker_color=[STATUS_KLEUREN[s] for s in rows["status"]],
         text=[f"{fmt.pct(v)} ({s})" for v, s in zip(rows["waarde"], rows["status"], strict=True)],
-        textposition="auto",
+        textposition="auto",  # outside a bar too short to hold it
+        insidetextanchor="start",  # clear of the norm mark at the end of the bar
         hovertemplate="%{y}: %{x:.1%}<extra></extra>",
     )
     norms = rows[rows["norm"].map(lambda n: isinstance(n, float | int))]
