@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -15,6 +16,8 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 EXPECT_TIMEOUT_MS = 30_000  # a cold page computes every evaluation first; CI machines are shared
@@ -122,3 +125,57 @@ def _patient_expect() -> None:
 
 
 _patient_expect()
+
+
+# ---- fixtures every browser module shares (registered in tests/conftest.py) -------------------
+
+
+def _require_chromium() -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} ontbreekt: installeer Debian's chromium (zie .ci/run)")
+
+
+@pytest.fixture(scope="module")
+def browser_db(demo_db_file, tmp_path_factory) -> Path:
+    """This module's own copy of the demo database (the server locks the file it serves)."""
+    copy = tmp_path_factory.mktemp("browser") / "demo.duckdb"
+    shutil.copy(demo_db_file, copy)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def demo_server(browser_db) -> Iterator[str]:
+    """``streamlit run app.py`` on the module's demo copy; yields its address."""
+    _require_chromium()
+    with streamlit_server(browser_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's chromium, started once per module through Playwright (never downloaded)."""
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def new_page(chromium, width: int = 1400, height: int = 1000):
+    """A page in a fresh context: Dutch locale, downloads allowed, patient default timeout."""
+    context = chromium.new_context(
+        viewport={"width": width, "height": height}, locale="nl-NL", accept_downloads=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    return page
+
+
+@pytest.fixture
+def page(chromium):
+    """A fresh page per test; a module that keeps one page over its tests defines its own."""
+    page = new_page(chromium)
+    yield page
+    page.context.close()

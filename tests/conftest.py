@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from prestatie import dashboard, store
+from tests.browser import browser_db, chromium, demo_server, page  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,42 +4,24 @@ template, change a norm, upload it, store it as a new version and undo it."""
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
-from pathlib import Path
 
 import openpyxl
 import pytest
 
 playwright = pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from tests.browser import new_page  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def server(demo_db_file, tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: installeer Debian's chromium (zie .ci/run)")
-    db = tmp_path_factory.mktemp("afspraken_browser") / "demo.duckdb"
-    shutil.copy(demo_db_file, db)
-    with streamlit_server(db) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def page(server):
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(
-            viewport={"width": 1400, "height": 1000}, locale="nl-NL", accept_downloads=True
-        )
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        yield page
-        browser.close()
+def page(chromium):
+    page = new_page(chromium)
+    yield page
+    page.context.close()
 
 
 def choose(page, box: str, option: str | re.Pattern, typed: str = "") -> None:
@@ -50,14 +32,14 @@ def choose(page, box: str, option: str | re.Pattern, typed: str = "") -> None:
     page.get_by_role("option", name=option).click()
 
 
-def open_afspraken(page, server) -> None:
-    page.goto(f"{server}/afspraken")
+def open_afspraken(page, demo_server) -> None:
+    page.goto(f"{demo_server}/afspraken")
     expect(page.get_by_role("heading", name="Afspraken", exact=True)).to_be_visible()
 
 
-def test_status_set_on_afspraken_shows_on_the_overzicht(page, server):
-    today = date.today()  # the server's status year is the year of its today
-    open_afspraken(page, server)
+def test_status_set_on_afspraken_shows_on_the_overzicht(page, demo_server):
+    today = date.today()  # the demo_server's status year is the year of its today
+    open_afspraken(page, demo_server)
     choose(page, "Document", "Lokaal Akkoord Emmen 2019-2024")
     page.get_by_role("tab", name="Voortgang bijhouden").click()
     choose(page, "Afspraak", re.compile(r"^SW-4: "), typed="SW-4")
@@ -69,7 +51,7 @@ def test_status_set_on_afspraken_shows_on_the_overzicht(page, server):
         page.get_by_text(f"Afspraak SW-4: status in {today.year} is nu “gereed”.")
     ).to_be_visible()
 
-    page.goto(server)
+    page.goto(demo_server)
     expect(page.get_by_role("heading", name="Komende termijnen")).to_be_visible()
     # Every seed agreement starts as "loopt" or "niet gestart": one gereed is this one.
     expect(
@@ -80,8 +62,8 @@ def test_status_set_on_afspraken_shows_on_the_overzicht(page, server):
     expect(signing).to_contain_text("gereed" if today <= date(today.year, 12, 15) else "loopt")
 
 
-def test_template_download_edit_upload_and_undo(page, server, tmp_path):
-    open_afspraken(page, server)
+def test_template_download_edit_upload_and_undo(page, demo_server, tmp_path):
+    open_afspraken(page, demo_server)
     choose(page, "Document", "Prestatieafspraken 2023 Borger-Odoorn")
     page.get_by_role("tab", name="Document aanpassen").click()
     with page.expect_download() as download:

@@ -2,44 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 playwright = pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
 pytestmark = pytest.mark.browser
 WAIT = 60_000  # ms; expect() has its own timeout, apart from the page's
 
 
-@pytest.fixture(scope="module")
-def server(demo_db_file, tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: installeer Debian's chromium (zie .ci/run)")
-    db = tmp_path_factory.mktemp("browser_betaalbaarheid") / "demo.duckdb"
-    shutil.copy(demo_db_file, db)
-    with streamlit_server(db) as url:
-        yield url
-
-
-@pytest.fixture
-def page(server):
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        yield page
-        context.close()
-        browser.close()
-
-
-def test_charts_show_the_limits_of_the_peildatum_and_the_norm(server, page):
-    page.goto(f"{server}/?gemeente=Borger-Odoorn")
+def test_charts_show_the_limits_of_the_peildatum_and_the_norm(demo_server, page):
+    page.goto(f"{demo_server}/?gemeente=Borger-Odoorn")
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar).to_match_aria_snapshot('- combobox "Gemeente": Borger-Odoorn', timeout=WAIT)
     page.get_by_role("link", name="Betaalbaarheid").click()

@@ -5,7 +5,6 @@ Expected counts come from the demo database by plain SQL and from the agreement 
 
 from __future__ import annotations
 
-import shutil
 import tomllib
 from pathlib import Path
 
@@ -13,10 +12,10 @@ import duckdb
 import pytest
 
 playwright = pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
 from prestatie.monitor import STATUS_KLEUREN  # noqa: E402
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server  # noqa: E402
+from tests.browser import ROOT  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -27,21 +26,6 @@ def rgb(colour: str) -> str:
     """'#1a7f37' -> 'rgb(26, 127, 55)', as the browser writes a style."""
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgb({r}, {g}, {b})"
-
-
-@pytest.fixture(scope="module")
-def db(demo_db_file, tmp_path_factory) -> Path:
-    copy = tmp_path_factory.mktemp("browser_duurzaamheid") / "demo.duckdb"
-    shutil.copy(demo_db_file, copy)
-    return copy
-
-
-@pytest.fixture(scope="module")
-def server(db):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: installeer Debian's chromium (zie .ci/run)")
-    with streamlit_server(db) as url:
-        yield url
 
 
 def expected_counts(db: Path) -> tuple[int, int]:
@@ -59,34 +43,27 @@ def expected_counts(db: Path) -> tuple[int, int]:
     return len(FASERING) * years, norms
 
 
-def test_fasering_bars_and_target_markers_are_in_the_svg(server, db):
-    bars, markers = expected_counts(db)
+def test_fasering_bars_and_target_markers_are_in_the_svg(demo_server, browser_db, page):
+    bars, markers = expected_counts(browser_db)
     assert (bars, markers) == (16, 12)  # the demo: 4 groups x 2021-2024; 3 norms per group
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-            page.set_default_timeout(60_000)
-            page.goto(f"{server}/duurzaamheid")
-            expect(page.get_by_role("heading", name="Duurzaamheid", exact=True)).to_be_visible()
-            chart = page.locator(".st-key-aandeel_0")
-            chart.scroll_into_view_if_needed()
-            expect(chart.locator(".gtitle")).to_contain_text("Domesta in Emmen")
-            expect(chart.locator(".barlayer .point")).to_have_count(bars)
-            # target line across each milestone year, and a triangle beside it (min/max)
-            targets = chart.locator('.scatterlayer .point[style*="stroke-width: 5px"]')
-            expect(targets).to_have_count(markers)
-            triangles = chart.locator('.scatterlayer .point[style*="stroke-width: 1.5px"]')
-            expect(triangles).to_have_count(markers)
-            strokes = {
-                style.split("stroke: ")[1].split(";")[0]
-                for style in targets.evaluate_all("els => els.map(e => e.getAttribute('style'))")
-            }
-            assert strokes <= {rgb(c) for c in STATUS_KLEUREN.values()}
-            expect(chart.locator(".legend")).to_contain_text("doel minimaal")
-            expect(chart.locator(".legend")).to_contain_text("doel maximaal")
-            labels = page.locator(".st-key-labelverdeling")
-            expect(labels.locator(".barlayer .point").first).to_be_attached()
-            expect(labels.locator(".legend")).to_contain_text("onbekend (apart)")
-        finally:
-            browser.close()
+    page.goto(f"{demo_server}/duurzaamheid")
+    expect(page.get_by_role("heading", name="Duurzaamheid", exact=True)).to_be_visible()
+    chart = page.locator(".st-key-aandeel_0")
+    chart.scroll_into_view_if_needed()
+    expect(chart.locator(".gtitle")).to_contain_text("Domesta in Emmen")
+    expect(chart.locator(".barlayer .point")).to_have_count(bars)
+    # target line across each milestone year, and a triangle beside it (min/max)
+    targets = chart.locator('.scatterlayer .point[style*="stroke-width: 5px"]')
+    expect(targets).to_have_count(markers)
+    triangles = chart.locator('.scatterlayer .point[style*="stroke-width: 1.5px"]')
+    expect(triangles).to_have_count(markers)
+    strokes = {
+        style.split("stroke: ")[1].split(";")[0]
+        for style in targets.evaluate_all("els => els.map(e => e.getAttribute('style'))")
+    }
+    assert strokes <= {rgb(c) for c in STATUS_KLEUREN.values()}
+    expect(chart.locator(".legend")).to_contain_text("doel minimaal")
+    expect(chart.locator(".legend")).to_contain_text("doel maximaal")
+    labels = page.locator(".st-key-labelverdeling")
+    expect(labels.locator(".barlayer .point").first).to_be_attached()
+    expect(labels.locator(".legend")).to_contain_text("onbekend (apart)")

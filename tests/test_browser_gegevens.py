@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 playwright = pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
 from prestatie import dashboard  # noqa: E402
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, streamlit_server, wait_for_app  # noqa: E402
+from tests.browser import choose, new_page, streamlit_server, wait_for_app  # noqa: E402
 from tests.test_page_gegevens import STOCK  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -23,13 +23,10 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(server):
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.set_default_timeout(60_000)
-        yield page
-        browser.close()
+def page(chromium):
+    page = new_page(chromium)
+    yield page
+    page.context.close()
 
 
 def behaald(page, server) -> None:

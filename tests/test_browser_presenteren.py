@@ -4,18 +4,16 @@ downloaded from the page and opened with python-pptx."""
 from __future__ import annotations
 
 import io
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 playwright = pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 from pptx import Presentation  # noqa: E402
 from pptx.enum.shapes import MSO_SHAPE_TYPE  # noqa: E402
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from tests.browser import new_page  # noqa: E402
 
 pytestmark = pytest.mark.browser
 WAIT = 60_000
@@ -23,44 +21,18 @@ SELECTION = "gemeente=Borger-Odoorn&corporatie=Lefier&jaar=2024"
 A1 = "Minimaal 90% van de voorraad tot de 2e aftoppingsgrens (Borger-Odoorn)"
 
 
-@pytest.fixture(scope="module")
-def server(demo_db_file, tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: installeer Debian's chromium (zie .ci/run)")
-    db = tmp_path_factory.mktemp("browser_presenteren") / "demo.duckdb"
-    shutil.copy(demo_db_file, db)
-    with streamlit_server(db) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
-
-
-def wait_for_app(page) -> None:
-    """Until the script run is over (as Streamlit's own e2e tests wait)."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-
-
 @pytest.fixture
-def page(browser, server):
-    context = browser.new_context(
-        viewport={"width": 1600, "height": 900}, locale="nl-NL", accept_downloads=True
-    )
-    page = context.new_page()
+def page(chromium, demo_server):
+    page = new_page(chromium, 1600, 900)
     page.set_default_timeout(WAIT)
-    page.goto(f"{server}/?{SELECTION}")
+    page.goto(f"{demo_server}/?{SELECTION}")
     expect(page.get_by_role("heading", name="Overzicht prestatieafspraken")).to_be_visible(
         timeout=WAIT
     )
     page.get_by_role("link", name="Presenteren").click()
     expect(page.get_by_role("heading", name="Presenteren", exact=True)).to_be_visible(timeout=WAIT)
     yield page
-    context.close()
+    page.context.close()
 
 
 def test_presentation_hides_the_sidebar_and_follows_the_arrow_keys(page):

@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import duckdb
 import pytest
 
 playwright = pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from tests.browser import new_page, wait_for_app  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def db(demo_db_file, tmp_path_factory) -> Path:
-    copy = tmp_path_factory.mktemp("browser_voorraad") / "demo.duckdb"
-    shutil.copy(demo_db_file, copy)
-    return copy
-
-
-@pytest.fixture(scope="module")
-def projects(db) -> int:
+def projects(browser_db) -> int:
     """Production rows in force in Borger-Odoorn, counted before the server locks the file."""
-    con = duckdb.connect(str(db))
+    con = duckdb.connect(str(browser_db))
     try:
         sql = "SELECT count(*) FROM actieve_productie WHERE gemeente = 'Borger-Odoorn'"
         return con.execute(sql).fetchone()[0]
@@ -35,28 +25,17 @@ def projects(db) -> int:
 
 
 @pytest.fixture(scope="module")
-def page(db, projects):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: installeer Debian's chromium (zie .ci/run)")
-    with streamlit_server(db) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        page.set_default_timeout(60_000)
-        page.goto(f"{url}/voorraad?gemeente=Borger-Odoorn")
-        expect(page.get_by_role("heading", name="Voorraadontwikkeling")).to_be_visible()
-        yield page
-        browser.close()
-
-
-def idle(page) -> None:
-    """Wait until the script run has finished (as Streamlit's own e2e tests do)."""
-    app = page.locator("[data-test-script-state]")
-    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
+def page(projects, demo_server, chromium):
+    page = new_page(chromium)
+    page.goto(f"{demo_server}/voorraad?gemeente=Borger-Odoorn")
+    expect(page.get_by_role("heading", name="Voorraadontwikkeling")).to_be_visible()
+    yield page
+    page.context.close()
 
 
 def test_tabs_waterfall_and_project_download(page, projects, tmp_path):
     # every corporatie's jaarschijven in its own tab, drawn as a plotly chart
-    idle(page)
+    wait_for_app(page)
     tab = page.get_by_role("tab", name="Woonservice · Borger-Odoorn")
     tab.click()
     panel = page.get_by_role("tabpanel", name="Woonservice · Borger-Odoorn")
@@ -73,7 +52,7 @@ def test_tabs_waterfall_and_project_download(page, projects, tmp_path):
         page.locator(".gtitle", has_text="Huurvoorraad Woonservice · Borger-Odoorn")
     ).to_be_visible()
     expect(page.get_by_test_id("stAlert").filter(has_text="sluiten precies aan")).to_be_visible()
-    idle(page)
+    wait_for_app(page)
 
     # the projects behind the numbers: open, download, and the file holds every row
     page.get_by_test_id("stExpander").filter(has_text="Projecten in de selectie").click()
