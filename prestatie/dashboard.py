@@ -72,11 +72,17 @@ def evaluations(
     huur: str = metingen.KALE_HUUR,
 ) -> list[monitor.Evaluation]:
     """Every target judged on the data in force; ``huur`` chooses the rent measured."""
-    vhe = metingen.with_rent(store.vhe_rows(con), huur)
-    facts = monitor.Facts.build(vhe, store.productie_rows(con), store.productie_dekking(con), today)
     doelen = [d for a in agreements(con) for d in a.doelen]
-    result = monitor.evaluate(doelen, facts, prijspeil)
+    result = monitor.evaluate(doelen, facts(con, today, huur), prijspeil)
     return [e for e in result if matches(e, filters)] if filters else result
+
+
+def facts(
+    con: duckdb.DuckDBPyConnection, today: date, huur: str = metingen.KALE_HUUR
+) -> monitor.Facts:
+    """What the monitor reads: the stock per verslagjaar, production and its coverage."""
+    vhe = metingen.with_rent(store.vhe_rows(con), huur)
+    return monitor.Facts.build(vhe, store.productie_rows(con), store.productie_dekking(con), today)
 
 
 def matches(e: monitor.Evaluation, f: Filters) -> bool:
@@ -142,9 +148,17 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
 
 def stock(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
     """The vhe rows of the selection: the last peildatum of each verslagjaar, column ``jaar``."""
+    return select_stock(metingen.latest_per_year(store.vhe_rows(con)), filters)
+
+
+def select_stock(latest: pd.DataFrame, filters: Filters | None = None) -> pd.DataFrame:
+    """The rows of a :func:`stock` frame that belong to the selection (None: all)."""
     f = filters or Filters()
-    rows = metingen.latest_per_year(store.vhe_rows(con, f.corporatie, f.gemeente))
-    return rows[rows["jaar"] == f.jaar] if f.jaar else rows
+    keep = pd.Series(True, index=latest.index)
+    for column, value in (("gemeente", f.gemeente), ("corporatie", f.corporatie), ("jaar", f.jaar)):
+        if value:
+            keep &= latest[column] == value
+    return latest[keep]
 
 
 def production(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from datetime import date
 import duckdb
 import streamlit as st
 
-from prestatie import dashboard, store
+from prestatie import dashboard, metingen, store
 
 ALLE = "Alle"
 FILTERS = ("gemeente", "corporatie", "jaar")
@@ -57,7 +57,7 @@ def filters() -> dashboard.Filters:
 
 def sidebar_filters() -> dashboard.Filters:
     """Gemeente, corporatie and jaar in the sidebar, initialised from and kept in the URL."""
-    dims = store.dimensions(cursor())
+    dims = dimensions()
     options = {
         "gemeente": [ALLE, *dims["gemeenten"]],
         "corporatie": [ALLE, *dims["corporaties"]],
@@ -123,17 +123,62 @@ def demo_banner() -> None:
         )
 
 
+def _key() -> tuple[str, str]:
+    """The database and the version of its data: what every cached read is keyed on."""
+    path = str(store.db_path())
+    return path, store.version(cursor())
+
+
+# Reads that every rerun would repeat, cached until an import, undo or agreement change.
+
+
 @st.cache_data(show_spinner="Doelen beoordelen …", max_entries=16)
 def _evaluations(path: str, version: str, day: date, prijspeil: str, huur: str):
     return dashboard.evaluations(_connection(path).cursor(), day, prijspeil, huur=huur)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _stock(path: str, version: str):
+    return metingen.latest_per_year(store.vhe_rows(_connection(path).cursor()))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _facts(path: str, version: str, day: date):
+    return dashboard.facts(_connection(path).cursor(), day)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _agreements(path: str, version: str):
+    return dashboard.agreements(_connection(path).cursor())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _dimensions(path: str, version: str):
+    return store.dimensions(_connection(path).cursor())
+
+
 def evaluations(prijspeil: str = "geindexeerd", filtered: bool = True, huur: str = "kale huur"):
-    """Every evaluation (cached per data version), narrowed to the sidebar's selection."""
-    path = str(store.db_path())
-    cursor()  # opens the database on first use
-    result = _evaluations(path, store.version(cursor()), today(), prijspeil, huur)
+    """Every evaluation, narrowed to the sidebar's selection unless ``filtered`` is False."""
+    result = _evaluations(*_key(), today(), prijspeil, huur)
     if not filtered:
         return result
     selection = filters()
     return [e for e in result if dashboard.matches(e, selection)]
+
+
+def stock(selection: dashboard.Filters | None = None):
+    """The stock per verslagjaar (see :func:`prestatie.dashboard.stock`) of a selection."""
+    return dashboard.select_stock(_stock(*_key()), selection)
+
+
+def facts():
+    """What the monitor reads (see :func:`prestatie.dashboard.facts`), as of today."""
+    return _facts(*_key(), today())
+
+
+def agreements():
+    return _agreements(*_key())
+
+
+def dimensions() -> dict[str, list]:
+    return _dimensions(*_key())

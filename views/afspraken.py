@@ -31,7 +31,7 @@ if message := st.session_state.pop("afspraken_melding", None):
 con = context.cursor()
 selection = context.filters()
 today = context.today()
-every = register.documenten(dashboard.agreements(con), None)
+every = register.documenten(context.agreements(), None)
 documents = register.documenten(list(every.values()), selection.gemeente)
 if not documents:
     st.info("Er is geen afsprakendocument voor deze gemeente.")

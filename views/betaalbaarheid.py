@@ -25,11 +25,8 @@ DRILL_COLUMNS = {
     "onder_grens": "Telt onder de grens",
 }
 
-con = context.cursor()
-stock = dashboard.stock(con, dashboard.Filters(gemeente=selection.gemeente))
-doelen = bb.rent_targets(
-    [d for a in dashboard.agreements(con) for d in a.doelen], selection.gemeente
-)
+stock = context.stock(dashboard.Filters(gemeente=selection.gemeente))
+doelen = bb.rent_targets([d for a in context.agreements() for d in a.doelen], selection.gemeente)
 
 left, right = st.columns([3, 2])
 lezing = left.radio(

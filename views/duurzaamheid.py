@@ -29,20 +29,19 @@ st.caption(
     "voor de labelverdeling en de doelentabel; de paden tonen altijd alle jaren."
 )
 
-con = context.cursor()
-doelen = [d for a in dashboard.agreements(con) for d in a.doelen]
+doelen = [d for a in context.agreements() for d in a.doelen]
 pads = labelpaden.select(
-    labelpaden.paden(doelen, dashboard.stock(con), context.evaluations(filtered=False)),
+    labelpaden.paden(doelen, context.stock(), context.evaluations(filtered=False)),
     selection,
 )
 of_kind = {soort: [p for p in pads if p.doel.soort == soort] for soort in labelpaden.SOORTEN}
-history = dashboard.stock(
-    con, dashboard.Filters(gemeente=selection.gemeente, corporatie=selection.corporatie)
+history = context.stock(
+    dashboard.Filters(gemeente=selection.gemeente, corporatie=selection.corporatie)
 )
 
 # ---- label distribution ----
 st.header("Labelverdeling")
-stock = dashboard.stock(con, selection)
+stock = context.stock(selection)
 st.plotly_chart(
     verdeling_charts.label_distribution(
         labelverdeling.label_counts(stock), "Labelverdeling per corporatie en peildatum"

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from prestatie import charts, dashboard, fmt, monitor, register, scorecard, store, store_register
+from prestatie import charts, fmt, monitor, register, scorecard, store_register
 from ui import context
 
 context.frame()
@@ -14,7 +14,7 @@ st.caption(
 
 evaluations = context.evaluations()
 counts = scorecard.counts(evaluations)
-dims = store.dimensions(context.cursor())
+dims = context.dimensions()
 
 tiles = st.columns(6)
 tiles[0].metric("Doelen beoordeeld", fmt.num(len(evaluations)), border=True)
@@ -55,7 +55,7 @@ st.caption(
 
 st.subheader("Komende termijnen")
 termijnen = register.komende_termijnen(
-    dashboard.agreements(context.cursor()),
+    context.agreements(),
     store_register.status_history(context.cursor()),
     context.today(),
     context.filters().jaar,

@@ -9,7 +9,7 @@ from ui import context
 selection = context.frame()
 cursor = context.cursor()
 evaluations = context.evaluations()
-slides = presentatie.dias(evaluations, dashboard.stock(cursor, selection))
+slides = presentatie.dias(evaluations, context.stock(selection))
 
 PROJECTOR_CSS = """
 <style>
@@ -137,7 +137,7 @@ if st.button(
     "PowerPoint maken", icon=":material/co_present:", disabled=not chosen, key="deck_maken"
 ):
     cover = presentatie.voorblad(
-        dashboard.agreements(cursor), evaluations, selection, today, store.batches(cursor)
+        context.agreements(), evaluations, selection, today, store.batches(cursor)
     )
     bar = st.progress(0.0, text="Grafieken tekenen …")
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from prestatie import bandbreedtes, dashboard, fmt, jaarschijven, monitor, scorecard, store
+from prestatie import bandbreedtes, dashboard, fmt, jaarschijven, scorecard
 from prestatie import voorraadverloop as verloop
 from prestatie.charts import bandbreedtes as band_charts
 from prestatie.charts import jaarschijven as jaarschijf_charts
@@ -19,10 +19,8 @@ st.caption(
 
 con = context.cursor()
 today = context.today()
-facts = monitor.Facts.build(
-    store.vhe_rows(con), store.productie_rows(con), store.productie_dekking(con), today
-)
-doelen = [d for a in dashboard.agreements(con) for d in a.doelen]
+facts = context.facts()
+doelen = [d for a in context.agreements() for d in a.doelen]
 evaluations = context.evaluations(filtered=False)
 
 st.header("Jaarschijven")
