@@ -41,7 +41,7 @@ def rows(frame: pd.DataFrame, title: str, key: str, columns: dict[str, str] | No
         )
         st.download_button(
             "Download deze rijen (CSV)",
-            export.csv_bytes(shown),
+            lambda: export.csv_bytes(shown),  # built on click, not on every rerun
             file_name=f"{key}.csv",
             mime="text/csv",
             key=f"download_{key}",

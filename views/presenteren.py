@@ -202,7 +202,7 @@ elif stored:
 
 st.download_button(
     "Monitor als Excel",
-    monitor_excel.workbook_bytes(
+    lambda: monitor_excel.workbook_bytes(  # built on click, not on every rerun
         evaluations,
         dashboard.voorraad_summary(cursor),
         dashboard.productie_summary(cursor),
