@@ -85,46 +85,38 @@ for i, group in enumerate(labelpaden.by_agreement(of_kind["aandeel_label"])):
         key=f"aandeel_rijen_{i}",
     )
 
-# ---- mean label ----
-for i, pad in enumerate(of_kind["gemiddeld_label"]):
-    st.header(f"Gemiddeld label: {pad.titel}")
-    st.plotly_chart(
-        pad_charts.mean_label(pad, f"{pad.titel}: gemiddeld label ({pad.doel.afspraak})"),
-        key=f"gemiddeld_{i}",
-    )
+
+# ---- mean label, a count to zero, homes that reached a label: one section per target ----
+def section(pad, kind: str, i: int, header: str, figure, rows_title: str | None) -> None:
+    """Header, the path's figure, one status line per milestone, and the rows behind it."""
+    st.header(f"{header}: {pad.titel}")
+    st.plotly_chart(figure, key=f"{kind}_{i}")
     for e in pad.evaluaties:
         st.caption(f"{scorecard.STATUS_TEKEN[e.status]} {e.periode}: {e.status}. {e.uitleg}.")
+    if rows_title:
+        drilldown.rows(labelpaden.latest_rows(pad), rows_title, key=f"{kind}_rijen_{i}")
 
-# ---- a count to zero ----
+
+for i, pad in enumerate(of_kind["gemiddeld_label"]):
+    title = f"{pad.titel}: gemiddeld label ({pad.doel.afspraak})"
+    section(pad, "gemiddeld", i, "Gemiddeld label", pad_charts.mean_label(pad, title), None)
+
 for i, pad in enumerate(of_kind["naar_nul"]):
     group = ", ".join(pad.doel.params["labels"])
-    st.header(f"Label {group} naar nul: {pad.titel}")
-    st.plotly_chart(
-        pad_charts.to_zero(pad, f"{pad.titel}: woningen met label {group} ({pad.doel.afspraak})"),
-        key=f"naar_nul_{i}",
-    )
-    for e in pad.evaluaties:
-        st.caption(f"{scorecard.STATUS_TEKEN[e.status]} {e.periode}: {e.status}. {e.uitleg}.")
-    drilldown.rows(
-        labelpaden.latest_rows(pad),
-        f"Woningen met label {group}, {pad.titel}, eind {pad.laatste_jaar or '–'}",
-        key=f"naar_nul_rijen_{i}",
+    title = f"{pad.titel}: woningen met label {group} ({pad.doel.afspraak})"
+    rows_title = f"Woningen met label {group}, {pad.titel}, eind {pad.laatste_jaar or '–'}"
+    section(
+        pad, "naar_nul", i, f"Label {group} naar nul", pad_charts.to_zero(pad, title), rows_title
     )
 
-# ---- homes that reached a label ----
 for i, pad in enumerate(of_kind["labelsprong"]):
     minimum = pad.doel.params["label"]
-    st.header(f"Woningen naar label {minimum}: {pad.titel}")
-    st.plotly_chart(
-        pad_charts.jumps(pad, f"{pad.titel}: woningen naar label {minimum} ({pad.doel.afspraak})"),
-        key=f"sprong_{i}",
+    title = f"{pad.titel}: woningen naar label {minimum} ({pad.doel.afspraak})"
+    rows_title = (
+        f"Woningen die in {pad.laatste_jaar or '–'} naar {minimum} of beter gingen, {pad.titel}"
     )
-    for e in pad.evaluaties:
-        st.caption(f"{scorecard.STATUS_TEKEN[e.status]} {e.periode}: {e.status}. {e.uitleg}.")
-    drilldown.rows(
-        labelpaden.latest_rows(pad),
-        f"Woningen die in {pad.laatste_jaar or '–'} naar {minimum} of beter gingen, {pad.titel}",
-        key=f"sprong_rijen_{i}",
+    section(
+        pad, "sprong", i, f"Woningen naar label {minimum}", pad_charts.jumps(pad, title), rows_title
     )
 
 # ---- energy index ----
