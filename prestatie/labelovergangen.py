@@ -60,10 +60,8 @@ def reached_rows(before: pd.DataFrame, after: pd.DataFrame, minimum: str) -> pd.
     """The rows of ``after`` that were below ``minimum`` (a known label) in ``before`` and now
     are at least ``minimum``: the homes :func:`metingen.reached_label` counts."""
     new = canonical(after).merge(_labels_before(canonical(before)), on=VHE_SLEUTEL, how="inner")
-    was_below = new["label_van"].map(
-        lambda v: v != labels.ONBEKEND and not labels.at_least(v, minimum)
-    )
-    now_at = new["label"].map(lambda v: labels.at_least(v, minimum))
+    was_below = new["label_van"].isin(labels.classes_below(minimum))
+    now_at = new["label"].isin(labels.classes_at_least(minimum))
     return new[was_below & now_at]
 
 

@@ -80,6 +80,16 @@ def at_least(klasse: str, minimum: str) -> bool:
     return rank(klasse) <= rank(minimum)
 
 
+def classes_at_least(minimum: str) -> tuple[str, ...]:
+    """The known classes at least as good as ``minimum`` ("A" -> A++++ … A)."""
+    return tuple(k for k in KLASSEN if at_least(k, minimum))
+
+
+def classes_below(minimum: str) -> tuple[str, ...]:
+    """The known classes worse than ``minimum`` ("A" -> B … G); onbekend is neither."""
+    return tuple(k for k in KLASSEN if not at_least(k, minimum))
+
+
 def groep_van(klasse: str, indeling: str = "domesta") -> str:
     """The group name of a class in an agreement's grouping (default Domesta's fasering)."""
     if indeling not in INDELINGEN:

@@ -133,8 +133,8 @@ def reached_label(before: pd.DataFrame, after: pd.DataFrame, minimum: str) -> in
     new = after.set_index("vhe_id")["label"]
     both = old.index.intersection(new.index)
     old, new = old[both], new[both]
-    was_below = old.map(lambda v: v != labels.ONBEKEND and not labels.at_least(v, minimum))
-    now_at = new.map(lambda v: v != labels.ONBEKEND and labels.at_least(v, minimum))
+    was_below = old.isin(labels.classes_below(minimum))
+    now_at = new.isin(labels.classes_at_least(minimum))
     return int((was_below & now_at).sum())
 
 

@@ -180,7 +180,8 @@ def selectie(
     if statussen:
         keep &= register["status"].isin(statussen)
     if partijen:
-        keep &= register["partijen"].map(lambda p: bool(set(p.split(", ")) & set(partijen)))
+        named = register["partijen"].map(lambda p: bool(set(p.split(", ")) & set(partijen)))
+        keep &= named.astype(bool)  # an empty register maps to an empty str column
     if zoek.strip():
         tekst = register[["nummer", "tekst", "resultaat", "trekker", "notitie"]].agg(
             " ".join, axis=1

@@ -346,3 +346,17 @@ def test_rekenhuur_is_measured_where_the_file_had_it_and_the_rent_as_read_elsewh
     [e] = monitor.evaluate([doel(RENT.replace("{incl}", "true"))], f)
     assert e.waarde == pytest.approx(0.5)  # 6 of 10 with the kale huur, 5 of 10 now
     assert metingen.with_rent(rows, metingen.KALE_HUUR) is rows
+
+
+def test_labelsprong_with_no_home_in_both_peildata_counts_zero():
+    d = doel("""soort = "labelsprong"
+corporaties = ["Lefier"]
+per_corporatie = true
+richting = "min"
+norm = { "2023" = 2 }
+label = "A"
+""")
+    before = vhe("Lefier", date(2022, 12, 31), [("1", 500, "C"), ("2", 500, "B")])
+    after = vhe("Lefier", date(2023, 12, 31), [("9", 500, "A")])  # other numbers entirely
+    [e] = monitor.evaluate([d], facts([before, after], today=date(2024, 3, 1)))
+    assert (e.waarde, e.status) == (0, "niet behaald")
