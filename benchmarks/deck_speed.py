@@ -1,11 +1,11 @@
 """How long does a meeting deck take, and how does that grow per chart?
 
-On the demonstration data (built once into benchmarks/out/deck_demo.duckdb), takes the slides
-of the whole selection (all gemeenten, corporaties and years) and builds a deck of 1, 5 and 10
-charts through the real path (``prestatie.deck.build``: one chromium via kaleido, the PNGs, the
-PowerPoint). Each size is timed ``--repeat`` times (best counts); one run is also split into
-its parts: starting chromium, drawing each chart, laying out the PowerPoint. Prints seconds,
-the growth per chart (least squares over the sizes), and writes benchmarks/out/deck_speed.json.
+On the demonstration data (built once into benchmarks/out/deck_demo.duckdb), takes the slides of the
+whole selection (all gemeenten, corporaties and years) and builds a deck of 1, 5 and 10 charts
+through the real path (``prestatie.presenteren.deck.build``: one chromium via kaleido, the PNGs, the
+PowerPoint). Each size is timed ``--repeat`` times (best counts); one run is also split into its
+parts: starting chromium, drawing each chart, laying out the PowerPoint. Prints seconds, the growth
+per chart (least squares over the sizes), and writes benchmarks/out/deck_speed.json.
 
 Run: `.venv/bin/python benchmarks/deck_speed.py` (needs Debian's chromium).
 """
@@ -18,7 +18,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from prestatie import dashboard, deck, monitor_excel, presentatie, store
+from prestatie import dashboard
+from prestatie.beoordeling import selectie
+from prestatie.opslag import queries
+from prestatie.presenteren import deck, monitor_excel, presentatie
 
 OUT = Path(__file__).resolve().parent / "out"
 TODAY = date(2026, 11, 21)
@@ -75,18 +78,18 @@ def main() -> None:
     args = parser.parse_args()
 
     con = dashboard.open_database(args.db or database())
-    filters = dashboard.Filters()
+    filters = selectie.Filters()
     evaluations = dashboard.evaluations(con, TODAY)
     slides_s, slides = timed(lambda: presentatie.dias(evaluations, dashboard.stock(con, filters)))
     cover = presentatie.voorblad(
-        dashboard.agreements(con), evaluations, filters, TODAY, store.batches(con)
+        dashboard.agreements(con), evaluations, filters, TODAY, queries.batches(con)
     )
     excel_s, excel = timed(
         lambda: monitor_excel.workbook_bytes(
             evaluations,
             dashboard.voorraad_summary(con),
             dashboard.productie_summary(con),
-            store.batches(con),
+            queries.batches(con),
             filters,
             TODAY,
         )

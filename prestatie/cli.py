@@ -12,8 +12,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from prestatie import dashboard, demobestanden, ingest, monitor, store, waarden
-from prestatie.errors import ImportRefused
+from prestatie import dashboard
+from prestatie.beoordeling import monitor, voorraaddoelen
+from prestatie.demo import demobestanden
+from prestatie.inlezen import cell_values, ingest
+from prestatie.inlezen.errors import ImportRefused
+from prestatie.opslag import queries, store
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +68,9 @@ def _parser() -> argparse.ArgumentParser:
         if name == "monitor":
             p.add_argument("--datum", help="beoordeel alsof het deze datum is (YYYY-MM-DD)")
             p.add_argument(
-                "--prijspeil", choices=[monitor.INDEXED, monitor.FIXED], default=monitor.INDEXED
+                "--prijspeil",
+                choices=[voorraaddoelen.INDEXED, voorraaddoelen.FIXED],
+                default=voorraaddoelen.INDEXED,
             )
     p = command("demo", _demo, "vul de database met de demonstratiegegevens")
     p = sub.add_parser(
@@ -86,7 +92,7 @@ def _open(args) -> store.duckdb.DuckDBPyConnection:
 
 
 def _import(args) -> int:
-    peildatum = waarden.to_date(args.peildatum) if args.peildatum else None
+    peildatum = cell_values.to_date(args.peildatum) if args.peildatum else None
     if args.peildatum and peildatum is None:
         print(
             f"Onleesbare peildatum '{args.peildatum}'; gebruik bijv. 2023-12-31.", file=sys.stderr
@@ -139,7 +145,7 @@ def _monitor(args) -> int:
 
 
 def _batches(args) -> int:
-    frame = store.batches(_open(args))
+    frame = queries.batches(_open(args))
     return _emit(json.loads(frame.to_json(orient="records", date_format="iso")))
 
 

@@ -15,19 +15,14 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from prestatie import (
-    demobestanden,
-    huurgrenzen,
-    labels,
-    metingen,
-    monitor,
-    store,
-    store_register,
-    targets,
-)
-from prestatie import register as afspraakregister
-from prestatie.peildatum import as_date, verslagjaar
-from prestatie.selectie import Filters, evaluation_selected
+from prestatie.afspraken import register as afspraakregister
+from prestatie.afspraken import schema, toml_reader
+from prestatie.beoordeling import metingen, monitor, status, voorraaddoelen
+from prestatie.beoordeling.selectie import Filters, evaluation_selected
+from prestatie.demo import demobestanden
+from prestatie.opslag import queries, register_store, store
+from prestatie.referentie import huurgrenzen, labels
+from prestatie.referentie.peildatum import as_date, verslagjaar
 
 
 def open_database(
@@ -45,11 +40,11 @@ def open_database(
 
 def sync_agreements(con: duckdb.DuckDBPyConnection, folder: Path | None = None) -> list[str]:
     """Put every agreement file whose document is not yet in the database into it."""
-    folder = folder or targets.default_folder()
-    have = store.documents(con)
+    folder = folder or toml_reader.default_folder()
+    have = queries.documents(con)
     new = {}
     for path in sorted(folder.glob("*.toml")):
-        agreement = targets.load_agreement(path)
+        agreement = toml_reader.load_agreement(path)
         if agreement.document.id not in have:
             new[agreement.document.id] = path.read_text(encoding="utf-8")
     if new:
@@ -57,20 +52,20 @@ def sync_agreements(con: duckdb.DuckDBPyConnection, folder: Path | None = None) 
     return sorted(new)
 
 
-def agreements(con: duckdb.DuckDBPyConnection) -> list[targets.Agreement]:
+def agreements(con: duckdb.DuckDBPyConnection) -> list[schema.Agreement]:
     return [
-        targets.parse_agreement(text, f"{doc_id}.toml")
-        for doc_id, text in store.documents(con).items()
+        toml_reader.parse_agreement(text, f"{doc_id}.toml")
+        for doc_id, text in queries.documents(con).items()
     ]
 
 
 def evaluations(
     con: duckdb.DuckDBPyConnection,
     today: date,
-    prijspeil: str = monitor.INDEXED,
+    prijspeil: str = voorraaddoelen.INDEXED,
     filters: Filters | None = None,
     huur: str = metingen.KALE_HUUR,
-) -> list[monitor.Evaluation]:
+) -> list[status.Evaluation]:
     """Every target judged on the data in force; ``huur`` chooses the rent measured."""
     doelen = [d for a in agreements(con) for d in a.doelen]
     result = monitor.evaluate(doelen, facts(con, today, huur), prijspeil)
@@ -81,11 +76,13 @@ def facts(
     con: duckdb.DuckDBPyConnection, today: date, huur: str = metingen.KALE_HUUR
 ) -> monitor.Facts:
     """What the monitor reads: the stock per verslagjaar, production and its coverage."""
-    vhe = metingen.with_rent(store.vhe_rows(con), huur)
-    return monitor.Facts.build(vhe, store.productie_rows(con), store.productie_dekking(con), today)
+    vhe = metingen.with_rent(queries.vhe_rows(con), huur)
+    return monitor.Facts.build(
+        vhe, queries.productie_rows(con), queries.productie_dekking(con), today
+    )
 
 
-def matches(e: monitor.Evaluation, f: Filters) -> bool:
+def matches(e: status.Evaluation, f: Filters) -> bool:
     """Whether an evaluation belongs to the selection (a joint target shows for each member)."""
     return evaluation_selected(e, f)
 
@@ -95,7 +92,7 @@ def voorraad_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
 
     ``huur_tot`` counts rents up to and including the limit in force on the peildatum.
     """
-    rows = store.vhe_rows(con)
+    rows = queries.vhe_rows(con)
     out = []
     for (corp, gem, peil), group in rows.groupby(["corporatie", "gemeente", "peildatum"]):
         peil = as_date(peil)
@@ -123,7 +120,7 @@ def voorraad_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
 
 
 def productie_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    rows = store.productie_rows(con)
+    rows = queries.productie_rows(con)
     grouped = rows.groupby(["corporatie", "gemeente", "jaar", "soort"])["aantal"].sum()
     return [
         {"corporatie": c, "gemeente": g, "jaar": int(j), "soort": s, "aantal": int(n)}
@@ -143,12 +140,12 @@ def years(dimensions: dict[str, list]) -> list[int]:
 
 def data_version(con: duckdb.DuckDBPyConnection) -> str:
     """Changes whenever an import, a replacement or an undo changes the data in force."""
-    return store.version(con)
+    return queries.version(con)
 
 
 def stock(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
     """The vhe rows of the selection: the last peildatum of each verslagjaar, column ``jaar``."""
-    return select_stock(metingen.latest_per_year(store.vhe_rows(con)), filters)
+    return select_stock(metingen.latest_per_year(queries.vhe_rows(con)), filters)
 
 
 def select_stock(latest: pd.DataFrame, filters: Filters | None = None) -> pd.DataFrame:
@@ -163,17 +160,17 @@ def select_stock(latest: pd.DataFrame, filters: Filters | None = None) -> pd.Dat
 
 def production(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
     f = filters or Filters()
-    rows = store.productie_rows(con, f.corporatie, f.gemeente)
+    rows = queries.productie_rows(con, f.corporatie, f.gemeente)
     return rows[rows["jaar"] == f.jaar] if f.jaar else rows
 
 
 def register(
     con: duckdb.DuckDBPyConnection,
-    evaluations: list[monitor.Evaluation],
+    evaluations: list[status.Evaluation],
     jaar: int,
     gemeente: str | None = None,
 ) -> pd.DataFrame:
     """Every agreement with its stand in ``jaar`` and the measured status of the quantitative
-    ones; see :func:`prestatie.register.tabel`."""
-    standen = afspraakregister.laatste(store_register.status_history(con))
+    ones; see :func:`prestatie.afspraken.register.tabel`."""
+    standen = afspraakregister.laatste(register_store.status_history(con))
     return afspraakregister.tabel(agreements(con), evaluations, standen, jaar, gemeente)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from prestatie import huuraandelen as aandelen
-from prestatie.monitor import INDEXED
-from prestatie.targets import Doel, Periode
+from prestatie.afspraken.schema import Doel, Periode
+from prestatie.beoordeling.voorraaddoelen import INDEXED
+from prestatie.betaalbaarheid import huuraandelen as aandelen
 
 
 def doel(

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from prestatie import dashboard, store
+from prestatie import dashboard
+from prestatie.opslag import store
 from tests.browser import browser_db, chromium, demo_server, page  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]

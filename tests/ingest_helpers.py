@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prestatie import ingest
+from prestatie.inlezen import ingest
 
 DATA = Path(__file__).resolve().parent / "data"
 DOMESTA = "Domesta_woningbezit_Emmen_31-12-2023.xlsx"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from prestatie import ingest
-from prestatie.errors import ImportRefused
+from prestatie.inlezen import ingest
+from prestatie.inlezen.errors import ImportRefused
 
 SOURCE = Path(__file__).parent / "data" / "Domesta_woningbezit_Emmen_31-12-2023.xlsx"
 DATA = SOURCE.read_bytes()

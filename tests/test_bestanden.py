@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from prestatie import bestanden
-from prestatie.errors import ImportRefused
+from prestatie.inlezen import uploads, workbook_checks
+from prestatie.inlezen.errors import ImportRefused
 
 DATA = Path(__file__).resolve().parent / "data"
 ROWS = [["Eenheidnummer", "Kale huur", "Plaats"], ["E1", "612,50", "Exloërmond"]]
 
 
 def rows_of(name: str, data: bytes) -> list[list[object]]:
-    [sheet] = bestanden.read_sheets(name, data)
+    [sheet] = uploads.read_sheets(name, data)
     return sheet.rows
 
 
@@ -44,7 +44,7 @@ def test_csv_short_lines_are_padded_with_empty_cells():
 
 
 def test_excel_sheets_are_read_lazily():
-    sheets = bestanden.read_sheets(
+    sheets = uploads.read_sheets(
         "bezit.xlsx", (DATA / "Domesta_woningbezit_Emmen_31-12-2023.xlsx").read_bytes()
     )
     assert [s.name for s in sheets] == ["Bezit", "Toelichting"]
@@ -60,7 +60,7 @@ def test_excel_sheets_are_read_lazily():
 
 
 def test_formulas_without_a_value_are_found():
-    sheets = bestanden.read_sheets("f.xlsx", (DATA / "Domesta_Emmen_formules.xlsx").read_bytes())
+    sheets = uploads.read_sheets("f.xlsx", (DATA / "Domesta_Emmen_formules.xlsx").read_bytes())
     assert sheets[0].uncached == {(3, 1), (4, 1), (5, 1)}
 
 
@@ -73,7 +73,7 @@ def test_formulas_with_a_value_are_fine():
     book.save(buffer)
     # what Excel writes after calculating: <c><f>600+12.5</f><v>612.5</v></c>
     data = _calculated(buffer.getvalue(), b"612.5")
-    [sheet] = bestanden.read_sheets("f.xlsx", data)
+    [sheet] = uploads.read_sheets("f.xlsx", data)
     assert sheet.uncached == frozenset()
     assert sheet.rows[1] == ["E1", 612.5]
 
@@ -92,7 +92,7 @@ def _calculated(data: bytes, value: bytes) -> bytes:
 
 
 def test_ole_directory_is_read():
-    streams = bestanden.ole_streams((DATA / "beveiligd.xlsx").read_bytes())
+    streams = workbook_checks.ole_streams((DATA / "beveiligd.xlsx").read_bytes())
     assert {"Root Entry", "EncryptedInfo", "EncryptedPackage"} <= streams
 
 
@@ -103,11 +103,11 @@ def test_word_document_in_ole_is_named():
     finally:
         sys.path.remove(str(DATA))
     with pytest.raises(ImportRefused, match="dit is een Word-document"):
-        bestanden.read_sheets("bezit.xls", ole_file({"WordDocument": b"\x00" * 600}))
+        uploads.read_sheets("bezit.xls", ole_file({"WordDocument": b"\x00" * 600}))
 
 
 def test_column_numbers():
-    assert [bestanden.column_number(c) for c in ("A", "Z", "AA", "AC", "XFD")] == [
+    assert [workbook_checks.column_number(c) for c in ("A", "Z", "AA", "AC", "XFD")] == [
         1,
         26,
         27,
@@ -127,13 +127,13 @@ PREFIXED_SHEET = (
 )
 
 
-@pytest.mark.parametrize("chunk", [bestanden._CHUNK, 40])  # 40: rows split over chunks
+@pytest.mark.parametrize("chunk", [uploads._CHUNK, 40])  # 40: rows split over chunks
 def test_sheet_scan_with_namespace_prefix(monkeypatch, chunk):
-    monkeypatch.setattr(bestanden, "_CHUNK", chunk)
+    monkeypatch.setattr(uploads, "_CHUNK", chunk)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("xl/worksheets/sheet1.xml", PREFIXED_SHEET)
-    scan = bestanden._scan_sheet(zipfile.ZipFile(buffer), "xl/worksheets/sheet1.xml")
+    scan = uploads._scan_sheet(zipfile.ZipFile(buffer), "xl/worksheets/sheet1.xml")
     assert scan.size == (7, 30)  # row 7, column AD
     # B1 has no value, C7 an empty one; AD7's empty text is a calculated ""
     assert scan.uncached == {(1, 1), (7, 2)}

@@ -1,8 +1,8 @@
 """Betaalbaarheid: the page's words and figures, and its numbers against the scorecard's.
 
 Every expected figure below is worked out by hand in the comment beside it. The limits used
-(prestatie/data/huurgrenzen.csv): 2e aftoppingsgrens 2024 € 697,07; 1e aftoppingsgrens 2024
-€ 650,43; kwaliteitskortingsgrens 2024 € 454,47; DAEB-huurgrens 2024 € 879,66.
+(prestatie/referentie/data/huurgrenzen.csv): 2e aftoppingsgrens 2024 € 697,07; 1e aftoppingsgrens
+2024 € 650,43; kwaliteitskortingsgrens 2024 € 454,47; DAEB-huurgrens 2024 € 879,66.
 """
 
 from __future__ import annotations
@@ -12,12 +12,15 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from prestatie import betaalbaarheid as bb
-from prestatie import dashboard, huurregel, monitor
-from prestatie import huuraandelen as aandelen
-from prestatie import huurverdeling as verdeling
-from prestatie.charts import betaalbaarheid as charts
-from prestatie.monitor import FIXED, INDEXED, STATUS_KLEUREN
+from prestatie import dashboard
+from prestatie.beoordeling import status
+from prestatie.beoordeling.status import STATUS_KLEUREN
+from prestatie.beoordeling.voorraaddoelen import FIXED, INDEXED
+from prestatie.betaalbaarheid import huren_chart as charts
+from prestatie.betaalbaarheid import huuraandelen as aandelen
+from prestatie.betaalbaarheid import huurregel
+from prestatie.betaalbaarheid import huurverdeling as verdeling
+from prestatie.betaalbaarheid import teksten as bb
 from tests.betaalbaarheid_helpers import doel, judged_trend, stock
 
 # ---- the rule in words ----------------------------------------------------------------------
@@ -62,7 +65,7 @@ def test_share_against_norm_colours_by_status_and_writes_the_gap():
             "totaal": [10.0, 20.0],
             "norm": [0.9, 0.9],
             "tekort": [1, 0],
-            "status": [monitor.NIET_BEHAALD, monitor.BEHAALD],
+            "status": [status.NIET_BEHAALD, status.BEHAALD],
         }
     )
     fig = charts.share_against_norm(stand, "min", "A1")
@@ -90,7 +93,7 @@ def test_trend_has_a_norm_line_and_status_coloured_points():
             "waarde": [0.9, 0.8],
             "norm": [0.9, None],
             "tekort": [0, None],
-            "status": [monitor.BEHAALD, None],
+            "status": [status.BEHAALD, None],
         }
     )
     norms = pd.DataFrame({"jaar": [2023, 2024], "norm": [0.9, 0.9]})

@@ -14,7 +14,7 @@ import pytest
 playwright = pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import expect  # noqa: E402
 
-from prestatie.monitor import STATUS_KLEUREN  # noqa: E402
+from prestatie.beoordeling.status import STATUS_KLEUREN  # noqa: E402
 from tests.browser import ROOT  # noqa: E402
 
 pytestmark = pytest.mark.browser

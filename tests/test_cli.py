@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from prestatie import store
+from prestatie.opslag import store
 
 STOCK = (
     "Woonservice Drenthe\n"

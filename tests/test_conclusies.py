@@ -6,8 +6,9 @@ from datetime import date
 
 import pandas as pd
 
-from prestatie import conclusies, scorecard
-from prestatie.monitor import Evaluation
+from prestatie.beoordeling import scorecard
+from prestatie.beoordeling.status import Evaluation
+from prestatie.presenteren import conclusies
 
 
 def ev(corporatie="Lefier", jaar=2024, status="behaald", **kw) -> Evaluation:

@@ -10,7 +10,8 @@ from datetime import date
 
 import pandas as pd
 
-from prestatie import ingest, store
+from prestatie.inlezen import ingest
+from prestatie.opslag import store
 
 ROWS = 60_000
 

@@ -19,9 +19,9 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from prestatie import deck
-from prestatie.dashboard import Filters
-from prestatie.presentatie import Dia, Voorblad, bronnen
+from prestatie.beoordeling.selectie import Filters
+from prestatie.presenteren import deck
+from prestatie.presenteren.presentatie import Dia, Voorblad, bronnen
 
 TODAY = date(2026, 11, 21)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from prestatie import energie_index
+from prestatie.duurzaamheid import energie_index
 from tests.duurzaamheid_helpers import stock
 
 

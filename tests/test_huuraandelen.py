@@ -2,8 +2,8 @@
 status, the stand per scope, per kern and the rows above the limit.
 
 Every expected figure below is worked out by hand in the comment beside it. The limits used
-(prestatie/data/huurgrenzen.csv): 2e aftoppingsgrens 2024 € 697,07; kwaliteitskortingsgrens
-2023 € 452,20.
+(prestatie/referentie/data/huurgrenzen.csv): 2e aftoppingsgrens 2024 € 697,07;
+kwaliteitskortingsgrens 2023 € 452,20.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from datetime import date
 
 import pandas as pd
 
-from prestatie import betaalbaarheid as bb
-from prestatie import huuraandelen as aandelen
-from prestatie import monitor
-from prestatie.monitor import Evaluation, Scope
+from prestatie.beoordeling import status
+from prestatie.beoordeling.status import Evaluation, Scope
+from prestatie.betaalbaarheid import huuraandelen as aandelen
+from prestatie.betaalbaarheid import teksten as bb
 from tests.betaalbaarheid_helpers import doel, judged_trend, stock
 
 # ---- weights and the gap --------------------------------------------------------------------
@@ -97,9 +97,9 @@ def test_status_comes_from_the_monitor_only_for_points_judged_on_their_own_year(
     )
     _, trend = judged_trend(rows, doel())
     evaluations = [
-        evaluation("Lefier", 2022, monitor.BEHAALD, date(2022, 12, 31)),
-        evaluation("Lefier", 2023, monitor.NIET_BEHAALD, date(2024, 1, 1)),  # reports on 2023
-        evaluation("Lefier", 2024, monitor.ACHTER, date(2024, 1, 1)),  # 2024 judged on 2023
+        evaluation("Lefier", 2022, status.BEHAALD, date(2022, 12, 31)),
+        evaluation("Lefier", 2023, status.NIET_BEHAALD, date(2024, 1, 1)),  # reports on 2023
+        evaluation("Lefier", 2024, status.ACHTER, date(2024, 1, 1)),  # 2024 judged on 2023
     ]
     with_status = aandelen.with_status(trend, doel(), evaluations)
     assert with_status[["jaar", "status"]].values.tolist() == [
@@ -114,7 +114,7 @@ def test_stand_lists_a_scope_without_data_as_geen_gegevens():
     stand = aandelen.stand(trend, ["Lefier", "Woonservice"], 2024, doel())
     assert stand["scope"].tolist() == ["Lefier", "Woonservice"]
     assert stand["waarde"].tolist()[0] == 1.0 and pd.isna(stand["waarde"].tolist()[1])
-    assert stand["status"].tolist()[1] == monitor.GEEN_GEGEVENS
+    assert stand["status"].tolist()[1] == status.GEEN_GEGEVENS
     assert aandelen.measured(stand) == ["Lefier"]
 
 

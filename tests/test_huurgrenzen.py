@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from prestatie import huurgrenzen
-from prestatie.huurgrenzen import (
+from prestatie.referentie import huurgrenzen
+from prestatie.referentie.huurgrenzen import (
     GRENZEN,
     NAMEN,
     OnbekendeGrens,

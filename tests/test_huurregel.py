@@ -2,15 +2,15 @@
 1 January peildatum, the document's fixed amount, and the norm of a year.
 
 Every expected figure below is worked out by hand in the comment beside it. The limits used
-(prestatie/data/huurgrenzen.csv): 2e aftoppingsgrens 2023 € 693,60, 2024 € 697,07.
+(prestatie/referentie/data/huurgrenzen.csv): 2e aftoppingsgrens 2023 € 693,60, 2024 € 697,07.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from prestatie import huurregel
-from prestatie.monitor import FIXED, INDEXED
+from prestatie.beoordeling.voorraaddoelen import FIXED, INDEXED
+from prestatie.betaalbaarheid import huurregel
 from tests.betaalbaarheid_helpers import doel, judged_trend, stock
 
 # ---- the limit: a rent on it, a missing rent, peildatum 1 January, the fixed amount -------

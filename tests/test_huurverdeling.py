@@ -2,8 +2,8 @@
 with the share up to each, the shares per limit and the limit amounts in both readings.
 
 Every expected figure below is worked out by hand in the comment beside it. The limits used
-(prestatie/data/huurgrenzen.csv): 1e aftoppingsgrens 2024 € 650,43; 2e aftoppingsgrens 2024
-€ 697,07; kwaliteitskortingsgrens 2024 € 454,47; DAEB-huurgrens 2024 € 879,66;
+(prestatie/referentie/data/huurgrenzen.csv): 1e aftoppingsgrens 2024 € 650,43; 2e aftoppingsgrens
+2024 € 697,07; kwaliteitskortingsgrens 2024 € 454,47; DAEB-huurgrens 2024 € 879,66;
 liberalisatiegrens 2023 € 808,06.
 """
 
@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 
-from prestatie import huurverdeling as verdeling
+from prestatie.betaalbaarheid import huurverdeling as verdeling
 from tests.betaalbaarheid_helpers import doel, stock
 
 # ---- the distribution and its limits ----------------------------------------------------------

@@ -11,8 +11,9 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from prestatie import ingest, store
-from prestatie.errors import FOUT, WAARSCHUWING, ImportRefused
+from prestatie.inlezen import ingest
+from prestatie.inlezen.errors import FOUT, WAARSCHUWING, ImportRefused
+from prestatie.opslag import queries, store
 from tests.ingest_helpers import (
     DATA,
     DOMESTA,
@@ -76,9 +77,9 @@ def test_no_row_lost_or_counted_twice(con, name, hints, header, imported, skippe
 
     ingest.save(con, [parsed])
     if parsed.vhe is not None:
-        assert store.vhe_rows(con)["aantal"].sum() == imported
+        assert queries.vhe_rows(con)["aantal"].sum() == imported
     else:
-        assert len(store.productie_rows(con)) == imported
+        assert len(queries.productie_rows(con)) == imported
 
 
 # --- the database: one transaction, same file twice, replace, undo -----------------------------
@@ -88,7 +89,7 @@ def test_import_paths_writes_every_file(con):
     results = ingest.import_paths(con, [DATA / DOMESTA, DATA / LEFIER, DATA / PRODUCTIE])
     assert [r.nieuw for _, r in results] == [True, True, True]
     assert counts(con) == (16 + 5, 6, 3)
-    batch = store.batches(con).set_index("bestand").loc[DOMESTA]
+    batch = queries.batches(con).set_index("bestand").loc[DOMESTA]
     assert (batch["rijen"], batch["waarschuwingen"]) == (16, 6)
     assert batch["peildatum"].date() == date(2023, 12, 31)
 
@@ -105,14 +106,14 @@ def test_newer_file_replaces_and_undo_restores(con):
     [(_, first)] = ingest.import_paths(con, [DATA / DOMESTA])
     [(_, second)] = ingest.import_paths(con, [DATA / DOMESTA_V2])
     assert second.vervangen == (first.batch_id,)
-    rows = store.vhe_rows(con)
+    rows = queries.vhe_rows(con)
     assert rows["aantal"].sum() == 15
     assert set(rows["bestand"]) == {DOMESTA_V2}
     assert "10016" not in set(rows["vhe_id"])
     assert rows.set_index("vhe_id").loc["10015", "huur"] == 690
 
     store.undo_batch(con, second.batch_id)
-    rows = store.vhe_rows(con)
+    rows = queries.vhe_rows(con)
     assert rows["aantal"].sum() == 16
     assert set(rows["bestand"]) == {DOMESTA}
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from prestatie import ingest, labels
-from prestatie.errors import ImportRefused
+from prestatie.inlezen import ingest
+from prestatie.inlezen.errors import ImportRefused
+from prestatie.referentie import labels
 from tests.ingest_helpers import DOMESTA, parse, problem_texts
 
 # --- the user's own column choice ---------------------------------------------------------------

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from prestatie import activiteiten, detect, ingest, kolommen
+from prestatie.inlezen import activiteiten, detect, ingest
+from prestatie.inlezen import column_names as k
 
 
 @pytest.mark.parametrize(
@@ -43,25 +44,25 @@ from prestatie import activiteiten, detect, ingest, kolommen
     ],
 )
 def test_stock_column_spellings(header, field):
-    assert kolommen.field_of(header, kolommen.VOORRAAD) == field
+    assert k.field_of(header, k.VOORRAAD) == field
 
 
 def test_preferred_rent_column_wins_wherever_it_stands():
     headers = ["VHE", "Rekenhuur", "Huur", "Kale huur", "Label"]
-    assert kolommen.match(headers, kolommen.VOORRAAD)["huur"] == 3
-    assert kolommen.positions(headers, kolommen.VOORRAAD, "huur") == [1, 2, 3]
-    assert kolommen.match(["VHE", "Rekenhuur", "Netto huur"], kolommen.VOORRAAD)["huur"] == 2
-    assert kolommen.match(["VHE", "Rekenhuur", "Label"], kolommen.VOORRAAD)["huur"] == 1
+    assert k.match(headers, k.VOORRAAD)["huur"] == 3
+    assert k.positions(headers, k.VOORRAAD, "huur") == [1, 2, 3]
+    assert k.match(["VHE", "Rekenhuur", "Netto huur"], k.VOORRAAD)["huur"] == 2
+    assert k.match(["VHE", "Rekenhuur", "Label"], k.VOORRAAD)["huur"] == 1
 
 
 def test_preferred_place_column():
-    assert kolommen.match(["VHE", "Wijk", "Plaats", "Label"], kolommen.VOORRAAD)["kern"] == 2
+    assert k.match(["VHE", "Wijk", "Plaats", "Label"], k.VOORRAAD)["kern"] == 2
 
 
 def test_production_column_spellings():
-    found = kolommen.match(
+    found = k.match(
         ["Projectnaam", "Woonplaats", "Type activiteit", "Aantal woningen", "Datum gereed"],
-        kolommen.PRODUCTIE,
+        k.PRODUCTIE,
     )
     assert found == {"project": 0, "kern": 1, "soort": 2, "aantal": 3, "datum": 4}
 
@@ -70,14 +71,14 @@ def test_woz_headers_read_leniently():
     headers = ["ONDERDEEL", "eenheidscode", "Bag-postcode", "Bag-huisnummer", "Bag-huisletter NL"]
     headers += ["Bag-huisnummertoevoeging", "Bag-verblijfsobject-id", "Aantal primo"]
     headers += ["aantal ultimo verslagjaar", "EENHEIDSSOORT", "Nettohuur per maand ultimo"]
-    assert kolommen.is_woz_header(headers)
-    found = kolommen.woz_match(headers)
+    assert k.is_woz_header(headers)
+    found = k.woz_match(headers)
     assert found["postcode"] == 2
     assert found["huisnummer"] == 3  # not the toevoeging in column 5
     assert found["toevoeging"] == 5
     assert found["aantal_ultimo"] == 8
     assert found["huur"] == 10
-    assert not kolommen.is_woz_header(["Eenheidnummer", "Kale huur", "Label"])
+    assert not k.is_woz_header(["Eenheidnummer", "Kale huur", "Label"])
 
 
 @pytest.mark.parametrize(
@@ -187,7 +188,7 @@ def test_kind_hint_chooses_between_tables():
 
 
 def test_the_official_woz_header_has_the_29_columns_a_to_ac_and_is_recognised():
-    from prestatie import kolommen as k
+    from prestatie.inlezen import column_names as k
 
     assert len(k.WOZ_HEADERS) == 29
     assert (k.WOZ_HEADERS[0], k.WOZ_HEADERS[17], k.WOZ_HEADERS[28]) == (

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from prestatie import bestanden, ingest, store
-from prestatie.errors import ImportRefused
+from prestatie.inlezen import ingest, uploads
+from prestatie.inlezen.errors import ImportRefused
+from prestatie.opslag import queries
 
 DATA = Path(__file__).resolve().parent / "data"
 GOOD = DATA / "Lefier_Borger-Odoorn_voorraad_31-12-2023.csv"
@@ -36,7 +37,7 @@ def refused_text(con, path: Path, hints: ingest.Hints | None = None) -> str:
     with pytest.raises(ImportRefused) as refused:
         ingest.import_paths(con, [path], hints)
     assert counts(con) == before
-    assert store.batches(con)["stand"].tolist() == ["actief"]
+    assert queries.batches(con)["stand"].tolist() == ["actief"]
     return str(refused.value)
 
 
@@ -75,7 +76,7 @@ def test_formulas_message_says_what_to_do(filled):
 
 
 def test_file_over_the_size_limit(filled, tmp_path, monkeypatch):
-    monkeypatch.setattr(bestanden, "MAX_BYTES", 100_000)
+    monkeypatch.setattr(uploads, "MAX_BYTES", 100_000)
     big = tmp_path / "Domesta Emmen 31-12-2023.csv"
     big.write_bytes(GOOD.read_bytes() * 400)  # about 200 kB
     text = refused_text(filled, big)
@@ -104,7 +105,7 @@ def test_zip_bomb(filled, zip_bomb):
 
 
 def test_sheet_with_more_rows_than_any_corporation(filled, tmp_path, monkeypatch):
-    monkeypatch.setattr(bestanden, "MAX_ROWS", 20)
+    monkeypatch.setattr(uploads, "MAX_ROWS", 20)
     path = tmp_path / "Domesta_woningbezit_Emmen_31-12-2023.xlsx"
     path.write_bytes((DATA / "Domesta_woningbezit_Emmen_31-12-2023.xlsx").read_bytes())
     text = refused_text(filled, path)
@@ -112,7 +113,7 @@ def test_sheet_with_more_rows_than_any_corporation(filled, tmp_path, monkeypatch
 
 
 def test_csv_with_more_lines_than_any_corporation(filled, tmp_path, monkeypatch):
-    monkeypatch.setattr(bestanden, "MAX_ROWS", 5)
+    monkeypatch.setattr(uploads, "MAX_ROWS", 5)
     text = refused_text(filled, GOOD)
     assert "meer dan 5 regels" in text
 
@@ -123,14 +124,14 @@ def test_sheet_with_cells_far_apart_refused_before_reading(monkeypatch):
     def fail(*args, **kwargs):
         raise AssertionError("calamine must not read this workbook")
 
-    monkeypatch.setattr(bestanden.python_calamine.CalamineWorkbook, "from_filelike", fail)
+    monkeypatch.setattr(uploads.python_calamine.CalamineWorkbook, "from_filelike", fail)
     with pytest.raises(ImportRefused, match="loopt tot rij 1.048.576"):
-        bestanden.read_sheets("ver_weg.xlsx", (DATA / "ver_weg.xlsx").read_bytes())
+        uploads.read_sheets("ver_weg.xlsx", (DATA / "ver_weg.xlsx").read_bytes())
 
 
 def test_wide_sheet_without_dimension(monkeypatch):
     """A sheet written without a <dimension> (openpyxl's write-only mode) is scanned in full."""
-    monkeypatch.setattr(bestanden, "MAX_CELLS", 10_000)
+    monkeypatch.setattr(uploads, "MAX_CELLS", 10_000)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Export")
     sheet.append(["Eenheidnummer", "Kale huur", "Energielabel"])
@@ -139,7 +140,7 @@ def test_wide_sheet_without_dimension(monkeypatch):
     buffer = io.BytesIO()
     book.save(buffer)
     with pytest.raises(ImportRefused) as refused:
-        bestanden.read_sheets("breed.xlsx", buffer.getvalue())
+        uploads.read_sheets("breed.xlsx", buffer.getvalue())
     assert "blad Export loopt tot rij 21 en kolom 600: 12.600 cellen" in str(refused.value)
 
 
@@ -222,7 +223,7 @@ def test_unknown_hint_values():
 
 
 def test_zip_with_too_many_parts(monkeypatch):
-    monkeypatch.setattr(bestanden, "MAX_PARTS", 5)
+    monkeypatch.setattr(uploads, "MAX_PARTS", 5)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for n in range(10):

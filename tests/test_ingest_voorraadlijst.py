@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from prestatie import ingest, labels
+from prestatie.inlezen import ingest
+from prestatie.referentie import labels
 from tests.ingest_helpers import DOMESTA, LEFIER, WOONSERVICE, parse, problem_texts
 
 # --- the stock list in xlsx -------------------------------------------------------------------

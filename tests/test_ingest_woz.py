@@ -8,8 +8,9 @@ from datetime import date
 
 import pytest
 
-from prestatie import ingest, store
-from prestatie.errors import ImportRefused
+from prestatie.inlezen import ingest
+from prestatie.inlezen.errors import ImportRefused
+from prestatie.opslag import queries
 from tests.ingest_helpers import DATA, EMMEN, WOZ_CSV, WOZ_XLSX, parse, problem_texts
 
 # --- the WOZ-bezitstabel ------------------------------------------------------------------------
@@ -79,9 +80,9 @@ def test_woz_verslagjaar_from_the_peildatum_when_the_name_has_none():
 
 def test_woz_stock_counts_in_the_database(con):
     [(parsed, _)] = ingest.import_paths(con, [DATA / WOZ_CSV], EMMEN)
-    rows = store.vhe_rows(con)
+    rows = queries.vhe_rows(con)
     assert rows["aantal"].sum() == parsed.vhe["aantal"].sum() == 8
     assert rows.groupby("gemeente")["aantal"].sum().to_dict() == {"Borger-Odoorn": 1, "Emmen": 7}
-    assert store.productie_rows(con)["aantal"].sum() == 4
-    batch = store.batches(con).iloc[0]
+    assert queries.productie_rows(con)["aantal"].sum() == 4
+    batch = queries.batches(con).iloc[0]
     assert (batch["soort"], batch["jaar_van"], batch["jaar_tot"]) == ("woz", 2023, 2023)

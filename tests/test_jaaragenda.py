@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from prestatie import jaaragenda
+from prestatie.afspraken import jaaragenda
 
 EMMEN = "emmen-2019-2024"
 

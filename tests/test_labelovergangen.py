@@ -11,8 +11,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from prestatie import labelovergangen
-from prestatie.charts import labelovergangen as overgang_charts
+from prestatie.duurzaamheid import labelovergangen
+from prestatie.duurzaamheid import labelovergangen_chart as overgang_charts
 from tests.duurzaamheid_helpers import stock
 
 # ---- transitions ------------------------------------------------------------------------------

@@ -11,9 +11,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from prestatie import dashboard, labelpaden, monitor
-from prestatie.charts import labelpaden as pad_charts
-from prestatie.targets import Doel, Periode
+from prestatie.afspraken.schema import Doel, Periode
+from prestatie.beoordeling import monitor, selectie, status
+from prestatie.duurzaamheid import labelpaden
+from prestatie.duurzaamheid import labelpaden_chart as pad_charts
 from tests.duurzaamheid_helpers import stock
 
 
@@ -40,7 +41,7 @@ def doel(soort: str, richting: str, norm: dict[str, object], **params) -> Doel:
     )
 
 
-def evaluate(doelen: list[Doel], vhe: pd.DataFrame, today: date) -> list[monitor.Evaluation]:
+def evaluate(doelen: list[Doel], vhe: pd.DataFrame, today: date) -> list[status.Evaluation]:
     empty = pd.DataFrame(columns=["corporatie", "gemeente", "kern", "soort", "jaar", "aantal"])
     return monitor.evaluate(doelen, monitor.Facts(vhe, empty, empty, today))
 
@@ -191,9 +192,9 @@ def test_select_keeps_the_paths_of_the_chosen_gemeente():
     vhe = pd.concat([stock(SHARE_STOCK), stock(SHARE_STOCK, gemeente="H")], ignore_index=True)
     pads = labelpaden.paden([target, other], vhe, evaluate([target, other], vhe, date(2024, 1, 1)))
     assert [p.gemeente for p in pads] == ["G", "H"]
-    chosen = labelpaden.select(pads, dashboard.Filters(gemeente="H", jaar=2099))
+    chosen = labelpaden.select(pads, selectie.Filters(gemeente="H", jaar=2099))
     assert [p.doel.id for p in chosen] == ["ander"]
-    assert labelpaden.select(pads, dashboard.Filters(corporatie="Y")) == []
+    assert labelpaden.select(pads, selectie.Filters(corporatie="Y")) == []
 
 
 # ---- figures ----------------------------------------------------------------------------------

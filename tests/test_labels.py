@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from prestatie.labels import (
+from prestatie.referentie.labels import (
     ALLE,
     GROEPEN,
     KLASSEN,

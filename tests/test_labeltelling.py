@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prestatie import labeltelling
+from prestatie.duurzaamheid import labeltelling
 
 
 def test_method_notes_state_the_facts_of_labels_py():

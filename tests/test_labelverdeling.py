@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from prestatie import labelverdeling
-from prestatie.charts import labelverdeling as verdeling_charts
 from prestatie.charts import style
+from prestatie.duurzaamheid import labelverdeling
+from prestatie.duurzaamheid import labelverdeling_chart as verdeling_charts
 from tests.duurzaamheid_helpers import stock
 
 ALLE = ["A++++", "A+++", "A++", "A+", "A", "B", "C", "D", "E", "F", "G", "onbekend"]

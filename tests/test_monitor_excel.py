@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 from python_calamine import CalamineWorkbook
 
-from prestatie import monitor_excel
-from prestatie.dashboard import Filters
-from prestatie.monitor import Evaluation
+from prestatie.beoordeling.selectie import Filters
+from prestatie.beoordeling.status import Evaluation
+from prestatie.presenteren import monitor_excel
 
 TODAY = date(2026, 11, 21)
 FORMULAS = ('=HYPERLINK("http://x","klik")', "+31 6 1234", "-2+3", "@SUM(A1:A2)")

@@ -15,7 +15,8 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from prestatie import sjabloon, store, store_register, targets
+from prestatie.afspraken import sjabloon, toml_reader
+from prestatie.opslag import queries, register_store, store
 from ui import context
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -46,7 +47,7 @@ def at(db, monkeypatch):
 def document_text(db: Path, doc: str = BO) -> str:
     con = store.connect(db)
     try:
-        return store.documents(con)[doc]
+        return queries.documents(con)[doc]
     finally:
         con.close()
 
@@ -136,7 +137,7 @@ def test_status_history_is_kept_and_the_latest_shows_on_the_overzicht(at, db):
     assert "1 vertraagd" in stand and "gereed" not in stand
 
     con = store.connect(db)
-    history = store_register.status_history(con, BO, "A2")
+    history = register_store.status_history(con, BO, "A2")
     con.close()
     assert list(zip(history["status"], history["door"], strict=True)) == [
         ("gereed", "Anna"),
@@ -148,14 +149,14 @@ def test_status_without_a_name_is_not_stored(at, db):
     set_status(at, "A3", "gereed", "", "")
     assert any("Vul uw naam in" in e.value for e in at.error)
     con = store.connect(db)
-    assert store_register.status_history(con, BO, "A3").empty
+    assert register_store.status_history(con, BO, "A3").empty
     con.close()
 
 
 def test_template_upload_new_version_then_undo(at, db):
     original = document_text(db)
     book = openpyxl.load_workbook(
-        io.BytesIO(sjabloon.schrijf(targets.parse_agreement(original, f"{BO}.toml")))
+        io.BytesIO(sjabloon.schrijf(toml_reader.parse_agreement(original, f"{BO}.toml")))
     )
     book["Doelen"]["J2"] = "2021=80%; 2022=80%; 2023=80%; 2024=80%"  # doel A1, column norm
     buffer = io.BytesIO()
@@ -169,7 +170,7 @@ def test_template_upload_new_version_then_undo(at, db):
     assert any(
         "Prestatieafspraken 2023 Borger-Odoorn: versie 2 geldt nu." in s.value for s in at.success
     )
-    stored = targets.parse_agreement(document_text(db), f"{BO}.toml")
+    stored = toml_reader.parse_agreement(document_text(db), f"{BO}.toml")
     assert [n for _, n in stored.doel("A1").norm] == [0.8, 0.8, 0.8, 0.8]
 
     at.switch_page("views/overzicht.py").run()
@@ -185,7 +186,7 @@ def test_template_upload_new_version_then_undo(at, db):
 def test_refused_template_stores_nothing(at, db):
     original = document_text(db)
     book = openpyxl.load_workbook(
-        io.BytesIO(sjabloon.schrijf(targets.parse_agreement(original, f"{BO}.toml")))
+        io.BytesIO(sjabloon.schrijf(toml_reader.parse_agreement(original, f"{BO}.toml")))
     )
     book["Afspraken"]["H2"] = "klaar"  # A1, column status
     buffer = io.BytesIO()

@@ -19,7 +19,8 @@ import plotly.io
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from prestatie import dashboard, fmt, store
+from prestatie import dashboard, fmt
+from prestatie.opslag import store
 
 PAGE = str(Path(__file__).resolve().parents[1] / "views" / "betaalbaarheid.py")
 GAP = "boven de grens om de norm te halen"

@@ -19,8 +19,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from prestatie import dashboard
-from prestatie.monitor import STATUS_KLEUREN
-from prestatie.scorecard import STATUS_TEKEN
+from prestatie.beoordeling.scorecard import STATUS_TEKEN
+from prestatie.beoordeling.status import STATUS_KLEUREN
 
 ROOT = Path(__file__).resolve().parents[1]
 A_GROEP = ("A++++", "A+++", "A++", "A+", "A")

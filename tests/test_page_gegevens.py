@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from prestatie import dashboard, store
+from prestatie import dashboard
+from prestatie.opslag import store
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 

@@ -10,7 +10,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from prestatie import dashboard, store
+from prestatie import dashboard
+from prestatie.opslag import queries, store
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "views/presenteren.py"
@@ -123,4 +124,4 @@ def test_empty_database_says_there_is_nothing_to_show(tmp_path, monkeypatch):
     dashboard.open_database(db, demo=False).close()
     at = page(db, monkeypatch)
     assert any("Geen grafieken voor deze selectie" in i.value for i in at.info)
-    assert not store.has_data(store.connect(db))
+    assert not queries.has_data(store.connect(db))

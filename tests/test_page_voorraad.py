@@ -17,7 +17,8 @@ import plotly.io as pio
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from prestatie import dashboard, ingest
+from prestatie import dashboard
+from prestatie.inlezen import ingest
 from ui import context
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from prestatie import dashboard, scorecard
+from prestatie import dashboard
+from prestatie.beoordeling import scorecard
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = {

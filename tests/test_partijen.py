@@ -2,7 +2,7 @@
 
 import pytest
 
-from prestatie.partijen import (
+from prestatie.referentie.partijen import (
     CORPORATIES,
     GEMEENTEN,
     corporatie,

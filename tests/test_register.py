@@ -10,7 +10,9 @@ from datetime import date
 import openpyxl
 import pytest
 
-from prestatie import jaaragenda, monitor, register, store, store_register, targets
+from prestatie.afspraken import jaaragenda, register, schema, toml_reader
+from prestatie.beoordeling.status import Evaluation
+from prestatie.opslag import queries, register_store, store
 
 TOML = """
 [document]
@@ -71,12 +73,12 @@ basis = "voorraad"
 
 
 @pytest.fixture
-def proef() -> targets.Agreement:
-    return targets.parse_agreement(TOML, "proef-2026.toml")
+def proef() -> schema.Agreement:
+    return toml_reader.parse_agreement(TOML, "proef-2026.toml")
 
 
-def evaluation(status: str, jaar: int = 2026, waarde: float = 0.903) -> monitor.Evaluation:
-    return monitor.Evaluation(
+def evaluation(status: str, jaar: int = 2026, waarde: float = 0.903) -> Evaluation:
+    return Evaluation(
         document="proef-2026",
         afspraak="A1",
         doel="A1",
@@ -97,10 +99,10 @@ def evaluation(status: str, jaar: int = 2026, waarde: float = 0.903) -> monitor.
 
 
 def test_two_entries_both_kept_latest_wins(con, proef):
-    store_register.set_status(con, "proef-2026", "B1", 2026, "loopt", "gestart", "Anna")
-    store_register.set_status(con, "proef-2026", "B1", 2026, "gereed", "eerste overleg", "Bert")
-    store_register.set_status(con, "proef-2026", "B1", 2025, "vertraagd", "", "Anna")
-    history = store_register.status_history(con, "proef-2026")
+    register_store.set_status(con, "proef-2026", "B1", 2026, "loopt", "gestart", "Anna")
+    register_store.set_status(con, "proef-2026", "B1", 2026, "gereed", "eerste overleg", "Bert")
+    register_store.set_status(con, "proef-2026", "B1", 2025, "vertraagd", "", "Anna")
+    history = register_store.status_history(con, "proef-2026")
     assert list(zip(history["jaar"], history["status"], history["door"], strict=True)) == [
         (2026, "loopt", "Anna"),
         (2026, "gereed", "Bert"),
@@ -119,8 +121,8 @@ def test_two_entries_both_kept_latest_wins(con, proef):
 
 def test_unknown_status_is_refused_and_nothing_written(con):
     with pytest.raises(ValueError, match='onbekende status "klaar"'):
-        store_register.set_status(con, "proef-2026", "B1", 2026, "klaar")
-    assert store_register.status_history(con).empty
+        register_store.set_status(con, "proef-2026", "B1", 2026, "klaar")
+    assert register_store.status_history(con).empty
 
 
 # --- document versions -----------------------------------------------------------------------
@@ -128,29 +130,29 @@ def test_unknown_status_is_refused_and_nothing_written(con):
 
 def test_versions_keep_the_original_and_undo_restores_it(con):
     store.save_documents(con, {"proef-2026": "versie een"})
-    assert store_register.save_version(con, "proef-2026", "versie twee", "sjabloon", "Anna") == 2
-    assert store_register.save_version(con, "proef-2026", "versie twee", "sjabloon") is None
-    assert store_register.save_version(con, "proef-2026", "versie drie", "tabel") == 3
-    assert store.documents(con) == {"proef-2026": "versie drie"}
+    assert register_store.save_version(con, "proef-2026", "versie twee", "sjabloon", "Anna") == 2
+    assert register_store.save_version(con, "proef-2026", "versie twee", "sjabloon") is None
+    assert register_store.save_version(con, "proef-2026", "versie drie", "tabel") == 3
+    assert queries.documents(con) == {"proef-2026": "versie drie"}
 
-    assert store_register.undo_version(con, "proef-2026") == 2
-    assert store.documents(con) == {"proef-2026": "versie twee"}
-    assert store_register.undo_version(con, "proef-2026") == 1
-    assert store.documents(con) == {"proef-2026": "versie een"}
-    assert store_register.undo_version(con, "proef-2026") is None  # nothing before version 1
-    versions = store_register.versions(con, "proef-2026")
+    assert register_store.undo_version(con, "proef-2026") == 2
+    assert queries.documents(con) == {"proef-2026": "versie twee"}
+    assert register_store.undo_version(con, "proef-2026") == 1
+    assert queries.documents(con) == {"proef-2026": "versie een"}
+    assert register_store.undo_version(con, "proef-2026") is None  # nothing before version 1
+    versions = register_store.versions(con, "proef-2026")
     assert list(versions["versie"]) == [3, 2, 1]
     assert list(versions["ongedaan"].notna()) == [True, True, False]
-    assert versions["bron"].iloc[-1] == store_register.OORSPRONKELIJK
+    assert versions["bron"].iloc[-1] == register_store.OORSPRONKELIJK
 
 
 def test_a_new_version_after_an_undo_goes_back_past_the_undone_one(con):
     store.save_documents(con, {"d": "1"})
-    store_register.save_version(con, "d", "2", "x")
-    store_register.undo_version(con, "d")
-    assert store_register.save_version(con, "d", "3", "x") == 3
-    assert store_register.undo_version(con, "d") == 1  # version 2 was undone already
-    assert store.documents(con) == {"d": "1"}
+    register_store.save_version(con, "d", "2", "x")
+    register_store.undo_version(con, "d")
+    assert register_store.save_version(con, "d", "3", "x") == 3
+    assert register_store.undo_version(con, "d") == 1  # version 2 was undone already
+    assert queries.documents(con) == {"d": "1"}
 
 
 # --- the register table ----------------------------------------------------------------------
@@ -233,10 +235,10 @@ def test_upcoming_deadlines_show_the_stand_of_their_agreement(con, proef):
         jaaragenda.Termijn("proef-2026", "B1", 12, 15, "Overleg (15 december)"),
         jaaragenda.Termijn("ander", "X1", 12, 1, "Niet van dit document"),
     )
-    store_register.set_status(con, "proef-2026", "B1", 2026, "gereed", "", "Anna")
+    register_store.set_status(con, "proef-2026", "B1", 2026, "gereed", "", "Anna")
     block = register.komende_termijnen(
         [proef],
-        store_register.status_history(con),
+        register_store.status_history(con),
         date(2026, 11, 21),
         termijnen=termijnen,
     )
@@ -246,7 +248,7 @@ def test_upcoming_deadlines_show_the_stand_of_their_agreement(con, proef):
     ]
     assert block.stand == "Afspraken in 2026: 2 loopt · 1 gereed"
     other = register.komende_termijnen(
-        [proef], store_register.status_history(con), date(2026, 11, 21), 2025, None, termijnen
+        [proef], register_store.status_history(con), date(2026, 11, 21), 2025, None, termijnen
     )
     assert other.stand == "Afspraken in 2025: 1 niet gestart · 2 loopt"
     assert other.termijnen["Status"].tolist() == ["gereed", "loopt"]  # the deadline's own year

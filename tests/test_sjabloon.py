@@ -10,19 +10,19 @@ import tomllib
 import openpyxl
 import pytest
 
-from prestatie import sjabloon, targets, toml_schrijven, versieverschil
-from prestatie import sjabloon_cellen as cellen
-from prestatie.errors import ImportRefused
+from prestatie.afspraken import schema, sjabloon, toml_reader, toml_writer, versieverschil
+from prestatie.afspraken import sjabloon_cellen as cellen
+from prestatie.inlezen.errors import ImportRefused
 
 SEEDS = ("borger-odoorn-2023", "emmen-2019-2024")
 
 
 @pytest.fixture(scope="module")
-def bo() -> targets.Agreement:
-    return targets.load_agreement(targets.default_folder() / "borger-odoorn-2023.toml")
+def bo() -> schema.Agreement:
+    return toml_reader.load_agreement(toml_reader.default_folder() / "borger-odoorn-2023.toml")
 
 
-def edited(agreement: targets.Agreement, *changes: tuple[str, str, object]) -> bytes:
+def edited(agreement: schema.Agreement, *changes: tuple[str, str, object]) -> bytes:
     """The template of ``agreement`` with cells changed (sheet, cell, value), as Excel would."""
     book = openpyxl.load_workbook(io.BytesIO(sjabloon.schrijf(agreement)))
     for sheet, cell, value in changes:
@@ -43,11 +43,11 @@ def refusal(data: bytes) -> list[str]:
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_template_round_trip_gives_the_same_agreement(seed):
-    path = targets.default_folder() / f"{seed}.toml"
-    original = targets.load_agreement(path)
+    path = toml_reader.default_folder() / f"{seed}.toml"
+    original = toml_reader.load_agreement(path)
     read = sjabloon.lees(f"{seed}.xlsx", sjabloon.schrijf(original))
     assert read.agreement == original
-    assert targets.parse_agreement(read.toml, f"{seed}.toml") == original
+    assert toml_reader.parse_agreement(read.toml, f"{seed}.toml") == original
 
 
 def test_template_cells_are_written_as_the_uitleg_describes(bo):
@@ -76,7 +76,7 @@ def test_template_cells_are_written_as_the_uitleg_describes(bo):
 
 
 def test_norm_cells_of_every_kind():
-    emmen = targets.load_agreement(targets.default_folder() / "emmen-2019-2024.toml")
+    emmen = toml_reader.load_agreement(toml_reader.default_folder() / "emmen-2019-2024.toml")
     # emmen-2019-2024.toml: BB-3-eengezins, a band; the Domesta label targets 0.20/0.25/0.30
     # and average label "B".
     assert cellen.normtekst(emmen.doel("BB-3-eengezins")) == "2021=[-60, -10]; 2026=[-325, -270]"
@@ -114,7 +114,7 @@ def test_text_that_looks_like_a_formula_stays_text(bo):
 
 def test_toml_strings_are_escaped():
     tricky = 'a "quote" \\ back\nnew\ttab \x01 é ’'
-    text = toml_schrijven.toml_tekst({"document": {"titel": tricky}, "afspraak": [], "doel": []})
+    text = toml_writer.toml_tekst({"document": {"titel": tricky}, "afspraak": [], "doel": []})
     assert tomllib.loads(text)["document"]["titel"] == tricky
 
 

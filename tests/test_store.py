@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from prestatie import store
+from prestatie.opslag import store
 
 P1, P2 = date(2023, 12, 31), date(2024, 12, 31)
 

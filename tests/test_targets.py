@@ -1,4 +1,5 @@
-"""Tests van prestatie.targets: de lader, zijn foutmeldingen en de inhoud van de afsprakenbestanden.
+"""Tests van prestatie.afspraken.toml_reader: de lader, zijn foutmeldingen en de inhoud van de
+afsprakenbestanden.
 
 De verwachte getallen zijn met de hand overgenomen uit de twee brondocumenten
 (/work/shared/seeds) en de checklist (/work/shared/reference/afspraken-checklist.md), niet
@@ -13,11 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from prestatie.targets import (
-    KINDS,
-    Agreement,
-    Doel,
-    Periode,
+from prestatie.afspraken.schema import KINDS, Agreement, Doel, Periode
+from prestatie.afspraken.toml_reader import (
     TargetFileError,
     default_folder,
     load_agreement,

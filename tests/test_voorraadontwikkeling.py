@@ -12,8 +12,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from prestatie import bandbreedtes, ingest, jaarschijven, monitor, store, targets, voorraadverloop
-from prestatie.dashboard import Filters
+from prestatie.afspraken import schema, toml_reader
+from prestatie.beoordeling import monitor
+from prestatie.beoordeling.selectie import Filters
+from prestatie.inlezen import ingest
+from prestatie.opslag import queries, store
+from prestatie.voorraad import bandbreedtes, jaarschijven, voorraadverloop
 
 HEAD = """
 [document]
@@ -37,7 +41,7 @@ status = "loopt"
 """
 
 
-def doel(gemeente: str = "Borger-Odoorn", **kw) -> targets.Doel:
+def doel(gemeente: str = "Borger-Odoorn", **kw) -> schema.Doel:
     """One [[doel]] of a tiny agreement file, read by the real loader."""
     fields = {
         "id": '"d"',
@@ -51,10 +55,10 @@ def doel(gemeente: str = "Borger-Odoorn", **kw) -> targets.Doel:
     }
     body = "\n".join(f"{k} = {v}" for k, v in fields.items())
     text = f"{HEAD.format(gemeente=gemeente)}\n[[doel]]\n{body}\n"
-    return targets.parse_agreement(text, "proef.toml").doelen[0]
+    return toml_reader.parse_agreement(text, "proef.toml").doelen[0]
 
 
-def jaarschijf(norm: str, activiteit: str = "nieuwbouw", **kw) -> targets.Doel:
+def jaarschijf(norm: str, activiteit: str = "nieuwbouw", **kw) -> schema.Doel:
     return doel(soort='"jaarschijf"', norm=norm, activiteiten=f'["{activiteit}"]', **kw)
 
 
@@ -125,7 +129,7 @@ def nieuwbouw_facts() -> monitor.Facts:
     return monitor.Facts(no_stock(), prod, cov, date(2025, 4, 10))
 
 
-def series(d: targets.Doel, facts: monitor.Facts, statuses=None) -> pd.DataFrame:
+def series(d: schema.Doel, facts: monitor.Facts, statuses=None) -> pd.DataFrame:
     scope = monitor.scopes(d, facts)[0]
     return jaarschijven.jaarschijf_series(d, scope, facts, statuses or {}).set_index("jaar")
 
@@ -345,7 +349,7 @@ def band_facts() -> monitor.Facts:
     return monitor.Facts.build(vhe, empty, dekking([]), date(2026, 11, 21))
 
 
-def bandbreedte(norm: str, maat: str, richting: str = "band", **kw) -> targets.Doel:
+def bandbreedte(norm: str, maat: str, richting: str = "band", **kw) -> schema.Doel:
     return doel(
         "Emmen",
         soort='"bandbreedte"',
@@ -429,10 +433,10 @@ def test_production_list_and_bezitstabel_of_one_year_do_not_add_up_twice(tmp_pat
     # the bezitstabel's mutations were read (1 nieuwbouw, 1 verkoop, 1 sloop) ...
     assert sorted(imported["woz"].productie["soort"]) == ["nieuwbouw", "sloop", "verkoop"]
     # ... but for 2024 the production list counts, and only it
-    rows = store.productie_rows(con)
+    rows = queries.productie_rows(con)
     assert set(rows["bestand"]) == {lijst.name}
     facts = monitor.Facts.build(
-        store.vhe_rows(con), rows, store.productie_dekking(con), date(2025, 6, 1)
+        queries.vhe_rows(con), rows, queries.productie_dekking(con), date(2025, 6, 1)
     )
     moved = voorraadverloop.mutations(facts.productie).set_index(["corporatie", "gemeente", "jaar"])
     assert moved.loc[(LF, BO, 2024)].tolist() == [3, 0, 1]  # nieuwbouw, sloop, verkoop
@@ -442,7 +446,7 @@ def test_production_list_and_bezitstabel_of_one_year_do_not_add_up_twice(tmp_pat
     # on its own, the bezitstabel's mutations do count: 1 nieuwbouw, 1 sloop, 1 verkoop
     alone = store.connect(":memory:")
     ingest.import_paths(alone, [tabel])
-    moved = voorraadverloop.mutations(store.productie_rows(alone)).set_index(
+    moved = voorraadverloop.mutations(queries.productie_rows(alone)).set_index(
         ["corporatie", "gemeente", "jaar"]
     )
     assert moved.loc[(LF, BO, 2024)].tolist() == [1, 1, 1]

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from prestatie import waarden
+from prestatie.inlezen import cell_values
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ from prestatie import waarden
     ],
 )
 def test_amount_to_cents(cell, cents):
-    assert waarden.amount_to_cents(cell) == cents
+    assert cell_values.amount_to_cents(cell) == cents
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_amount_to_cents(cell, cents):
     ],
 )
 def test_to_date(cell, day):
-    assert waarden.to_date(cell) == day
+    assert cell_values.to_date(cell) == day
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_to_date(cell, day):
     [(2023, 2023), (2023.0, 2023), ("1850", 1850), (1850.0, 1850), (45291, 2023), (12.5, None)],
 )
 def test_to_year(cell, year):
-    assert waarden.to_year(cell) == year
+    assert cell_values.to_year(cell) == year
 
 
 def column(*cells) -> pd.Series:
@@ -72,31 +72,31 @@ def test_amounts_of_numbers_and_of_text_agree():
     numbers = column(612.5, 0.125, None, 1234.56, -3.0)
     texts = column("612,50", "0,125", None, "1.234,56", "-3")
     for cells in (numbers, texts):
-        cents, bad = waarden.amounts_to_cents(cells)
+        cents, bad = cell_values.amounts_to_cents(cells)
         assert cents.tolist() == [61250, 13, pd.NA, 123456, -300]
         assert not bad.any()
 
 
 def test_unreadable_cells_are_marked_not_dropped():
-    cents, bad = waarden.amounts_to_cents(column(612.5, "n.v.t.", None, "  "))
+    cents, bad = cell_values.amounts_to_cents(column(612.5, "n.v.t.", None, "  "))
     assert bad.tolist() == [False, True, False, False]
     assert cents.isna().tolist() == [False, True, True, True]
-    years, bad = waarden.years(column(1975.0, "onbekend", None))
+    years, bad = cell_values.years(column(1975.0, "onbekend", None))
     assert years.tolist() == [1975, pd.NA, pd.NA]
     assert bad.tolist() == [False, True, False]
 
 
 def test_texts_of_numbers_keep_no_decimal_point():
-    assert waarden.texts(column(10001.0, None, 10003.0)).tolist() == ["10001", None, "10003"]
-    assert waarden.texts(column(" V1 ", "", None, "V2")).tolist() == ["V1", None, None, "V2"]
-    assert waarden.texts(column(10001.0, "V2", 12.5)).tolist() == ["10001", "V2", "12.5"]
+    assert cell_values.texts(column(10001.0, None, 10003.0)).tolist() == ["10001", None, "10003"]
+    assert cell_values.texts(column(" V1 ", "", None, "V2")).tolist() == ["V1", None, None, "V2"]
+    assert cell_values.texts(column(10001.0, "V2", 12.5)).tolist() == ["10001", "V2", "12.5"]
 
 
 def test_whole_numbers_and_bools():
-    counts, bad = waarden.whole_numbers(column("12,0", 3.0, "2,5", None))
+    counts, bad = cell_values.whole_numbers(column("12,0", 3.0, "2,5", None))
     assert counts.tolist() == [12, 3, pd.NA, pd.NA]
     assert bad.tolist() == [False, False, True, False]
-    flags, bad = waarden.bools(column("ja", "Nee", "J", "x", None, "misschien", 1.0))
+    flags, bad = cell_values.bools(column("ja", "Nee", "J", "x", None, "misschien", 1.0))
     assert flags.tolist() == [True, False, True, True, pd.NA, pd.NA, True]
     assert bad.tolist() == [False, False, False, False, False, True, False]
 
@@ -109,13 +109,13 @@ def test_per_value_parses_each_distinct_value_once():
         return value.upper()
 
     cells = column(*(["a", "b", None] * 1000))
-    parsed, empty = waarden.per_value(cells, parse)
+    parsed, empty = cell_values.per_value(cells, parse)
     assert sorted(calls) == ["a", "b"]
     assert parsed.tolist()[:3] == ["A", "B", None]
     assert empty.sum() == 1000
 
 
 def test_datetimes_for_the_database():
-    stamps = waarden.datetimes(column(date(2023, 12, 31), None, date(2023, 12, 31)))
+    stamps = cell_values.datetimes(column(date(2023, 12, 31), None, date(2023, 12, 31)))
     assert stamps.dtype == np.dtype("datetime64[s]")
     assert stamps.isna().tolist() == [False, True, False]

@@ -14,7 +14,9 @@ from datetime import date
 import duckdb
 import streamlit as st
 
-from prestatie import dashboard, metingen, store
+from prestatie import dashboard
+from prestatie.beoordeling import metingen, selectie
+from prestatie.opslag import queries, store
 
 ALLE = "Alle"
 FILTERS = ("gemeente", "corporatie", "jaar")
@@ -45,17 +47,17 @@ def today() -> date:
     return date.today()
 
 
-def filters() -> dashboard.Filters:
+def filters() -> selectie.Filters:
     state = st.session_state
     jaar = state.get("f_jaar", ALLE)
-    return dashboard.Filters(
+    return selectie.Filters(
         gemeente=None if state.get("f_gemeente", ALLE) == ALLE else state["f_gemeente"],
         corporatie=None if state.get("f_corporatie", ALLE) == ALLE else state["f_corporatie"],
         jaar=None if jaar == ALLE else int(jaar),
     )
 
 
-def sidebar_filters() -> dashboard.Filters:
+def sidebar_filters() -> selectie.Filters:
     """Gemeente, corporatie and jaar in the sidebar, initialised from and kept in the URL."""
     dims = dimensions()
     options = {
@@ -106,7 +108,7 @@ def _remember(name: str) -> None:
     st.session_state[f"keep_{name}"] = st.session_state[f"f_{name}"]
 
 
-def frame() -> dashboard.Filters:
+def frame() -> selectie.Filters:
     """What every page starts with: the selection in the sidebar and the demo notice."""
     selection = sidebar_filters()
     demo_banner()
@@ -114,7 +116,7 @@ def frame() -> dashboard.Filters:
 
 
 def demo_banner() -> None:
-    if store.has_demo_data(cursor()):
+    if queries.has_demo_data(cursor()):
         st.warning(
             "**Demonstratiegegevens.** Alle cijfers op dit scherm zijn verzonnen, om te laten "
             "zien wat prestatie doet. Beginnen met een lege database: verwijder de demo op de "
@@ -126,7 +128,7 @@ def demo_banner() -> None:
 def _key() -> tuple[str, str]:
     """The database and the version of its data: what every cached read is keyed on."""
     path = str(store.db_path())
-    return path, store.version(cursor())
+    return path, queries.version(cursor())
 
 
 # Reads that every rerun would repeat, cached until an import, undo or agreement change.
@@ -139,7 +141,7 @@ def _evaluations(path: str, version: str, day: date, prijspeil: str, huur: str):
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _stock(path: str, version: str):
-    return metingen.latest_per_year(store.vhe_rows(_connection(path).cursor()))
+    return metingen.latest_per_year(queries.vhe_rows(_connection(path).cursor()))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -154,7 +156,7 @@ def _agreements(path: str, version: str):
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _dimensions(path: str, version: str):
-    return store.dimensions(_connection(path).cursor())
+    return queries.dimensions(_connection(path).cursor())
 
 
 def evaluations(prijspeil: str = "geindexeerd", filtered: bool = True, huur: str = "kale huur"):
@@ -166,7 +168,7 @@ def evaluations(prijspeil: str = "geindexeerd", filtered: bool = True, huur: str
     return [e for e in result if dashboard.matches(e, selection)]
 
 
-def stock(selection: dashboard.Filters | None = None):
+def stock(selection: selectie.Filters | None = None):
     """The stock per verslagjaar (see :func:`prestatie.dashboard.stock`) of a selection."""
     return dashboard.select_stock(_stock(*_key()), selection)
 

@@ -11,17 +11,19 @@ import hashlib
 
 import streamlit as st
 
-from prestatie import fmt, ingest, kolommen, partijen
-from prestatie.errors import ImportRefused
-from prestatie.rijen import column_name
+from prestatie import fmt
+from prestatie.inlezen import column_names, ingest
+from prestatie.inlezen.errors import ImportRefused
+from prestatie.inlezen.sheet_rows import column_name
+from prestatie.referentie import partijen
 
 UIT_BESTAND = "uit het bestand"
 GEEN = "(geen)"
 KINDS = {
     UIT_BESTAND: None,
-    "voorraadlijst": kolommen.VOORRAAD,
-    "productielijst": kolommen.PRODUCTIE,
-    "WOZ-bezitstabel": kolommen.WOZ,
+    "voorraadlijst": column_names.VOORRAAD,
+    "productielijst": column_names.PRODUCTIE,
+    "WOZ-bezitstabel": column_names.WOZ,
 }
 
 
@@ -87,7 +89,7 @@ def corrections(file, result: ingest.Parsed | ImportRefused) -> None:
 
 
 def _mapping_inputs(key: str, result) -> dict[str, int | None] | None:
-    if not isinstance(result, ingest.Parsed) or result.kind == kolommen.WOZ:
+    if not isinstance(result, ingest.Parsed) or result.kind == column_names.WOZ:
         return None
     headers = result.layout.headers
     columns = {column_name(headers, i): i for i, h in enumerate(headers) if h}
@@ -95,7 +97,7 @@ def _mapping_inputs(key: str, result) -> dict[str, int | None] | None:
     st.caption("Kolommen: kies per gegeven de kolom uit het bestand.")
     cols = st.columns(4)
     chosen: dict[str, int | None] = {}
-    for n, field in enumerate(kolommen.fields_for(result.kind)):
+    for n, field in enumerate(column_names.fields_for(result.kind)):
         current = result.layout.mapping.get(field.name)
         label = GEEN if current is None else column_name(headers, current)
         pick = cols[n % 4].selectbox(

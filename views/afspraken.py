@@ -5,16 +5,10 @@ from functools import partial
 
 import streamlit as st
 
-from prestatie import (
-    charts,
-    dashboard,
-    register,
-    sjabloon,
-    store_register,
-    targets,
-    versieverschil,
-)
-from prestatie.errors import ImportRefused
+from prestatie import charts, dashboard
+from prestatie.afspraken import register, schema, sjabloon, sjabloon_indeling, versieverschil
+from prestatie.inlezen.errors import ImportRefused
+from prestatie.opslag import register_store
 from ui import context
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -64,7 +58,7 @@ with tab_register:
         "Partij (trekker)",
         [register.GEMEENTE, *register.corporaties(agreement), register.HUURDERS],
     )
-    statussen = cols[2].multiselect("Status", targets.STATUSSEN)
+    statussen = cols[2].multiselect("Status", schema.STATUSSEN)
     zoek = st.text_input("Zoeken", placeholder="bijv. zonnepanelen, statushouders, kwartaaloverleg")
     shown = register.selectie(rows, None, themas, partijen, statussen, zoek)
     st.caption(f"{len(shown)} van {len(rows)} afspraken · status in {jaar}")
@@ -93,7 +87,7 @@ with tab_status:
     )
     with st.form("status_form"):
         status = st.selectbox(
-            "Nieuwe status", targets.STATUSSEN, index=targets.STATUSSEN.index(current["status"])
+            "Nieuwe status", schema.STATUSSEN, index=schema.STATUSSEN.index(current["status"])
         )
         note = st.text_area("Notitie", placeholder="Wat is er gebeurd, wat is de volgende stap?")
         door = st.text_input("Uw naam")
@@ -101,19 +95,19 @@ with tab_status:
             if not door.strip():
                 st.error("Vul uw naam in: de geschiedenis houdt bij wie een status zet.")
             else:
-                store_register.set_status(con, doc_id, nummer, jaar, status, note, door.strip())
+                register_store.set_status(con, doc_id, nummer, jaar, status, note, door.strip())
                 st.session_state["afspraken_melding"] = (
                     f"Afspraak {nummer}: status in {jaar} is nu “{status}”."
                 )
                 st.rerun()
     st.caption("Geschiedenis van deze afspraak (alle jaren, nieuwste eerst)")
     st.dataframe(
-        register.geschiedenis(store_register.status_history(con, doc_id), doc_id, nummer),
+        register.geschiedenis(register_store.status_history(con, doc_id), doc_id, nummer),
         hide_index=True,
     )
 
 with tab_jaar:
-    standen = register.laatste(store_register.status_history(con, doc_id))
+    standen = register.laatste(register_store.status_history(con, doc_id))
     overview = register.jaaroverzicht(agreement, evaluations, standen, jaar)
     measured = register.metingen(evaluations, doc_id, jaar)
     st.download_button(
@@ -141,7 +135,7 @@ def propose(new: sjabloon.Ingelezen, source: str, key: str) -> None:
     )
     who = st.text_input("Uw naam (komt bij de versie)", key=f"door_{key}")
     if st.button("Opslaan als nieuwe versie", key=f"opslaan_{key}", type="primary"):
-        version = store_register.save_version(con, doc.id, new.toml, source, who.strip() or None)
+        version = register_store.save_version(con, doc.id, new.toml, source, who.strip() or None)
         st.session_state["afspraken_melding"] = f"{doc.titel}: versie {version} geldt nu."
         st.session_state["afspraken_ronde"] = st.session_state.get("afspraken_ronde", 0) + 1
         st.rerun()
@@ -178,7 +172,10 @@ with tab_document:
 
     st.subheader("In de app aanpassen")
     sheet = st.segmented_control(
-        "Blad", [sjabloon.DOELEN, sjabloon.AFSPRAKEN], default=sjabloon.DOELEN, required=True
+        "Blad",
+        [sjabloon_indeling.DOELEN, sjabloon_indeling.AFSPRAKEN],
+        default=sjabloon_indeling.DOELEN,
+        required=True,
     )
     original = sjabloon.tabel(agreement, sheet)
     edited = st.data_editor(
@@ -191,13 +188,13 @@ with tab_document:
             refused(exc)
 
     st.subheader("Versies")
-    versions = store_register.versions(con, doc_id)
+    versions = register_store.versions(con, doc_id)
     if versions.empty:
         st.caption("Dit document is nog niet gewijzigd: de versie uit data/afspraken geldt.")
     else:
         st.dataframe(versions, hide_index=True)
         if st.button("Laatste wijziging ongedaan maken"):
-            back = store_register.undo_version(con, doc_id)
+            back = register_store.undo_version(con, doc_id)
             st.session_state["afspraken_melding"] = (
                 f"Versie {back} geldt weer." if back else "Er is geen eerdere versie."
             )

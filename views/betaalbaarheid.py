@@ -7,12 +7,14 @@ opens to the vhe rows behind it.
 
 import streamlit as st
 
-from prestatie import betaalbaarheid as bb
-from prestatie import dashboard, fmt, huurregel, metingen, monitor, scorecard
-from prestatie import huuraandelen as aandelen
-from prestatie import huurverdeling as verdeling
-from prestatie.charts import betaalbaarheid as charts
-from prestatie.peildatum import verslagjaar
+from prestatie import dashboard, fmt
+from prestatie.beoordeling import metingen, scorecard, selectie, voorraaddoelen
+from prestatie.betaalbaarheid import huren_chart as charts
+from prestatie.betaalbaarheid import huuraandelen as aandelen
+from prestatie.betaalbaarheid import huurregel
+from prestatie.betaalbaarheid import huurverdeling as verdeling
+from prestatie.betaalbaarheid import teksten as bb
+from prestatie.referentie.peildatum import verslagjaar
 from ui import context, drilldown
 
 selection = context.frame()
@@ -25,18 +27,18 @@ DRILL_COLUMNS = {
     "onder_grens": "Telt onder de grens",
 }
 
-stock = context.stock(dashboard.Filters(gemeente=selection.gemeente))
+stock = context.stock(selectie.Filters(gemeente=selection.gemeente))
 doelen = bb.rent_targets([d for a in context.agreements() for d in a.doelen], selection.gemeente)
 
 left, right = st.columns([3, 2])
 lezing = left.radio(
     "Welke huurgrens",
-    [monitor.INDEXED, monitor.FIXED],
+    [voorraaddoelen.INDEXED, voorraaddoelen.FIXED],
     horizontal=True,
     key="prijspeil",
     format_func={
-        monitor.INDEXED: "grens van het jaar van de peildatum (geïndexeerd)",
-        monitor.FIXED: "vast bedrag uit het document (prijspeil)",
+        voorraaddoelen.INDEXED: "grens van het jaar van de peildatum (geïndexeerd)",
+        voorraaddoelen.FIXED: "vast bedrag uit het document (prijspeil)",
     }.get,
     help="De afspraken noemen een bedrag met een prijspeil (€ 678,66 prijspeil 2022). "
     "Geïndexeerd: de grens met dezelfde naam die op de peildatum geldt. Vast: het bedrag "
@@ -170,7 +172,7 @@ for doel, judged, trend, stand in sections:
 st.header("Huurverdeling")
 rows = bb.at_peildatum(stock, selection.corporatie, peil)
 vorm = st.radio("Weergave", ["verdeling", "cumulatief"], horizontal=True, key="huurverdeling_vorm")
-document = verdeling.document_amounts(doelen) if lezing == monitor.FIXED else ()
+document = verdeling.document_amounts(doelen) if lezing == voorraaddoelen.FIXED else ()
 st.plotly_chart(
     charts.rent_distribution(
         rows["huur"],

@@ -2,21 +2,20 @@
 
 import streamlit as st
 
-from prestatie import (
-    dashboard,
+from prestatie import fmt
+from prestatie.beoordeling import scorecard, selectie
+from prestatie.duurzaamheid import (
     energie_index,
-    fmt,
     labelovergangen,
     labelpaden,
-    labels,
     labeltelling,
     labelverdeling,
-    scorecard,
 )
-from prestatie.charts import energie_index as energie_index_charts
-from prestatie.charts import labelovergangen as overgang_charts
-from prestatie.charts import labelpaden as pad_charts
-from prestatie.charts import labelverdeling as verdeling_charts
+from prestatie.duurzaamheid import energie_index_chart as energie_index_charts
+from prestatie.duurzaamheid import labelovergangen_chart as overgang_charts
+from prestatie.duurzaamheid import labelpaden_chart as pad_charts
+from prestatie.duurzaamheid import labelverdeling_chart as verdeling_charts
+from prestatie.referentie import labels
 from ui import context, drilldown
 
 selection = context.frame()
@@ -36,7 +35,7 @@ pads = labelpaden.select(
 )
 of_kind = {soort: [p for p in pads if p.doel.soort == soort] for soort in labelpaden.SOORTEN}
 history = context.stock(
-    dashboard.Filters(gemeente=selection.gemeente, corporatie=selection.corporatie)
+    selectie.Filters(gemeente=selection.gemeente, corporatie=selection.corporatie)
 )
 
 # ---- label distribution ----

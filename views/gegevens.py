@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from prestatie import charts, fmt, ingest, store
-from prestatie.errors import ImportRefused
+from prestatie import charts, fmt
+from prestatie.inlezen import ingest
+from prestatie.inlezen.errors import ImportRefused
+from prestatie.opslag import queries, store
 from ui import context, upload
 
 context.frame()
@@ -64,7 +66,7 @@ if files:
 if message := st.session_state.pop("upload_message", None):
     st.success(message)
 
-batches = store.batches(con)
+batches = queries.batches(con)
 st.subheader("Ingelezen bestanden")
 st.plotly_chart(charts.rows_per_batch(batches), key="rijen_per_batch")
 st.dataframe(
@@ -92,7 +94,7 @@ with left:
         st.session_state["upload_message"] = f"Import {choice} is ongedaan gemaakt."
         st.rerun()
 with right:
-    if store.has_demo_data(con) and st.button("Demonstratiegegevens verwijderen"):
+    if queries.has_demo_data(con) and st.button("Demonstratiegegevens verwijderen"):
         removed = store.undo_demo(con)
         st.session_state["upload_message"] = (
             f"{removed} demonstratie-imports verwijderd; de database is nu leeg op uw eigen "

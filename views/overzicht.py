@@ -2,7 +2,10 @@
 
 import streamlit as st
 
-from prestatie import charts, fmt, monitor, register, scorecard, store_register
+from prestatie import charts, fmt
+from prestatie.afspraken import register
+from prestatie.beoordeling import monitor, scorecard, status
+from prestatie.opslag import register_store
 from ui import context
 
 context.frame()
@@ -18,8 +21,8 @@ dims = context.dimensions()
 
 tiles = st.columns(6)
 tiles[0].metric("Doelen beoordeeld", fmt.num(len(evaluations)), border=True)
-for tile, status in zip(tiles[1:], monitor.STATUSES, strict=True):
-    tile.metric(scorecard.STATUS_LABEL[status], fmt.num(counts[status]), border=True)
+for tile, name in zip(tiles[1:], status.STATUSES, strict=True):
+    tile.metric(scorecard.STATUS_LABEL[name], fmt.num(counts[name]), border=True)
 
 frame = monitor.to_frame(evaluations)
 left, right = st.columns([3, 2])
@@ -38,7 +41,7 @@ with right:
     )
 
 st.subheader("Scorecard")
-status_filter = st.multiselect("Toon status", monitor.STATUSES, default=list(monitor.STATUSES))
+status_filter = st.multiselect("Toon status", status.STATUSES, default=list(status.STATUSES))
 table = scorecard.table([e for e in evaluations if e.status in status_filter])
 st.dataframe(
     table,
@@ -56,7 +59,7 @@ st.caption(
 st.subheader("Komende termijnen")
 termijnen = register.komende_termijnen(
     context.agreements(),
-    store_register.status_history(context.cursor()),
+    register_store.status_history(context.cursor()),
     context.today(),
     context.filters().jaar,
     context.filters().gemeente,

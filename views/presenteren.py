@@ -3,7 +3,9 @@ exports that go into the minutes (PowerPoint, PNG per chart, PDF, Excel)."""
 
 import streamlit as st
 
-from prestatie import dashboard, deck, monitor_excel, presentatie, store
+from prestatie import dashboard
+from prestatie.opslag import queries
+from prestatie.presenteren import deck, monitor_excel, presentatie
 from ui import context
 
 selection = context.frame()
@@ -132,12 +134,12 @@ chosen = st.multiselect(
     key="deck_keuze",
 )
 today = context.today()
-signature = (selection, store.version(cursor), today, tuple(chosen))
+signature = (selection, queries.version(cursor), today, tuple(chosen))
 if st.button(
     "PowerPoint maken", icon=":material/co_present:", disabled=not chosen, key="deck_maken"
 ):
     cover = presentatie.voorblad(
-        context.agreements(), evaluations, selection, today, store.batches(cursor)
+        context.agreements(), evaluations, selection, today, queries.batches(cursor)
     )
     bar = st.progress(0.0, text="Grafieken tekenen …")
 
@@ -206,7 +208,7 @@ st.download_button(
         evaluations,
         dashboard.voorraad_summary(cursor),
         dashboard.productie_summary(cursor),
-        store.batches(cursor),
+        queries.batches(cursor),
         selection,
         today,
     ),

@@ -2,11 +2,13 @@
 
 import streamlit as st
 
-from prestatie import bandbreedtes, dashboard, fmt, jaarschijven, scorecard
-from prestatie import voorraadverloop as verloop
-from prestatie.charts import bandbreedtes as band_charts
-from prestatie.charts import jaarschijven as jaarschijf_charts
-from prestatie.charts import voorraadverloop as verloop_charts
+from prestatie import dashboard, fmt
+from prestatie.beoordeling import scorecard
+from prestatie.voorraad import bandbreedtes, jaarschijven
+from prestatie.voorraad import bandbreedtes_chart as band_charts
+from prestatie.voorraad import jaarschijven_chart as jaarschijf_charts
+from prestatie.voorraad import voorraadverloop as verloop
+from prestatie.voorraad import voorraadverloop_chart as verloop_charts
 from ui import context, drilldown
 
 selection = context.frame()

@@ -1,8 +1,8 @@
 """Data -> plotly figures: the shared ones here, one module per theme beside it.
 
 Large fonts and plain colours so a chart reads from the back of a room; status colours are
-those of the scorecard (:data:`prestatie.monitor.STATUS_KLEUREN`); label colours the official
-ones (:data:`prestatie.labels.KLEUREN`).
+those of the scorecard (:data:`prestatie.beoordeling.status.STATUS_KLEUREN`); label colours the
+official ones (:data:`prestatie.referentie.labels.KLEUREN`).
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from prestatie import fmt, huurgrenzen, labels
-from prestatie.monitor import STATUS_KLEUREN, STATUSES
+from prestatie import fmt
+from prestatie.beoordeling.status import STATUS_KLEUREN, STATUSES
+from prestatie.referentie import huurgrenzen, labels
 
 FONT = 16
 

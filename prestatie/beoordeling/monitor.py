@@ -1,0 +1,156 @@
+"""Targets + data -> evaluations with a status, the value against the norm and the gap in homes.
+
+The statuses and their meaning: :mod:`prestatie.beoordeling.status`. Stock targets:
+:mod:`prestatie.beoordeling.voorraaddoelen`; counted targets:
+:mod:`prestatie.beoordeling.aantaldoelen`. Every evaluation says in ``uitleg`` how its value was
+computed, so it can be traced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+import pandas as pd
+
+from prestatie.afspraken.schema import Doel
+from prestatie.beoordeling import aantaldoelen, metingen, voorraaddoelen
+from prestatie.beoordeling.status import (
+    Evaluation,
+    Scope,
+)
+from prestatie.beoordeling.voorraaddoelen import INDEXED
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the evaluation reads: the stock per verslagjaar, production, and its coverage."""
+
+    vhe: pd.DataFrame  # from metingen.latest_per_year: has column jaar
+    productie: pd.DataFrame
+    dekking: pd.DataFrame  # corporatie, gemeente, jaar reported on by production imports
+    today: date
+
+    @classmethod
+    def build(
+        cls, vhe: pd.DataFrame, productie: pd.DataFrame, dekking: pd.DataFrame, today: date
+    ) -> Facts:
+        return cls(metingen.latest_per_year(vhe), productie, dekking, today)
+
+
+def evaluate(doelen: list[Doel], facts: Facts, prijspeil: str = INDEXED) -> list[Evaluation]:
+    out: list[Evaluation] = []
+    for doel in doelen:
+        for scope in scopes(doel, facts):
+            out.extend(evaluate_one(doel, scope, facts, prijspeil))
+    return out
+
+
+def scopes(doel: Doel, facts: Facts) -> list[Scope]:
+    return scopes_for(doel, present(doel, facts.vhe, facts.productie))
+
+
+def present(doel: Doel, *tables: pd.DataFrame) -> list[str]:
+    """The corporaties with rows in the target's gemeente in any of the tables."""
+    found: set[str] = set()
+    for table in tables:
+        found |= set(table.loc[table["gemeente"] == doel.gemeente, "corporatie"])
+    return sorted(found)
+
+
+def scopes_for(doel: Doel, present_corporaties: list[str]) -> list[Scope]:
+    """Each listed corporatie apart, or all of them together; no list: all that are present."""
+    corps = list(doel.corporaties) or list(present_corporaties)
+    if doel.per_corporatie:
+        return [Scope(c, (c,)) for c in corps]
+    name = " + ".join(corps) if doel.corporaties else "alle corporaties"
+    return [Scope(name, tuple(corps))] if corps else []
+
+
+def evaluate_one(doel: Doel, scope: Scope, facts: Facts, prijspeil: str) -> list[Evaluation]:
+    if doel.soort in voorraaddoelen.KINDS:
+        rows = scope_stock(facts.vhe, doel, scope)
+        return [
+            e
+            for e in (
+                voorraaddoelen.evaluate(doel, scope, rows, p, n, facts.today, prijspeil)
+                for p, n in doel.norm
+            )
+            if e
+        ]
+    if doel.soort == "jaarschijf":
+        return [e for p, n in doel.norm if (e := aantaldoelen.jaarschijf(doel, scope, facts, p, n))]
+    if doel.soort == "labelsprong":
+        rows = scope_stock(facts.vhe, doel, scope)
+        return [
+            e
+            for p, n in doel.norm
+            if (e := aantaldoelen.labelsprong(doel, scope, rows, p, n, facts))
+        ]
+    raise ValueError(f"onbekende soort doel '{doel.soort}'")
+
+
+def scope_stock(vhe: pd.DataFrame, doel: Doel, scope: Scope) -> dict[int, pd.DataFrame]:
+    """The stock in scope per verslagjaar, only for years every corporatie in scope reported.
+
+    ``vhe`` comes from :func:`metingen.latest_per_year` (it has the column ``jaar``).
+    """
+    rows = vhe[(vhe["gemeente"] == doel.gemeente) & vhe["corporatie"].isin(scope.corporaties)]
+    if doel.kern:
+        rows = rows[rows["kern"] == doel.kern]
+    per_corp = rows.groupby("corporatie")["jaar"].agg(set)
+    if per_corp.empty:
+        return {}
+    years = set.intersection(*per_corp.tolist())
+    return {int(y): g for y, g in rows.groupby("jaar") if y in years}
+
+
+def latest(evaluations: list[Evaluation]) -> list[Evaluation]:
+    """Per target and corporatie the evaluation of the latest year that has a value."""
+    best: dict[tuple[str, str, str], Evaluation] = {}
+    for e in evaluations:
+        key = (e.document, e.doel, e.corporatie)
+        if e.waarde is not None and (key not in best or e.jaar > best[key].jaar):
+            best[key] = e
+    return list(best.values())
+
+
+def to_frame(evaluations: list[Evaluation]) -> pd.DataFrame:
+    """One row per evaluation; an empty list still has every column."""
+    columns = [f.name for f in fields(Evaluation)]
+    return pd.DataFrame([e.__dict__ for e in evaluations], columns=columns)
+
+
+def to_json_records(evaluations: list[Evaluation]) -> list[dict]:
+    """The CLI's contract: fractions 0..1, dates YYYY-MM-DD, plus the fields behind them."""
+    out = []
+    for e in evaluations:
+        norm = list(e.norm) if isinstance(e.norm, tuple) else e.norm
+        waarde = e.waarde
+        if (
+            isinstance(waarde, float)
+            and waarde.is_integer()
+            and e.soort not in ("aandeel_huur", "aandeel_label")
+        ):
+            waarde = int(waarde)
+        out.append(
+            {
+                "document": e.document,
+                "afspraak": e.afspraak,
+                "doel": e.doel,
+                "omschrijving": e.omschrijving,
+                "corporatie": e.corporatie,
+                "gemeente": e.gemeente,
+                "jaar": e.jaar,
+                "periode": e.periode,
+                "soort": e.soort,
+                "richting": e.richting,
+                "norm": norm,
+                "waarde": waarde,
+                "status": e.status,
+                "tekort": e.tekort,
+                "peildatum": e.peildatum.isoformat() if e.peildatum else None,
+                "uitleg": e.uitleg,
+            }
+        )
+    return out

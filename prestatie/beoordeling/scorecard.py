@@ -1,0 +1,106 @@
+"""Evaluations -> the rows of the scorecard, formatted the Dutch way.
+
+One function per column kind, so the page, the Excel export and the slides show the same words.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from prestatie import fmt
+from prestatie.beoordeling.status import STATUSES, Evaluation
+
+STATUS_TEKEN = {
+    "behaald": "🟢",
+    "op koers": "🟩",
+    "achter": "🟠",
+    "niet behaald": "🔴",
+    "geen gegevens": "⚪",
+}
+# Markdown for Streamlit labels: coloured Material icons render without an emoji font.
+STATUS_LABEL = {
+    "behaald": ":green[:material/check_circle:] behaald",
+    "op koers": ":green[:material/trending_up:] op koers",
+    "achter": ":orange[:material/schedule:] achter",
+    "niet behaald": ":red[:material/cancel:] niet behaald",
+    "geen gegevens": ":gray[:material/help:] geen gegevens",
+}
+SHARE_KINDS = ("aandeel_huur", "aandeel_label")
+
+
+def norm_text(e: Evaluation) -> str:
+    norm = e.norm
+    if e.soort == "gemiddeld_label":
+        return f"gemiddeld {norm} of beter"
+    if e.richting == "band" and isinstance(norm, tuple):
+        return f"{_value(e, norm[0])} tot {_value(e, norm[1])}"
+    sign = {"min": "≥", "max": "≤"}.get(e.richting, "")
+    return f"{sign} {_value(e, norm)}".strip()
+
+
+def value_text(e: Evaluation) -> str:
+    return "–" if e.waarde is None else _value(e, e.waarde)
+
+
+def _value(e: Evaluation, value) -> str:
+    if e.soort in SHARE_KINDS:
+        return fmt.pct(value)
+    if isinstance(value, str):
+        return value
+    if e.soort == "bandbreedte":
+        return fmt.signed(value)
+    return fmt.num(value)
+
+
+def gap_text(e: Evaluation) -> str:
+    if not e.tekort:
+        return ""
+    if e.status == "op koers":
+        return ""
+    if e.soort == "aandeel_huur":
+        return f"nog {fmt.aantal_woningen(e.tekort)} boven de grens om de norm te halen"
+    if e.soort == "aandeel_label":
+        word = "erbij" if e.richting == "min" else "eruit"
+        return f"nog {fmt.aantal_woningen(e.tekort)} {word}"
+    if e.soort == "naar_nul":
+        return f"nog {fmt.aantal_woningen(e.tekort)} te verbeteren"
+    return f"nog {fmt.aantal_woningen(e.tekort)} te gaan"
+
+
+def table(evaluations: list[Evaluation]) -> pd.DataFrame:
+    rows = [
+        {
+            "Status": f"{STATUS_TEKEN[e.status]} {e.status}",
+            "Afspraak": e.afspraak,
+            "Doel": e.omschrijving,
+            "Corporatie": e.corporatie,
+            "Gemeente": e.gemeente,
+            "Jaar": e.periode,
+            "Norm": norm_text(e),
+            "Gerealiseerd": value_text(e),
+            "Verschil": gap_text(e),
+            "Berekening": e.uitleg,
+            "Document": e.document,
+        }
+        for e in evaluations
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "Status",
+            "Afspraak",
+            "Doel",
+            "Corporatie",
+            "Gemeente",
+            "Jaar",
+            "Norm",
+            "Gerealiseerd",
+            "Verschil",
+            "Berekening",
+            "Document",
+        ],
+    )
+
+
+def counts(evaluations: list[Evaluation]) -> dict[str, int]:
+    return {s: sum(e.status == s for e in evaluations) for s in STATUSES}

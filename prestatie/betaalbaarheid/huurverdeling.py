@@ -1,0 +1,199 @@
+"""The distribution of rents on a peildatum against the limits in force: bands, the cumulative
+share, a line at each limit with the share of homes up to it, and the limit amounts in both
+readings (indexed and the document's fixed amount).
+
+Rents come as a Series in euros with an optional weight (``aantal``: 1 for a stock list,
+Aantal ultimo for a bezitstabel) and are compared in whole cents. A missing rent stays in every
+total and is never up to a limit; shares are :func:`prestatie.beoordeling.metingen.share_up_to`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import pandas as pd
+
+from prestatie import fmt
+from prestatie.afspraken.schema import Doel
+from prestatie.beoordeling import metingen
+from prestatie.betaalbaarheid.huurregel import Regel
+from prestatie.referentie import huurgrenzen
+
+SHARES_COLUMNS = (
+    "corporatie",
+    "gemeente",
+    "grens",
+    "naam",
+    "bedrag",
+    "deel",
+    "totaal",
+    "waarde",
+    "zonder_huur",
+)
+
+
+@dataclass(frozen=True)
+class Grenslijn:
+    """A vertical line in the rent distribution: a limit, its amount and the share up to it."""
+
+    naam: str
+    bedrag: Decimal
+    aandeel: float | None  # share of homes with a rent up to and including the amount
+    document: bool = False  # the document's own amount (fixed reading), drawn differently
+
+    @property
+    def tekst(self) -> str:
+        share = "" if self.aandeel is None else f" · {fmt.pct(self.aandeel)} t/m"
+        return f"{self.naam}<br>{fmt.euro(self.bedrag)}{share}"
+
+
+def _cents(huur: pd.Series) -> pd.Series:
+    return (huur.astype("Float64") * 100).round().astype("Int64")
+
+
+def _weights(huur: pd.Series, aantal: pd.Series | None) -> pd.Series:
+    return pd.Series(1.0, index=huur.index) if aantal is None else aantal.astype(float)
+
+
+def share_up_to(huur: pd.Series, aantal: pd.Series | None, bedrag: Decimal | float) -> float | None:
+    """Share of homes (weighted) with a rent up to and including ``bedrag``; missing rents stay
+    in the total."""
+    rows = pd.DataFrame({"huur_cent": _cents(huur), "aantal": _weights(huur, aantal)})
+    cents = int(Decimal(str(bedrag)).scaleb(2).to_integral_value())
+    return metingen.share_up_to(rows, cents, True).waarde
+
+
+def grenslijnen(
+    huur: pd.Series,
+    aantal: pd.Series | None,
+    peildatum: date,
+    document: tuple[tuple[str, float], ...] = (),
+) -> list[Grenslijn]:
+    """The four limits in force on the peildatum, plus the document amounts given, each with
+    the share of homes up to it; sorted by amount."""
+    lines = [
+        Grenslijn(huurgrenzen.naam(g, peildatum.year), b, share_up_to(huur, aantal, b))
+        for g, b in huurgrenzen.grenzen_in_jaar(peildatum.year).items()
+    ]
+    for naam, bedrag in document:
+        exact = Decimal(str(bedrag)).quantize(Decimal("0.01"))
+        lines.append(Grenslijn(naam, exact, share_up_to(huur, aantal, exact), document=True))
+    return sorted(lines, key=lambda line: (line.bedrag, line.document))
+
+
+def document_amounts(doelen: list[Doel]) -> tuple[tuple[str, float], ...]:
+    """(name, amount) for the fixed reading: 'document A1: 2e aftoppingsgrens (prijspeil 2022)'."""
+    seen: dict[tuple[str, float], None] = {}
+    for d in doelen:
+        regel = Regel.van(d)
+        if regel.bedrag is not None:
+            naam = f"{d.afspraak}: {huurgrenzen.naam(regel.grens)} (prijspeil {regel.prijspeil})"
+            seen.setdefault((naam, float(regel.bedrag)), None)
+    return tuple(seen)
+
+
+def histogram(huur: pd.Series, aantal: pd.Series | None, breedte: int = 25) -> pd.DataFrame:
+    """Homes per rent band [van, tot) of ``breedte`` euros, weighted by ``aantal``; missing
+    rents left out. Computed in whole cents, so € 700,00 falls in [700, 725)."""
+    cents = _cents(huur)
+    weights = _weights(huur, aantal)
+    known = cents.notna()
+    if not known.any():
+        return pd.DataFrame({"van": [], "tot": [], "aantal": []})
+    band = (cents[known] // (breedte * 100)).astype(int)
+    counts = weights[known].groupby(band).sum().sort_index()
+    van = counts.index.to_numpy() * breedte
+    return pd.DataFrame({"van": van, "tot": van + breedte, "aantal": counts.to_numpy()})
+
+
+def cumulative(huur: pd.Series, aantal: pd.Series | None) -> pd.DataFrame:
+    """Per distinct rent the share of homes with a rent up to and including it (missing rents
+    stay in the total, so the curve ends below 100% when rents are missing)."""
+    weights = _weights(huur, aantal)
+    total = float(weights.sum())
+    cents = _cents(huur)
+    known = cents.notna()
+    if not total or not known.any():
+        return pd.DataFrame({"huur": [], "aandeel": []})
+    per_rent = weights[known].groupby(cents[known].astype(int)).sum().sort_index()
+    return pd.DataFrame(
+        {"huur": per_rent.index.to_numpy() / 100, "aandeel": per_rent.cumsum().to_numpy() / total}
+    )
+
+
+# ---- tables ---------------------------------------------------------------------------------
+
+
+def shares_per_limit(rows: pd.DataFrame, peildatum: date) -> pd.DataFrame:
+    """Per corporatie (and gemeente): homes, homes up to and including each limit in force on
+    the peildatum, and homes without a rent. Long form: one row per group and limit."""
+    limits = huurgrenzen.grenzen_in_jaar(peildatum.year)
+    out = []
+    for (corp, gem), group in rows.groupby(["corporatie", "gemeente"], sort=True):
+        totaal = float(group["aantal"].sum())
+        zonder = float(group.loc[group["huur_cent"].isna(), "aantal"].sum())
+        for grens, bedrag in limits.items():
+            share = metingen.share_up_to(group, int(bedrag * 100), True)
+            out.append(
+                {
+                    "corporatie": corp,
+                    "gemeente": gem,
+                    "grens": grens,
+                    "naam": huurgrenzen.naam(grens, peildatum.year),
+                    "bedrag": bedrag,
+                    "deel": share.deel,
+                    "totaal": totaal,
+                    "waarde": share.waarde,
+                    "zonder_huur": zonder,
+                }
+            )
+    return pd.DataFrame(out, columns=list(SHARES_COLUMNS))
+
+
+def shares_per_limit_table(long: pd.DataFrame) -> pd.DataFrame:
+    """One row per corporatie and gemeente, a column per limit: '88,3% (513)'."""
+    if long.empty:
+        return pd.DataFrame(columns=["Corporatie", "Gemeente", "Woningen"])
+    rows = []
+    for (corp, gem), group in long.groupby(["corporatie", "gemeente"], sort=True):
+        row = {"Corporatie": corp, "Gemeente": gem, "Woningen": fmt.num(group["totaal"].iloc[0])}
+        for r in group.itertuples():
+            row[f"t/m {r.naam} ({fmt.euro(r.bedrag)})"] = f"{fmt.pct(r.waarde)} ({fmt.num(r.deel)})"
+        row["Zonder huur"] = fmt.num(group["zonder_huur"].iloc[0])
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def limit_amounts(doelen: list[Doel], peildatum: date) -> pd.DataFrame:
+    """Per target both readings of its limit: in force on the peildatum and the document's
+    amount, with the official limit of the document's prijspeil year beside it."""
+    rows = []
+    for d in doelen:
+        regel = Regel.van(d)
+        official = _official(regel.grens, regel.prijspeil)
+        rows.append(
+            {
+                "Afspraak": d.afspraak,
+                "Doel": d.omschrijving,
+                "Gemeente": d.gemeente,
+                "Grens": huurgrenzen.naam(regel.grens, peildatum.year),
+                "Telt een huur op de grens mee?": "ja (tot en met)"
+                if regel.inclusief
+                else "nee (<)",
+                f"Geïndexeerd: grens {peildatum.year}": fmt.euro(
+                    huurgrenzen.grens_op(peildatum, regel.grens)
+                ),
+                "Vast: bedrag in het document": f"{fmt.euro(regel.bedrag)} "
+                f"(prijspeil {regel.prijspeil})",
+                "Officiële grens in het prijspeiljaar": fmt.euro(official),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _official(grens: str, jaar: int | None) -> Decimal | None:
+    if jaar is None or jaar not in huurgrenzen.jaren():
+        return None
+    return huurgrenzen.grenzen_in_jaar(jaar)[grens]

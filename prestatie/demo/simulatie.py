@@ -1,0 +1,374 @@
+"""The demonstration data set: files as corporations send them, loaded through the real import.
+
+Lefier, Woonservice and Domesta in Borger-Odoorn and Emmen, peildata 31 December 2021-2024,
+production 2021-2025. Every figure is invented. The shares are designed so that the scorecard
+shows each status: per corporatie and year a target share of the stock up to each rent limit
+and per label class; each vhe keeps its place in the distribution from year to year, so labels
+only improve and rents keep their order. Homes leave the stock by sloop and verkoop and enter
+by nieuwbouw exactly as the production lists say, so stock and production agree.
+
+The files differ in form as real exports do: Domesta sends xlsx with title rows and a totals
+row; Lefier sends `;`-CSV in Windows-1252 with `€ 612,50` as text and labels as `Label b`, and
+its 2024 Borger-Odoorn stock as a dVi WOZ-bezitstabel; Woonservice sends xlsx with other
+column names and energy indices.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date
+
+from prestatie.referentie import huurgrenzen, labels
+
+PEILJAREN = (2021, 2022, 2023, 2024)
+PRODUCTIEJAREN = (2021, 2022, 2023, 2024, 2025)
+SEED = 20231215
+
+# corporatie, gemeente -> number of vhe at the end of 2020
+SIZES = {
+    ("Lefier", "Borger-Odoorn"): 620,
+    ("Woonservice", "Borger-Odoorn"): 980,
+    ("Domesta", "Emmen"): 1450,
+    ("Lefier", "Emmen"): 1150,
+    ("Woonservice", "Emmen"): 820,
+}
+KERNEN = {
+    "Borger-Odoorn": (
+        "Borger",
+        "Exloo",
+        "Odoorn",
+        "Valthermond",
+        "Nieuw-Buinen",
+        "2e Exloërmond",
+        "Buinen",
+        "Klijndijk",
+        "Valthe",
+    ),
+    "Emmen": (
+        "Emmen",
+        "Klazienaveen",
+        "Nieuw-Amsterdam",
+        "Erica",
+        "Schoonebeek",
+        "Zwartemeer",
+        "Emmer-Compascuum",
+        "Nieuw-Weerdinge",
+        "Barger-Compascuum",
+    ),
+}
+CBS = {"Borger-Odoorn": "1681", "Emmen": "0114"}
+
+# share of stock up to (kwaliteitskorting, 1e aftopping, 2e aftopping, liberalisatie) per year
+RENT_SHARES = {
+    ("Lefier", "Borger-Odoorn"): {
+        2021: (0.09, 0.74, 0.912, 0.99),
+        2022: (0.09, 0.73, 0.905, 0.99),
+        2023: (0.08, 0.71, 0.893, 0.985),
+        2024: (0.07, 0.70, 0.884, 0.98),
+    },
+    ("Woonservice", "Borger-Odoorn"): {y: (0.11, 0.79, 0.935, 0.995) for y in PEILJAREN},
+    ("Domesta", "Emmen"): {y: (0.125, 0.845, 0.95, 0.995) for y in PEILJAREN},
+    ("Lefier", "Emmen"): {
+        2021: (0.085, 0.805, 0.93, 0.99),
+        2022: (0.08, 0.79, 0.92, 0.99),
+        2023: (0.075, 0.775, 0.91, 0.985),
+        2024: (0.07, 0.77, 0.905, 0.985),
+    },
+    ("Woonservice", "Emmen"): {y: (0.105, 0.82, 0.94, 0.99) for y in PEILJAREN},
+}
+# cumulative share of stock at or better than A, B, C, D, E, F (G is the rest); onbekend apart
+LABEL_SHARES = {
+    ("Lefier", "Borger-Odoorn"): {
+        2021: (0.10, 0.30, 0.55, 0.70, 0.82, 0.93),
+        2022: (0.12, 0.33, 0.60, 0.76, 0.86, 0.95),
+        2023: (0.17, 0.38, 0.66, 0.82, 0.90, 0.97),
+        2024: (0.23, 0.45, 0.72, 0.86, 0.93, 0.98),
+    },
+    ("Woonservice", "Borger-Odoorn"): {
+        2021: (0.30, 0.55, 0.80, 0.93, 0.97, 0.99),
+        2022: (0.33, 0.58, 0.83, 0.94, 0.98, 0.995),
+        2023: (0.36, 0.61, 0.86, 0.95, 0.985, 0.995),
+        2024: (0.40, 0.64, 0.88, 0.96, 0.99, 1),
+    },
+    ("Domesta", "Emmen"): {
+        2021: (0.22, 0.67, 0.955, 0.98, 0.995, 1),
+        2022: (0.245, 0.69, 0.96, 0.985, 0.995, 1),
+        2023: (0.27, 0.73, 0.975, 0.99, 1, 1),
+        2024: (0.29, 0.775, 0.982, 0.995, 1, 1),
+    },
+    ("Lefier", "Emmen"): {
+        2021: (0.18, 0.42, 0.70, 0.85, 0.93, 0.98),
+        2022: (0.20, 0.45, 0.73, 0.87, 0.94, 0.985),
+        2023: (0.23, 0.49, 0.76, 0.89, 0.95, 0.99),
+        2024: (0.26, 0.53, 0.79, 0.91, 0.96, 0.99),
+    },
+    ("Woonservice", "Emmen"): {
+        2021: (0.25, 0.55, 0.82, 0.94, 0.98, 0.995),
+        2022: (0.28, 0.58, 0.84, 0.95, 0.985, 0.995),
+        2023: (0.32, 0.63, 0.86, 0.96, 0.99, 1),
+        2024: (0.36, 0.68, 0.88, 0.97, 0.99, 1),
+    },
+}
+ONBEKEND_SHARE = 0.008
+
+# (corporatie, gemeente, soort) -> realised count per year 2021..2025
+PRODUCTION = {
+    ("Lefier", "Borger-Odoorn", "sloop"): (12, 10, 0, 0, 0),
+    ("Lefier", "Borger-Odoorn", "verkoop"): (5, 7, 3, 2, 4),
+    ("Lefier", "Borger-Odoorn", "verduurzaming"): (10, 20, 34, 72, 60),
+    ("Lefier", "Borger-Odoorn", "zonnepanelen"): (0, 150, 40, 58, 55),
+    ("Woonservice", "Borger-Odoorn", "nieuwbouw"): (12, 18, 30, 14, 22),
+    ("Woonservice", "Borger-Odoorn", "sloop"): (10, 14, 16, 30, 25),
+    ("Woonservice", "Borger-Odoorn", "verkoop"): (4, 5, 4, 4, 3),
+    ("Woonservice", "Borger-Odoorn", "verduurzaming"): (18, 22, 20, 21, 17),
+    ("Woonservice", "Borger-Odoorn", "zonnepanelen"): (8, 6, 6, 7, 6),
+    ("Domesta", "Emmen", "nieuwbouw"): (24, 30, 18, 26, 20),
+    ("Domesta", "Emmen", "sloop"): (28, 34, 30, 24, 26),
+    ("Domesta", "Emmen", "verkoop"): (6, 5, 4, 6, 5),
+    ("Domesta", "Emmen", "verduurzaming"): (110, 125, 140, 118, 130),
+    ("Lefier", "Emmen", "nieuwbouw"): (10, 8, 12, 16, 10),
+    ("Lefier", "Emmen", "sloop"): (16, 12, 18, 20, 14),
+    ("Lefier", "Emmen", "verkoop"): (5, 6, 4, 5, 6),
+    ("Lefier", "Emmen", "verduurzaming"): (40, 38, 30, 41, 36),
+    ("Woonservice", "Emmen", "nieuwbouw"): (6, 10, 8, 12, 9),
+    ("Woonservice", "Emmen", "sloop"): (12, 10, 14, 12, 10),
+    ("Woonservice", "Emmen", "verkoop"): (3, 2, 3, 2, 3),
+    ("Woonservice", "Emmen", "verduurzaming"): (45, 50, 48, 52, 40),
+}
+# projects with a place of their own: (corporatie, gemeente, soort, year) -> [(name, kern, count)]
+NAMED_PROJECTS = {
+    ("Lefier", "Borger-Odoorn", "sloop", 2021): [
+        ("Herstructurering Nieuw-Buinen fase 1", "Nieuw-Buinen", 12)
+    ],
+    ("Lefier", "Borger-Odoorn", "sloop", 2022): [
+        ("Herstructurering Nieuw-Buinen fase 2", "Nieuw-Buinen", 10)
+    ],
+    ("Woonservice", "Borger-Odoorn", "nieuwbouw", 2023): [
+        ("Sloop-nieuwbouw Odoorn", "Odoorn", 6),
+        ("Drenthe Woont Circulair", "Valthermond", 8),
+        ("Monden 2e Exloërmond fase 1", "2e Exloërmond", 16),
+    ],
+    ("Woonservice", "Borger-Odoorn", "sloop", 2023): [
+        ("Sloop-nieuwbouw Odoorn", "Odoorn", 6),
+        ("Monden 2e Exloërmond fase 1", "2e Exloërmond", 10),
+    ],
+}
+
+
+@dataclass
+class Home:
+    vhe: str
+    kern: str
+    straat: str
+    nummer: int
+    egw: bool
+    levensloop: bool
+    bouwjaar: int
+    u_rent: float  # place in the rent distribution, kept over the years
+    u_label: float  # place in the label distribution
+    unknown: bool = False
+
+
+@dataclass
+class Portfolio:
+    corporatie: str
+    gemeente: str
+    homes: list[Home] = field(default_factory=list)
+    next_id: int = 1
+
+
+def _home(rng: random.Random, p: Portfolio, new: bool, year: int) -> Home:
+    prefix = {"Lefier": "LF", "Woonservice": "WS", "Domesta": "DO"}[p.corporatie]
+    vhe = f"{prefix}{CBS[p.gemeente]}{p.next_id:05d}"
+    p.next_id += 1
+    kern = rng.choice(KERNEN[p.gemeente][:4] if new else KERNEN[p.gemeente])
+    egw = (not new) and rng.random() < 0.62
+    return Home(
+        vhe=vhe,
+        kern=kern,
+        straat=rng.choice(STREETS),
+        nummer=rng.randint(1, 180),
+        egw=egw,
+        levensloop=new or (not egw and rng.random() < 0.35),
+        bouwjaar=year if new else rng.randint(1950, 2015),
+        u_rent=rng.uniform(0.5, 0.95) if new else rng.random(),
+        u_label=rng.uniform(0.0, 0.08) if new else rng.uniform(0.0, 1.0),
+        unknown=(not new) and rng.random() < ONBEKEND_SHARE,
+    )
+
+
+STREETS = (
+    "Hoofdstraat",
+    "Kerkstraat",
+    "Molenweg",
+    "Dorpsstraat",
+    "Zuiderdiep",
+    "Noorderdiep",
+    "Schoolstraat",
+    "Julianastraat",
+    "Wilhelminastraat",
+    "Parallelweg",
+    "Boslaan",
+    "Esweg",
+)
+
+
+def rent_cents(u: float, year: int, shares: tuple[float, ...]) -> int:
+    """The rent at place u of a distribution with the given shares up to each limit."""
+    limits = [float(v) for v in huurgrenzen.grenzen_in_jaar(year).values()]
+    knots = [(0.0, limits[0] * 0.62), *zip(shares, limits, strict=True), (1.0, limits[3] * 1.12)]
+    for (u0, r0), (u1, r1) in zip(knots, knots[1:], strict=False):
+        if u <= u1:
+            rent = r0 + (r1 - r0) * (u - u0) / max(u1 - u0, 1e-9)
+            cents = round(rent * 100)
+            # keep designed boundaries honest: a home above a limit stays above it
+            if u > u0 and cents == round(r0 * 100):
+                cents += 1
+            return cents
+    return round(knots[-1][1] * 100)
+
+
+def label_at(u: float, shares: tuple[float, ...]) -> str:
+    for klasse, cumulative in zip(("A", "B", "C", "D", "E", "F"), shares, strict=True):
+        if u < cumulative:
+            if klasse == "A":  # spread the best homes over A and the plus classes
+                return ("A+++", "A++", "A+", "A", "A")[min(4, int(u / cumulative * 5))]
+            return klasse
+    return "G"
+
+
+def simulate(seed: int = SEED) -> tuple[dict, dict]:
+    """(stock per (corporatie, gemeente, year) as lists of row dicts, production rows)."""
+    rng = random.Random(seed)
+    portfolios = {}
+    for key, size in SIZES.items():
+        p = Portfolio(*key)
+        p.homes = [_home(rng, p, False, 2020) for _ in range(size)]
+        portfolios[key] = p
+    stock, production = {}, {}
+    for year in PRODUCTIEJAREN:
+        for key, p in portfolios.items():
+            rows = _produce(rng, p, year)
+            production.setdefault(key, []).extend(rows)
+            if year in PEILJAREN:
+                stock[(*key, year)] = [_stock_row(h, key, year) for h in p.homes]
+    return stock, production
+
+
+def _produce(rng: random.Random, p: Portfolio, year: int) -> list[dict]:
+    rows = []
+    i = PRODUCTIEJAREN.index(year)
+    for soort in ("sloop", "verkoop", "nieuwbouw", "verduurzaming", "zonnepanelen"):
+        count = PRODUCTION.get((p.corporatie, p.gemeente, soort), (0,) * 5)[i]
+        if not count:
+            continue
+        projects = NAMED_PROJECTS.get((p.corporatie, p.gemeente, soort, year)) or _projects(
+            rng, p, soort, year, count
+        )
+        for name, kern, n in projects:
+            if soort in ("sloop", "verkoop"):
+                leaving = _leaving(p, kern if soort == "sloop" else None, n, soort)
+                for home in leaving:
+                    p.homes.remove(home)
+                if soort == "verkoop" and p.corporatie == "Lefier":  # Lefier lists each sale
+                    rows += [
+                        _prow(
+                            p,
+                            f"Verkoop {h.straat} {h.nummer}",
+                            h.kern,
+                            "Verkoop aan overigen",
+                            1,
+                            year,
+                            rng,
+                            h.vhe,
+                        )
+                        for h in leaving
+                    ]
+                    continue
+            if soort == "nieuwbouw":
+                for _ in range(n):
+                    home = _home(rng, p, True, year)
+                    home.kern = kern
+                    p.homes.append(home)
+            rows.append(_prow(p, name, kern, WORDS[p.corporatie][soort], n, year, rng))
+    return rows
+
+
+WORDS = {
+    "Lefier": {
+        "nieuwbouw": "Nieuwbouw",
+        "sloop": "Sloop",
+        "verkoop": "Verkoop aan overigen",
+        "verduurzaming": "Renovatie / verduurzaming",
+        "zonnepanelen": "Zon-PV",
+    },
+    "Woonservice": {
+        "nieuwbouw": "nieuwbouw",
+        "sloop": "sloop",
+        "verkoop": "verkoop",
+        "verduurzaming": "verduurzaming",
+        "zonnepanelen": "zonnepanelen",
+    },
+    "Domesta": {
+        "nieuwbouw": "Nieuwbouw (oplevering)",
+        "sloop": "Sloop",
+        "verkoop": "Verkoop",
+        "verduurzaming": "Verduurzaming (labelsprong)",
+        "zonnepanelen": "Zonnepanelen",
+    },
+}
+
+
+def _projects(rng, p: Portfolio, soort: str, year: int, count: int) -> list[tuple[str, str, int]]:
+    parts = 1 if count < 8 else rng.randint(2, 3)
+    cuts = sorted(rng.sample(range(1, count), parts - 1)) if parts > 1 else []
+    sizes = [b - a for a, b in zip([0, *cuts], [*cuts, count], strict=True)]
+    return [
+        (f"{soort.capitalize()} {kern} {year}", kern, n)
+        for n, kern in zip(sizes, rng.sample(KERNEN[p.gemeente], parts), strict=True)
+    ]
+
+
+def _leaving(p: Portfolio, kern: str | None, n: int, soort: str) -> list[Home]:
+    """Sloop takes the worst single-family homes (in the kern when named); verkoop the next."""
+    pool = [h for h in p.homes if h.egw and not h.levensloop and (kern is None or h.kern == kern)]
+    if len(pool) < n:
+        pool = [h for h in p.homes if h.egw] or p.homes
+    pool.sort(key=lambda h: -h.u_label if soort == "sloop" else h.u_rent)
+    return pool[:n]
+
+
+def _prow(p, name, kern, activiteit, n, year, rng, vhe=None) -> dict:
+    month = rng.randint(2, 12)
+    return {
+        "Project": name,
+        "Kern": kern,
+        "Activiteit": activiteit,
+        "Aantal": n,
+        "Opleverdatum": date(year, month, rng.randint(1, 28)),
+        "Eenheid": vhe,
+        "Gemeente": p.gemeente,
+    }
+
+
+def _stock_row(h: Home, key, year: int) -> dict:
+    label = labels.ONBEKEND if h.unknown else label_at(h.u_label, LABEL_SHARES[key][year])
+    cents = rent_cents(h.u_rent, year, RENT_SHARES[key][year])
+    return {
+        "vhe": h.vhe,
+        "straat": h.straat,
+        "nummer": h.nummer,
+        "kern": h.kern,
+        "postcode": _postcode(key[1], h.kern),
+        "type": "EGW" if h.egw else "MGW",
+        "levensloop": h.levensloop,
+        "bouwjaar": h.bouwjaar,
+        "huur": cents / 100,
+        "label": label,
+    }
+
+
+def _postcode(gemeente: str, kern: str) -> str:
+    base = {"Borger-Odoorn": 7870, "Emmen": 7810}[gemeente]
+    return f"{base + KERNEN[gemeente].index(kern)} AB"

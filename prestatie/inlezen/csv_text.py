@@ -1,0 +1,69 @@
+"""A CSV upload -> rows of text cells: its encoding, its delimiter, a rectangle of cells.
+
+Dutch Excel saves CSV with `;` (a comma is the decimal sign) in Windows-1252; other programs
+write UTF-8, with or without BOM, and `,` or tab. Excel's own hint, a first line ``sep=;``,
+wins over guessing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from prestatie import fmt
+from prestatie.inlezen.errors import refuse
+
+_SEP_LINE = re.compile(r"^sep=([;,\t|])\r?\n")
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 as Dutch Excel saves CSV."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    """The delimiter that splits most lines into the same number (> 1) of fields.
+
+    Counting characters is not enough: a `;`-file with decimal commas has more commas.
+    """
+
+    def consistency(delimiter: str) -> int:
+        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
+        wide = [c for c in counts if c > 1]
+        return max((wide.count(c) * c for c in set(wide)), default=0)
+
+    return max((";", ",", "\t"), key=consistency)
+
+
+def read_csv(file: str, data: bytes, max_rows: int) -> list[list[object]]:
+    """The cells, short lines padded with "" (as a sheet is a rectangle); blank cells are ""."""
+    text = decode_text(data)
+    if "\x00" in text:
+        raise refuse(
+            file,
+            "het bestand is geen tekst- of CSV-bestand. Sla de gegevens op als "
+            "CSV of Excel-werkmap.",
+        )
+    if text.count("\n") > max_rows:
+        raise refuse(
+            file,
+            f"het bestand heeft meer dan {fmt.num(max_rows)} regels; dat is meer dan "
+            "welke corporatie ook aan woningen heeft. Klopt het bestand?",
+        )
+    if sep := _SEP_LINE.match(text):  # Excel's own hint, a first line "sep=;"; Excel hides it
+        delimiter, text = sep[1], text[sep.end() :]
+    else:
+        delimiter = sniff_delimiter(text.splitlines()[:50])
+    rows: list[list[object]] = [
+        [cell if cell.strip() else "" for cell in row]
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    ]
+    width = max((len(row) for row in rows), default=0)
+    for row in rows:  # a rectangle, as a sheet is: short lines padded with empty cells
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+    return rows

@@ -1,0 +1,122 @@
+"""What is read from the database: the rows in force, the imports, the agreements.
+
+The read side of :mod:`prestatie.opslag.store`, which creates the schema and does every write (and
+re-exports these functions: callers write ``store.vhe_rows``). The rows in force come from the
+views ``actieve_vhe`` and ``actieve_productie`` that ``schema.sql`` defines.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+
+def batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every import with its state: in force, replaced (by which) or undone."""
+    return con.execute(
+        "SELECT id, bestand, soort, corporatie, gemeente, peildatum, jaar_van, jaar_tot, rijen, "
+        "waarschuwingen, huur_kolom, demo, gebruiker, ingelezen, vervangen_door, ongedaan, sha256, "
+        "CASE WHEN ongedaan IS NOT NULL THEN 'ongedaan gemaakt' "
+        "WHEN vervangen_door IS NOT NULL THEN 'vervangen door ' || vervangen_door "
+        "ELSE 'actief' END AS stand FROM batch ORDER BY id DESC"
+    ).df()
+
+
+def has_demo_data(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("SELECT count(*) FROM actieve_batch WHERE demo").fetchone()[0])
+
+
+def has_data(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("SELECT count(*) FROM actieve_batch").fetchone()[0])
+
+
+def _where(filters: dict[str, object]) -> tuple[str, list]:
+    clauses, params = [], []
+    for column, value in filters.items():
+        if value is None:
+            continue
+        if isinstance(value, list | tuple):
+            clauses.append(f"list_contains(?, {column})")
+        else:
+            clauses.append(f"{column} = ?")
+        params.append(list(value) if isinstance(value, list | tuple) else value)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def vhe_rows(
+    con: duckdb.DuckDBPyConnection,
+    corporatie: str | list[str] | None = None,
+    gemeente: str | list[str] | None = None,
+    peildatum: date | None = None,
+) -> pd.DataFrame:
+    """The vhe rows in force, with the file each came from."""
+    where, params = _where({"corporatie": corporatie, "gemeente": gemeente, "peildatum": peildatum})
+    return con.execute(
+        "SELECT batch_id, bestand, bron_rij, corporatie, gemeente, peildatum, vhe_id, adres, "
+        "postcode, kern, huur_cent, huur, rekenhuur_cent, label, label_bron, energie_index, "
+        f"woningtype, levensloopgeschikt, bouwjaar, aantal FROM actieve_vhe{where} "
+        "ORDER BY corporatie, gemeente, peildatum, vhe_id",
+        params,
+    ).df()
+
+
+def productie_rows(
+    con: duckdb.DuckDBPyConnection,
+    corporatie: str | list[str] | None = None,
+    gemeente: str | list[str] | None = None,
+) -> pd.DataFrame:
+    """The production rows in force, with the file each came from."""
+    where, params = _where({"corporatie": corporatie, "gemeente": gemeente})
+    return con.execute(
+        "SELECT batch_id, bestand, bron_rij, corporatie, gemeente, kern, project, soort, jaar, "
+        f"datum, aantal, vhe_id FROM actieve_productie{where} "
+        "ORDER BY corporatie, gemeente, jaar, soort, bron_rij",
+        params,
+    ).df()
+
+
+def productie_dekking(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Which (corporatie, gemeente, jaar) the production imports in force report on.
+
+    A year without rows inside a reported range means nothing was realised; a year outside
+    every range has no data.
+    """
+    return con.execute(
+        "SELECT DISTINCT b.corporatie, coalesce(b.gemeente, p.gemeente) AS gemeente, "
+        "unnest(range(b.jaar_van, b.jaar_tot + 1)) AS jaar "
+        "FROM actieve_batch b LEFT JOIN (SELECT DISTINCT batch_id, gemeente FROM productie) p "
+        "ON p.batch_id = b.id "
+        "WHERE b.jaar_van IS NOT NULL AND coalesce(b.gemeente, p.gemeente) IS NOT NULL "
+        "ORDER BY 1, 2, 3"
+    ).df()
+
+
+def dimensions(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
+    """The gemeenten, corporaties, peildata and production years in force, for the filters."""
+
+    def column(sql: str) -> list:
+        return [r[0] for r in con.execute(sql).fetchall()]
+
+    both = "SELECT {0} FROM actieve_vhe UNION SELECT {0} FROM actieve_productie ORDER BY 1"
+    return {
+        "gemeenten": column(both.format("gemeente")),
+        "corporaties": column(both.format("corporatie")),
+        "peildata": column("SELECT DISTINCT peildatum FROM actieve_vhe ORDER BY 1"),
+        "productiejaren": column("SELECT DISTINCT jaar FROM actieve_productie ORDER BY 1"),
+    }
+
+
+def documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    rows = con.execute("SELECT id, inhoud FROM afspraken_document ORDER BY id").fetchall()
+    return {r[0]: r[1] for r in rows}
+
+
+def version(con: duckdb.DuckDBPyConnection) -> str:
+    """A fingerprint of the batches in force and of the agreements, for caches."""
+    row = con.execute(
+        "SELECT count(*), max(id), count(ongedaan), count(vervangen_door), "
+        "(SELECT max(geladen) FROM afspraken_document) FROM batch"
+    ).fetchone()
+    return "-".join(str(v) for v in row)

@@ -1,0 +1,268 @@
+"""The database: its schema, its connection and every write.
+
+One DuckDB file (default ``data/prestatie.duckdb``; ``PRESTATIE_DB`` or ``--db`` override it).
+Every imported row carries the import batch it came from, so each figure can be traced back to
+a file. A batch stays in the database when it is replaced or undone; the ``actief`` views
+(``schema.sql``) show only the batches in force. Writes go through :func:`write_batch` and
+:func:`undo_batch`, one transaction each, serialised by a process-wide lock, so a reader never
+sees half an import. What is read is in :mod:`prestatie.opslag.queries` (re-exported here), the
+agreement register's tables in :mod:`prestatie.opslag.register_store`: these three modules are the
+only ones that speak SQL.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+# What is read lives in store_queries; re-exported so callers keep writing store.vhe_rows(...).
+
+DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "prestatie.duckdb"
+
+_write_lock = threading.Lock()
+
+VHE_COLUMNS = (
+    "bron_rij",
+    "corporatie",
+    "gemeente",
+    "peildatum",
+    "vhe_id",
+    "adres",
+    "postcode",
+    "kern",
+    "huur_cent",
+    "rekenhuur_cent",
+    "label",
+    "label_bron",
+    "energie_index",
+    "woningtype",
+    "levensloopgeschikt",
+    "bouwjaar",
+    "aantal",
+)
+PRODUCTIE_COLUMNS = (
+    "bron_rij",
+    "corporatie",
+    "gemeente",
+    "kern",
+    "project",
+    "soort",
+    "jaar",
+    "datum",
+    "aantal",
+    "vhe_id",
+)
+
+# The tables and the views that decide which rows are in force: SQL, kept as SQL.
+SCHEMA = resources.files("prestatie.opslag").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What a file import is: where it came from and what it holds."""
+
+    bestand: str
+    sha256: str
+    soort: str  # voorraad | productie | woz
+    corporatie: str | None
+    gemeente: str | None
+    peildatum: date | None
+    jaar_van: int | None
+    jaar_tot: int | None
+    rijen: int
+    waarschuwingen: int = 0
+    huur_kolom: str | None = None
+    demo: bool = False
+    gebruiker: str | None = None
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    batch_id: int | None
+    nieuw: bool  # False when the same file was already in force: nothing changed
+    vervangen: tuple[int, ...]  # batches this one replaced
+
+
+def db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """The database file: ``--db`` first, then ``PRESTATIE_DB``, then ``data/prestatie.duckdb``."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("PRESTATIE_DB"):
+        return Path(os.environ["PRESTATIE_DB"])
+    return DEFAULT_DB
+
+
+def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (and create when needed) the database with its schema; ``":memory:"`` for tests."""
+    target = ":memory:" if str(path) == ":memory:" else str(db_path(path))
+    if target != ":memory:":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(target)
+    con.execute(SCHEMA)
+    return con
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One serialised write transaction: all of it or nothing."""
+    with _write_lock:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+
+def _active_same_file(con, batch: Batch) -> int | None:
+    row = con.execute(
+        "SELECT id FROM actieve_batch WHERE sha256 = ? AND soort = ? "
+        "AND corporatie IS NOT DISTINCT FROM ? AND gemeente IS NOT DISTINCT FROM ? "
+        "AND peildatum IS NOT DISTINCT FROM ?",
+        [batch.sha256, batch.soort, batch.corporatie, batch.gemeente, batch.peildatum],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _superseded(con, batch: Batch) -> list[int]:
+    """Active batches of the same kind and scope that a new batch replaces."""
+    if batch.soort == "productie":
+        sql = (
+            "SELECT id FROM actieve_batch WHERE soort = 'productie' AND corporatie = ? "
+            "AND gemeente IS NOT DISTINCT FROM ? AND jaar_van = ? AND jaar_tot = ?"
+        )
+        params = [batch.corporatie, batch.gemeente, batch.jaar_van, batch.jaar_tot]
+    else:
+        sql = (
+            "SELECT id FROM actieve_batch WHERE soort = ? AND corporatie = ? "
+            "AND gemeente IS NOT DISTINCT FROM ? AND peildatum = ?"
+        )
+        params = [batch.soort, batch.corporatie, batch.gemeente, batch.peildatum]
+    return [r[0] for r in con.execute(sql, params).fetchall()]
+
+
+def _insert_frame(con, table: str, columns: tuple[str, ...], batch_id: int, frame) -> None:
+    """Insert a frame's rows; a column the frame lacks (an optional one) is left empty."""
+    con.register("_prestatie_import", frame)
+    try:
+        cols = ", ".join(columns)
+        values = ", ".join(c if c in frame.columns else f"NULL AS {c}" for c in columns)
+        con.execute(
+            f"INSERT INTO {table} (batch_id, {cols}) SELECT ?, {values} FROM _prestatie_import",
+            [batch_id],
+        )
+    finally:
+        con.unregister("_prestatie_import")
+
+
+def write_batch(
+    con: duckdb.DuckDBPyConnection,
+    batch: Batch,
+    vhe: pd.DataFrame | None = None,
+    productie: pd.DataFrame | None = None,
+) -> WriteResult:
+    """Write one validated import as one transaction; see :func:`write_batches`."""
+    return write_batches(con, [(batch, vhe, productie)])[0]
+
+
+def write_batches(
+    con: duckdb.DuckDBPyConnection,
+    items: list[tuple[Batch, pd.DataFrame | None, pd.DataFrame | None]],
+) -> list[WriteResult]:
+    """Write validated imports (one upload of one or more files) as one transaction.
+
+    The same file again changes nothing. A newer file of the same kind for the same
+    corporatie, gemeente and peildatum (production: the same years) replaces the older one,
+    which stays in the batch list as replaced.
+    """
+    results = []
+    with transaction(con):
+        for batch, vhe, productie in items:
+            results.append(_write_one(con, batch, vhe, productie))
+    return results
+
+
+def _write_one(con, batch: Batch, vhe, productie) -> WriteResult:
+    existing = _active_same_file(con, batch)
+    if existing is not None:
+        return WriteResult(existing, False, ())
+    old = _superseded(con, batch)
+    batch_id = con.execute(
+        "INSERT INTO batch (bestand, sha256, soort, corporatie, gemeente, peildatum, "
+        "jaar_van, jaar_tot, rijen, waarschuwingen, huur_kolom, demo, gebruiker, ingelezen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [
+            batch.bestand,
+            batch.sha256,
+            batch.soort,
+            batch.corporatie,
+            batch.gemeente,
+            batch.peildatum,
+            batch.jaar_van,
+            batch.jaar_tot,
+            batch.rijen,
+            batch.waarschuwingen,
+            batch.huur_kolom,
+            batch.demo,
+            batch.gebruiker,
+            datetime.now(),
+        ],
+    ).fetchone()[0]
+    if vhe is not None and len(vhe):
+        _insert_frame(con, "vhe", VHE_COLUMNS, batch_id, vhe)
+    if productie is not None and len(productie):
+        _insert_frame(con, "productie", PRODUCTIE_COLUMNS, batch_id, productie)
+    if old:
+        con.execute(
+            "UPDATE batch SET vervangen_door = ? WHERE list_contains(?, id)", [batch_id, old]
+        )
+    return WriteResult(batch_id, True, tuple(old))
+
+
+def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
+    """Take a batch out of force; the batches it had replaced come back."""
+    with transaction(con):
+        con.execute("UPDATE batch SET ongedaan = ? WHERE id = ?", [datetime.now(), batch_id])
+        con.execute("UPDATE batch SET vervangen_door = NULL WHERE vervangen_door = ?", [batch_id])
+
+
+def undo_demo(con: duckdb.DuckDBPyConnection) -> int:
+    """Take every demonstration batch out of force; returns how many."""
+    with transaction(con):
+        ids = [r[0] for r in con.execute("SELECT id FROM actieve_batch WHERE demo").fetchall()]
+        con.execute(
+            "UPDATE batch SET ongedaan = ? WHERE list_contains(?, id)", [datetime.now(), ids]
+        )
+    return len(ids)
+
+
+def clear_data(con: duckdb.DuckDBPyConnection) -> None:
+    """Remove every imported row and batch (start with an empty database)."""
+    with transaction(con):
+        for table in ("vhe", "productie", "batch"):
+            con.execute(f"DELETE FROM {table}")
+
+
+def save_documents(con: duckdb.DuckDBPyConnection, texts: dict[str, str]) -> None:
+    """Store agreement documents (id -> TOML text) in the database, replacing same ids."""
+    with transaction(con):
+        for doc_id, content in texts.items():
+            put_document(con, doc_id, content)
+
+
+def put_document(con: duckdb.DuckDBPyConnection, doc_id: str, content: str) -> None:
+    """Put one document's text in force, inside the caller's :func:`transaction`."""
+    con.execute("DELETE FROM afspraken_document WHERE id = ?", [doc_id])
+    con.execute(
+        "INSERT INTO afspraken_document VALUES (?, ?, ?)", [doc_id, content, datetime.now()]
+    )

@@ -1,0 +1,316 @@
+"""The monitor as an Excel workbook for the minutes: every target with norm, value and status,
+and the tables behind it (stock, production, the imported files).
+
+Numbers stay numbers, with formats Excel shows the Dutch way on a Dutch machine (``0.0%``,
+``#,##0``, dates ``dd-mm-yyyy``: the format codes are stored locale-neutral and Excel
+localises them). Every text cell is written as text (``data_type`` "s", with Excel's quote
+prefix), so a value from an uploaded file that starts with ``=``, ``+``, ``-`` or ``@`` shows
+as typed and can never run as a formula, not even after someone edits the cell.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from prestatie.beoordeling import scorecard
+from prestatie.beoordeling.selectie import Filters
+from prestatie.beoordeling.status import STATUS_KLEUREN, Evaluation
+from prestatie.presenteren import presentatie
+from prestatie.referentie import huurgrenzen, labels
+from prestatie.referentie.peildatum import verslagjaar
+
+PERCENT, WHOLE, YEAR, DATE, DATETIME = "0.0%", "#,##0", "0", "dd-mm-yyyy", "dd-mm-yyyy hh:mm"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SHARE_KINDS = ("aandeel_huur", "aandeel_label")
+
+
+@dataclass(frozen=True)
+class Cel:
+    """A value with its own number format (for columns that mix shares and counts)."""
+
+    value: object
+    format: str | None = None
+
+
+@dataclass(frozen=True)
+class Kolom:
+    kop: str
+    breedte: float = 14
+    format: str | None = None
+
+
+# ---- the sheets -------------------------------------------------------------------------------
+
+
+def workbook_bytes(
+    evaluations: list[Evaluation],
+    voorraad: list[dict],
+    productie: list[dict],
+    batches: pd.DataFrame,
+    filters: Filters,
+    today: date,
+) -> bytes:
+    """The workbook for the selection (``evaluations`` already narrowed to it; the stock,
+    production and batches are narrowed here)."""
+    book = Workbook()
+    _about(book.active, filters, today, len(evaluations))
+    _write(book.create_sheet("Doelen"), DOEL_KOLOMMEN, [_doel_row(e) for e in evaluations])
+    _status_colours(book["Doelen"])
+    stock = [r for r in voorraad if _in_selection(r, filters, _stock_year(r))]
+    _write(book.create_sheet("Voorraad"), _voorraad_kolommen(), [_voorraad_row(r) for r in stock])
+    made = [r for r in productie if _in_selection(r, filters, r["jaar"])]
+    _write(book.create_sheet("Productie"), PRODUCTIE_KOLOMMEN, [_productie_row(r) for r in made])
+    files = presentatie.in_selectie(batches, filters)
+    _write(book.create_sheet("Bronbestanden"), BATCH_KOLOMMEN, _batch_rows(files))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _about(sheet: Worksheet, filters: Filters, today: date, count: int) -> None:
+    sheet.title = "Toelichting"
+    lines = [
+        ("Monitor prestatieafspraken", None),
+        ("Stand op", today),
+        ("Gemeente", filters.gemeente or "alle gemeenten"),
+        ("Corporatie", filters.corporatie or "alle corporaties"),
+        ("Jaar", filters.jaar or "alle jaren"),
+        ("Doelen", count),
+        ("", None),
+        ("Bladen", "Doelen: elk doel met norm, gerealiseerde waarde en status"),
+        ("", "Voorraad: per corporatie, gemeente en peildatum de woningen (vhe), tot elke"),
+        ("", "huurgrens (tot en met de grens die op de peildatum gold) en per energielabel"),
+        ("", "Productie: per corporatie, gemeente, jaar en soort het gerealiseerde aantal"),
+        ("", "Bronbestanden: elk ingelezen bestand met zijn stand (actief, vervangen, ongedaan)"),
+    ]
+    for row, (label, value) in enumerate(lines, start=1):
+        _put(sheet.cell(row, 1), label)
+        _put(sheet.cell(row, 2), value, DATE if isinstance(value, date) else None)
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.column_dimensions["A"].width = 14
+    sheet.column_dimensions["B"].width = 90
+
+
+DOEL_KOLOMMEN = [
+    Kolom("Status", 14),
+    Kolom("Document", 20),
+    Kolom("Afspraak", 10),
+    Kolom("Doel", 24),
+    Kolom("Omschrijving", 50),
+    Kolom("Corporatie", 18),
+    Kolom("Gemeente", 15),
+    Kolom("Periode", 10),
+    Kolom("Soort", 15),
+    Kolom("Norm", 10),
+    Kolom("Norm (tekst)", 16),
+    Kolom("Gerealiseerd", 13),
+    Kolom("Tekort (woningen)", 12, WHOLE),
+    Kolom("Basis (woningen)", 12, WHOLE),
+    Kolom("Peildatum", 12, DATE),
+    Kolom("Berekening", 90),
+]
+
+
+def _number(e: Evaluation, value) -> Cel:
+    """A norm or value: a share as a percentage, a count as a whole number, else text."""
+    if isinstance(value, tuple):
+        return Cel(scorecard.norm_text(e))  # a band: "6 tot 8", "−60 tot −10"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Cel(float(value), PERCENT if e.soort in SHARE_KINDS else WHOLE)
+    return Cel(value)
+
+
+def _doel_row(e: Evaluation) -> list:
+    return [
+        e.status,
+        e.document,
+        e.afspraak,
+        e.doel,
+        e.omschrijving,
+        e.corporatie,
+        e.gemeente,
+        e.periode,
+        e.soort,
+        _number(e, e.norm),
+        scorecard.norm_text(e),
+        _number(e, e.waarde),
+        e.tekort,
+        e.basis,
+        e.peildatum,
+        e.uitleg,
+    ]
+
+
+def _status_colours(sheet: Worksheet) -> None:
+    for (cell,) in sheet.iter_rows(min_row=2, max_col=1):
+        colour = STATUS_KLEUREN.get(cell.value)
+        if colour:
+            cell.fill = PatternFill("solid", fgColor=colour.lstrip("#"))
+            cell.font = Font(color="FFFFFF", bold=True)
+
+
+def _voorraad_kolommen() -> list[Kolom]:
+    return [
+        Kolom("Corporatie", 18),
+        Kolom("Gemeente", 15),
+        Kolom("Peildatum", 12, DATE),
+        Kolom("Verslagjaar", 11, YEAR),
+        Kolom("Woningen (vhe)", 14, WHOLE),
+        *[Kolom(f"Huur t/m {huurgrenzen.naam(g)}", 16, WHOLE) for g in huurgrenzen.GRENZEN],
+        *[Kolom(f"Label {k}", 10, WHOLE) for k in labels.ALLE],
+    ]
+
+
+def _stock_year(row: dict) -> int:
+    return verslagjaar(date.fromisoformat(row["peildatum"]))
+
+
+def _voorraad_row(row: dict) -> list:
+    peil = date.fromisoformat(row["peildatum"])
+    return [
+        row["corporatie"],
+        row["gemeente"],
+        peil,
+        verslagjaar(peil),
+        row["vhe"],
+        *[row["huur_tot"][g] for g in huurgrenzen.GRENZEN],
+        *[row["labels"][k] for k in labels.ALLE],
+    ]
+
+
+PRODUCTIE_KOLOMMEN = [
+    Kolom("Corporatie", 18),
+    Kolom("Gemeente", 15),
+    Kolom("Jaar", 8, YEAR),
+    Kolom("Soort", 16),
+    Kolom("Aantal", 10, WHOLE),
+]
+
+
+def _productie_row(row: dict) -> list:
+    return [row["corporatie"], row["gemeente"], row["jaar"], row["soort"], row["aantal"]]
+
+
+BATCH_KOLOMMEN = [
+    Kolom("Import", 8, YEAR),
+    Kolom("Bestand", 50),
+    Kolom("Soort", 12),
+    Kolom("Corporatie", 16),
+    Kolom("Gemeente", 15),
+    Kolom("Peildatum", 12, DATE),
+    Kolom("Jaar van", 9, YEAR),
+    Kolom("Jaar tot", 9, YEAR),
+    Kolom("Rijen", 10, WHOLE),
+    Kolom("Waarschuwingen", 14, WHOLE),
+    Kolom("Demo", 7),
+    Kolom("Ingelezen door", 16),
+    Kolom("Ingelezen", 17, DATETIME),
+    Kolom("Stand", 22),
+    Kolom("Ongedaan gemaakt", 17, DATETIME),
+    Kolom("SHA-256", 66),
+]
+
+
+def _batch_rows(batches: pd.DataFrame) -> list[list]:
+    return [
+        [
+            r.id,
+            r.bestand,
+            r.soort,
+            r.corporatie,
+            r.gemeente,
+            _day(r.peildatum),
+            r.jaar_van,
+            r.jaar_tot,
+            r.rijen,
+            r.waarschuwingen,
+            "ja" if r.demo else "nee",
+            r.gebruiker,
+            _moment(r.ingelezen),
+            r.stand,
+            _moment(r.ongedaan),
+            r.sha256,
+        ]
+        for r in batches.itertuples()
+    ]
+
+
+def _in_selection(row: dict, filters: Filters, year: int) -> bool:
+    return (
+        filters.gemeente in (None, row["gemeente"])
+        and filters.corporatie in (None, row["corporatie"])
+        and filters.jaar in (None, year)
+    )
+
+
+# ---- writing cells ----------------------------------------------------------------------------
+
+
+def _write(sheet: Worksheet, columns: list[Kolom], rows: list[list]) -> None:
+    """A header row in bold, frozen and filterable; then the rows."""
+    for c, column in enumerate(columns, start=1):
+        _put(sheet.cell(1, c), column.kop)
+        sheet.cell(1, c).font = Font(bold=True)
+        sheet.column_dimensions[get_column_letter(c)].width = column.breedte
+    for r, row in enumerate(rows, start=2):
+        for c, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
+            if isinstance(value, Cel):
+                _put(sheet.cell(r, c), value.value, value.format)
+            else:
+                _put(sheet.cell(r, c), value, column.format)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(rows) + 1)}"
+
+
+def _put(cell, value, number_format: str | None = None) -> None:
+    """One value: missing stays empty, text is text (never a formula), numbers are numbers."""
+    value = _plain(value)
+    if value is None:
+        return
+    if isinstance(value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.data_type = "s"  # openpyxl would take "=…" for a formula
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+        return
+    cell.value = value
+    if number_format:
+        cell.number_format = number_format
+
+
+def _plain(value):
+    """numpy/pandas scalars to Python; NaN, NaT and pd.NA to None."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, bool | str | date | datetime):
+        return value
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def _day(value) -> date | None:
+    return None if pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _moment(value) -> datetime | None:
+    return None if pd.isna(value) else pd.Timestamp(value).to_pydatetime().replace(microsecond=0)
+
+
+def bestandsnaam(filters: Filters, today: date, extensie: str) -> str:
+    """ "monitor-borger-odoorn-2026-11-21.xlsx": the selection and the day in the name."""
+    parts = [p for p in (filters.gemeente, filters.corporatie, filters.jaar) if p]
+    words = "-".join(str(p).lower().replace(" ", "-") for p in parts) or "alle"
+    return f"monitor-{words}-{today.isoformat()}.{extensie}"

@@ -1,0 +1,313 @@
+"""The slides for an overleg: per chart a title, the figure and one conclusion line.
+
+Built for the selection in the sidebar (gemeente, corporatie, jaar) from the evaluations and
+the stock, through the chart functions of :mod:`prestatie.charts`, in the order of the pages:
+the state of all targets, betaalbaarheid, duurzaamheid, voorraadontwikkeling. A chart without
+data gets no slide (the state of the targets still counts what has none). Figures are made
+larger for a projector and lose their own title: the slide carries it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from prestatie import charts, fmt
+from prestatie.afspraken.schema import Agreement
+from prestatie.beoordeling import monitor
+from prestatie.beoordeling.selectie import Filters
+from prestatie.beoordeling.status import GEEN_GEGEVENS, Evaluation
+from prestatie.presenteren import conclusies
+from prestatie.referentie.peildatum import as_date
+
+PROJECTOR_FONT = 22
+TITEL = "Prestatieafspraken: stand van zaken"
+
+
+@dataclass(frozen=True)
+class Dia:
+    """One slide: a stable key, the theme, a title, the figure and its conclusion."""
+
+    sleutel: str
+    thema: str
+    titel: str
+    figuur: go.Figure
+    conclusie: str
+
+
+@dataclass(frozen=True)
+class Voorblad:
+    """What the title slide and the sources slide say about the deck."""
+
+    titel: str
+    documenten: tuple[str, ...]
+    gemeente: str
+    selectie: str
+    datum: date
+    bronnen: pd.DataFrame  # the imports in force for the selection (see :func:`bronnen`)
+    demo: bool
+
+
+def projector(fig: go.Figure) -> go.Figure:
+    """Larger type for the back of the room; no title of its own (the slide has one)."""
+    fig.update_layout(
+        title={"text": ""},
+        font={"size": PROJECTOR_FONT},
+        margin={"l": 20, "r": 20, "t": 60, "b": 20},
+        # above the plot: below it, large axis labels would run into it
+        legend={
+            "font": {"size": PROJECTOR_FONT - 2},
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "x": 0,
+        },
+    )
+    fig.update_annotations(font={"size": PROJECTOR_FONT - 4})
+    return fig
+
+
+def dias(evaluations: list[Evaluation], stock: pd.DataFrame) -> list[Dia]:
+    """Every slide for the selection: ``evaluations`` and ``stock`` are already narrowed to it
+    (``dashboard.evaluations`` with filters, ``dashboard.stock``)."""
+    return [
+        *_overzicht(evaluations),
+        *_huren(stock),
+        *_per_doel(evaluations, "aandeel_huur", "Betaalbaarheid"),
+        *_labels(stock),
+        *_per_doel(evaluations, "aandeel_label", "Duurzaamheid"),
+        *_jaarschijven(evaluations),
+    ]
+
+
+def _dia(key: str, theme: str, title: str, figure: go.Figure, line: str) -> Dia:
+    return Dia(key, theme, title, projector(figure), line)
+
+
+def _overzicht(evaluations: list[Evaluation]) -> list[Dia]:
+    if all(e.status == GEEN_GEGEVENS for e in evaluations):
+        return []  # nothing measured yet: a chart of grey bars tells a meeting nothing
+    frame = monitor.to_frame(evaluations)
+    return [
+        _dia(
+            "stand",
+            "Overzicht",
+            "Stand van de doelen per corporatie",
+            charts.status_counts(frame, by="corporatie"),
+            conclusies.stand(evaluations),
+        )
+    ]
+
+
+def _groups(evaluations: list[Evaluation], soort: str) -> dict[tuple[str, str], list[Evaluation]]:
+    """The evaluations of one kind per (document, doel), in the order of the documents."""
+    out: dict[tuple[str, str], list[Evaluation]] = {}
+    for e in evaluations:
+        if e.soort == soort:
+            out.setdefault((e.document, e.doel), []).append(e)
+    return out
+
+
+def _per_doel(evaluations: list[Evaluation], soort: str, theme: str) -> list[Dia]:
+    out = []
+    for (document, doel), rows in _groups(evaluations, soort).items():
+        if all(e.waarde is None for e in rows):
+            continue
+        title = f"{rows[0].omschrijving} ({rows[0].gemeente})"
+        out.append(
+            _dia(
+                f"{soort}:{document}:{doel}",
+                theme,
+                title,
+                charts.share_against_norm(monitor.to_frame(rows), title),
+                conclusies.aandeel(rows),
+            )
+        )
+    return out
+
+
+def _per_gemeente(stock: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    if stock.empty:
+        return []
+    return [(g, rows) for g, rows in stock.groupby("gemeente", sort=True)]
+
+
+def _huren(stock: pd.DataFrame) -> list[Dia]:
+    out = []
+    for gemeente, rows in _per_gemeente(stock):
+        year = int(rows["jaar"].max())
+        latest = rows[rows["jaar"] == year]
+        peil = latest["peildatum"].max()
+        peil = as_date(peil)
+        title = f"Huren tegen de huurgrenzen, {gemeente}, eind {year}"
+        out.append(
+            _dia(
+                f"huren:{gemeente}",
+                "Betaalbaarheid",
+                title,
+                charts.rent_distribution(latest["huur"], peil, title),
+                conclusies.huurverdeling(rows),
+            )
+        )
+    return out
+
+
+def _labels(stock: pd.DataFrame) -> list[Dia]:
+    out = []
+    for gemeente, rows in _per_gemeente(stock):
+        title = f"Energielabels per corporatie en peildatum, {gemeente}"
+        out.append(
+            _dia(
+                f"labels:{gemeente}",
+                "Duurzaamheid",
+                title,
+                charts.label_distribution(rows, title),
+                conclusies.labelverdeling(rows),
+            )
+        )
+    return out
+
+
+def _jaarschijven(evaluations: list[Evaluation]) -> list[Dia]:
+    """Per gemeente the jaarschijven of the latest year with a judgement (the chart shows the
+    targets with one number as norm, so the conclusion counts those)."""
+    rows = [
+        e
+        for e in evaluations
+        if e.soort == "jaarschijf" and isinstance(e.norm, int | float) and e.waarde is not None
+    ]
+    out = []
+    for gemeente in sorted({e.gemeente for e in rows}):
+        mine = [e for e in rows if e.gemeente == gemeente]
+        judged = [e.jaar for e in mine if e.status != GEEN_GEGEVENS]
+        if not judged:
+            continue
+        year = max(judged)
+        shown = [e for e in mine if e.jaar == year]
+        title = f"Jaarschijven {gemeente} {year}: gerealiseerd tegen de afspraak"
+        frame = monitor.to_frame(shown)
+        frame["omschrijving"] = frame["omschrijving"].map(_kort)
+        out.append(
+            _dia(
+                f"jaarschijf:{gemeente}",
+                "Voorraadontwikkeling",
+                title,
+                charts.jaarschijf(frame, title),
+                conclusies.jaarschijven(shown),
+            )
+        )
+    return out
+
+
+def _kort(omschrijving: str) -> str:
+    """ "Jaarschijf Lefier: nieuwbouw" -> "nieuwbouw": the chart groups by corporatie already."""
+    head, sep, rest = omschrijving.partition(": ")
+    return rest if sep and head.startswith("Jaarschijf ") else omschrijving
+
+
+# ---- the title slide and the sources ----------------------------------------------------------
+
+
+def selectie_tekst(filters: Filters) -> str:
+    """ "Borger-Odoorn · Lefier · 2024" or "alle gemeenten · alle corporaties · alle jaren"."""
+    return " · ".join(
+        (
+            filters.gemeente or "alle gemeenten",
+            filters.corporatie or "alle corporaties",
+            str(filters.jaar) if filters.jaar else "alle jaren",
+        )
+    )
+
+
+def bronnen(batches: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The imports in force for the selection, as people read them (newest first)."""
+    rows = in_selectie(batches[batches["stand"] == "actief"], filters)
+    return pd.DataFrame(
+        {
+            "Import": [int(i) for i in rows["id"]],
+            "Bestand": list(rows["bestand"]),
+            "Soort": list(rows["soort"]),
+            "Corporatie": [_tekst(v) for v in rows["corporatie"]],
+            "Gemeente": [_tekst(v) for v in rows["gemeente"]],
+            "Peildatum of jaren": [_wanneer(r) for r in rows.itertuples()],
+            "Rijen": [fmt.num(n) for n in rows["rijen"]],
+            "Ingelezen": [fmt.datum(_dag(d)) for d in rows["ingelezen"]],
+        },
+        columns=[
+            "Import",
+            "Bestand",
+            "Soort",
+            "Corporatie",
+            "Gemeente",
+            "Peildatum of jaren",
+            "Rijen",
+            "Ingelezen",
+        ],
+    )
+
+
+def in_selectie(batches: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The imports that concern the selection; one without a gemeente (a bezitstabel over
+    several) concerns every gemeente."""
+    rows = batches
+    for column, wanted in (("gemeente", filters.gemeente), ("corporatie", filters.corporatie)):
+        if wanted:
+            rows = rows[rows[column].isna() | (rows[column] == wanted)]
+    return rows
+
+
+def _tekst(value) -> str:
+    return fmt.LEEG if pd.isna(value) else str(value)
+
+
+def _dag(value) -> date | None:
+    return None if pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _wanneer(row) -> str:
+    if not pd.isna(row.peildatum):
+        return fmt.datum(_dag(row.peildatum))
+    if pd.isna(row.jaar_van):
+        return fmt.LEEG
+    van, tot = int(row.jaar_van), int(row.jaar_tot)
+    return str(van) if van == tot else f"{van}-{tot}"
+
+
+def bronnen_tekst(bronnen_: pd.DataFrame) -> str:
+    """One line for the title slide: how many files from whom."""
+    if bronnen_.empty:
+        return "Geen ingelezen bestanden voor deze selectie."
+    corporaties = sorted(set(bronnen_["Corporatie"]) - {fmt.LEEG})
+    n = len(bronnen_)
+    files = "1 ingelezen bestand" if n == 1 else f"{n} ingelezen bestanden"
+    return f"Gegevens: {files} van {conclusies.opsomming(corporaties)} (zie de laatste dia's)."
+
+
+def voorblad(
+    agreements: list[Agreement],
+    evaluations: list[Evaluation],
+    filters: Filters,
+    today: date,
+    batches: pd.DataFrame,
+) -> Voorblad:
+    """The title slide of the selection: the documents whose targets are shown."""
+    shown = {e.document for e in evaluations}
+    documents = [
+        a.document
+        for a in agreements
+        if a.document.id in shown or (not shown and filters.gemeente in (None, a.document.gemeente))
+    ]
+    gemeenten = sorted({d.gemeente for d in documents})
+    demo = bool(batches.loc[batches["stand"] == "actief", "demo"].any()) if len(batches) else False
+    return Voorblad(
+        titel=TITEL,
+        documenten=tuple(d.titel for d in sorted(documents, key=lambda d: d.titel)),
+        gemeente=filters.gemeente or conclusies.opsomming(gemeenten) or "alle gemeenten",
+        selectie=selectie_tekst(filters),
+        datum=today,
+        bronnen=bronnen(batches, filters),
+        demo=demo,
+    )

@@ -1,0 +1,117 @@
+"""The official huurgrenzen (rent limits, € per month) 2015-2026.
+
+Each year's values apply from 1 January of that year. The table lives in
+`prestatie/referentie/data/huurgrenzen.csv`; its source is named in
+`prestatie/referentie/data/README.md`.
+"""
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+
+import pandas as pd
+
+from prestatie.referentie.tables import OngeldigeTabel, lees_tabel
+
+GRENZEN = (
+    "kwaliteitskortingsgrens",
+    "eerste_aftoppingsgrens",
+    "tweede_aftoppingsgrens",
+    "liberalisatiegrens",
+)
+NAMEN: dict[str, str] = {
+    "kwaliteitskortingsgrens": "kwaliteitskortingsgrens",
+    "eerste_aftoppingsgrens": "1e aftoppingsgrens",
+    "tweede_aftoppingsgrens": "2e aftoppingsgrens",
+    "liberalisatiegrens": "liberalisatiegrens",
+}
+EERSTE_JAAR_DAEB_HUURGRENS = 2024
+CENT = Decimal("0.01")
+
+
+class OnbekendJaar(LookupError):
+    """The huurgrenzen table has no row for this year."""
+
+    def __init__(self, jaar: int) -> None:
+        eerste, laatste = min(_tabel()), max(_tabel())
+        super().__init__(
+            f"Geen huurgrenzen bekend voor {jaar} (tabel loopt van {eerste} t/m {laatste})"
+        )
+        self.jaar = jaar
+
+
+class OnbekendeGrens(LookupError):
+    """The name is not one of GRENZEN."""
+
+    def __init__(self, grens: str) -> None:
+        super().__init__(f"Onbekende huurgrens '{grens}' (kies uit: {', '.join(GRENZEN)})")
+        self.grens = grens
+
+
+@cache
+def _tabel() -> dict[int, dict[str, Decimal]]:
+    tabel: dict[int, dict[str, Decimal]] = {}
+    for rij in lees_tabel("huurgrenzen.csv", ("jaar", *GRENZEN)):
+        jaar = int(rij["jaar"])
+        if jaar in tabel:
+            raise OngeldigeTabel(f"huurgrenzen.csv: jaar {jaar} staat er meer dan eens in")
+        tabel[jaar] = {grens: Decimal(rij[grens]) for grens in GRENZEN}
+    if sorted(tabel) != list(range(min(tabel), max(tabel) + 1)):
+        raise OngeldigeTabel(f"huurgrenzen.csv: de jaren {sorted(tabel)} sluiten niet aan")
+    return tabel
+
+
+def jaren() -> range:
+    """The years the table covers."""
+    return range(min(_tabel()), max(_tabel()) + 1)
+
+
+def naam(grens: str, jaar: int | None = None) -> str:
+    """Dutch display name; the liberalisatiegrens is called DAEB-huurgrens from 2024 on."""
+    _controleer(grens)
+    if grens == "liberalisatiegrens" and jaar is not None and jaar >= EERSTE_JAAR_DAEB_HUURGRENS:
+        return "DAEB-huurgrens"
+    return NAMEN[grens]
+
+
+def grenzen_in_jaar(jaar: int) -> dict[str, Decimal]:
+    """All four limits in force during `jaar`."""
+    try:
+        return dict(_tabel()[jaar])
+    except KeyError:
+        raise OnbekendJaar(jaar) from None
+
+
+def grens_op(datum: date, grens: str) -> Decimal:
+    """The limit in force on `datum`: each year's values apply from 1 January."""
+    _controleer(grens)
+    return grenzen_in_jaar(datum.year)[grens]
+
+
+def onder_grens(huur: Decimal | float | None, grens: Decimal, inclusief: bool = True) -> bool:
+    """Whether a monthly rent lies below the limit, compared in whole cents (round half up).
+
+    With `inclusief` a rent exactly on the limit counts ("tot en met"); without it the rent must be
+    strictly below ("tot", "<"). A missing rent (None, NaN) is never below a limit.
+    """
+    if huur is None or pd.isna(huur):
+        return False
+    huur_in_centen = _in_centen(huur)
+    grens_in_centen = _in_centen(grens)
+    return huur_in_centen <= grens_in_centen if inclusief else huur_in_centen < grens_in_centen
+
+
+def tabel() -> list[dict[str, int | Decimal]]:
+    """One row per year for display: `jaar` and the four limits (label columns with NAMEN)."""
+    return [{"jaar": jaar, **grenzen} for jaar, grenzen in sorted(_tabel().items())]
+
+
+def _in_centen(bedrag: Decimal | float | int) -> Decimal:
+    # str() first, so the float 678.66 becomes Decimal("678.66") and not 678.659999...
+    exact = bedrag if isinstance(bedrag, Decimal) else Decimal(str(bedrag))
+    return exact.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _controleer(grens: str) -> None:
+    if grens not in GRENZEN:
+        raise OnbekendeGrens(grens)
