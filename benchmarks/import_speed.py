@@ -107,7 +107,7 @@ else:
     from prestatie import ingest, store
     start, cpu_start = time.perf_counter(), cpu_now()
     con = store.connect(db)
-    [(parsed, result)] = ingest.import_paths(con, [path])
+    [(parsed, result)] = store.import_paths(con, [path])
     rows = con.execute("SELECT count(*) FROM vhe").fetchone()[0]
     con.close()
 seconds = time.perf_counter() - start

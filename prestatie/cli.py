@@ -104,7 +104,7 @@ def _import(args) -> int:
             return 2
     hints = ingest.Hints(args.corporatie, args.gemeente, peildatum)
     con = _open(args)
-    for parsed, result in ingest.import_paths(con, args.files, hints):
+    for parsed, result in store.import_paths(con, args.files, hints):
         state = (
             "al ingelezen, niets gewijzigd"
             if not result.nieuw

@@ -11,6 +11,7 @@ from datetime import date
 import pandas as pd
 
 from prestatie.inlezen import ingest
+from prestatie.inlezen.records import Batch
 from prestatie.opslag import store
 
 ROWS = 60_000
@@ -32,7 +33,7 @@ def test_two_sessions_importing_at_once_both_land(tmp_path):
 
     def session(parsed):
         try:
-            ingest.save(con.cursor(), [parsed])
+            store.save(con.cursor(), [parsed])
         except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
             errors.append(exc)
 
@@ -61,7 +62,7 @@ def test_a_reader_sees_nothing_or_everything_of_an_import(tmp_path):
             "aantal": 1.0,
         }
     )
-    batch = store.Batch(
+    batch = Batch(
         "groot.xlsx", "sha", "voorraad", "Lefier", "Emmen", date(2023, 12, 31), None, None, ROWS
     )
     seen: set[int] = set()

@@ -11,7 +11,6 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from prestatie.inlezen import ingest
 from prestatie.inlezen.errors import FOUT, WAARSCHUWING, ImportRefused
 from prestatie.opslag import queries, store
 from tests.ingest_helpers import (
@@ -75,7 +74,7 @@ def test_no_row_lost_or_counted_twice(con, name, hints, header, imported, skippe
     assert table["bron_rij"].is_unique
     assert not set(table["bron_rij"]) & {row for row, _ in parsed.skipped}
 
-    ingest.save(con, [parsed])
+    store.save(con, [parsed])
     if parsed.vhe is not None:
         assert queries.vhe_rows(con)["aantal"].sum() == imported
     else:
@@ -86,7 +85,7 @@ def test_no_row_lost_or_counted_twice(con, name, hints, header, imported, skippe
 
 
 def test_import_paths_writes_every_file(con):
-    results = ingest.import_paths(con, [DATA / DOMESTA, DATA / LEFIER, DATA / PRODUCTIE])
+    results = store.import_paths(con, [DATA / DOMESTA, DATA / LEFIER, DATA / PRODUCTIE])
     assert [r.nieuw for _, r in results] == [True, True, True]
     assert counts(con) == (16 + 5, 6, 3)
     batch = queries.batches(con).set_index("bestand").loc[DOMESTA]
@@ -95,16 +94,16 @@ def test_import_paths_writes_every_file(con):
 
 
 def test_same_file_again_changes_nothing(con):
-    ingest.import_paths(con, [DATA / DOMESTA])
+    store.import_paths(con, [DATA / DOMESTA])
     before = counts(con)
-    [(_, result)] = ingest.import_paths(con, [DATA / DOMESTA])
+    [(_, result)] = store.import_paths(con, [DATA / DOMESTA])
     assert not result.nieuw
     assert counts(con) == before
 
 
 def test_newer_file_replaces_and_undo_restores(con):
-    [(_, first)] = ingest.import_paths(con, [DATA / DOMESTA])
-    [(_, second)] = ingest.import_paths(con, [DATA / DOMESTA_V2])
+    [(_, first)] = store.import_paths(con, [DATA / DOMESTA])
+    [(_, second)] = store.import_paths(con, [DATA / DOMESTA_V2])
     assert second.vervangen == (first.batch_id,)
     rows = queries.vhe_rows(con)
     assert rows["aantal"].sum() == 15
@@ -119,10 +118,10 @@ def test_newer_file_replaces_and_undo_restores(con):
 
 
 def test_one_bad_file_writes_nothing(con):
-    ingest.import_paths(con, [DATA / LEFIER])
+    store.import_paths(con, [DATA / LEFIER])
     before = counts(con)
     with pytest.raises(ImportRefused, match="komt dubbel voor"):
-        ingest.import_paths(con, [DATA / DOMESTA, DATA / "Domesta_Emmen_dubbel.csv"])
+        store.import_paths(con, [DATA / DOMESTA, DATA / "Domesta_Emmen_dubbel.csv"])
     assert counts(con) == before
 
 

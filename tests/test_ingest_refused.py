@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from prestatie.inlezen import ingest, uploads
 from prestatie.inlezen.errors import ImportRefused
-from prestatie.opslag import queries
+from prestatie.opslag import queries, store
 
 DATA = Path(__file__).resolve().parent / "data"
 GOOD = DATA / "Lefier_Borger-Odoorn_voorraad_31-12-2023.csv"
@@ -27,7 +27,7 @@ def counts(con) -> tuple[int, int, int]:
 @pytest.fixture
 def filled(con):
     """A database that already holds one import."""
-    ingest.import_paths(con, [GOOD])
+    store.import_paths(con, [GOOD])
     return con
 
 
@@ -35,7 +35,7 @@ def refused_text(con, path: Path, hints: ingest.Hints | None = None) -> str:
     """The refusal's text, after checking that nothing was written."""
     before = counts(con)
     with pytest.raises(ImportRefused) as refused:
-        ingest.import_paths(con, [path], hints)
+        store.import_paths(con, [path], hints)
     assert counts(con) == before
     assert queries.batches(con)["stand"].tolist() == ["actief"]
     return str(refused.value)
@@ -147,7 +147,7 @@ def test_wide_sheet_without_dimension(monkeypatch):
 def test_a_refused_file_among_good_ones_writes_nothing(filled):
     before = counts(filled)
     with pytest.raises(ImportRefused, match="wachtwoord"):
-        ingest.import_paths(
+        store.import_paths(
             filled,
             [DATA / "Domesta_woningbezit_Emmen_31-12-2023.xlsx", DATA / "beveiligd.xlsx"],
         )

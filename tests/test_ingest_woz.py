@@ -10,7 +10,7 @@ import pytest
 
 from prestatie.inlezen import ingest
 from prestatie.inlezen.errors import ImportRefused
-from prestatie.opslag import queries
+from prestatie.opslag import queries, store
 from tests.ingest_helpers import DATA, EMMEN, WOZ_CSV, WOZ_XLSX, parse, problem_texts
 
 # --- the WOZ-bezitstabel ------------------------------------------------------------------------
@@ -79,7 +79,7 @@ def test_woz_verslagjaar_from_the_peildatum_when_the_name_has_none():
 
 
 def test_woz_stock_counts_in_the_database(con):
-    [(parsed, _)] = ingest.import_paths(con, [DATA / WOZ_CSV], EMMEN)
+    [(parsed, _)] = store.import_paths(con, [DATA / WOZ_CSV], EMMEN)
     rows = queries.vhe_rows(con)
     assert rows["aantal"].sum() == parsed.vhe["aantal"].sum() == 8
     assert rows.groupby("gemeente")["aantal"].sum().to_dict() == {"Borger-Odoorn": 1, "Emmen": 7}

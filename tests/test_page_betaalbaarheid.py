@@ -20,6 +20,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from prestatie import dashboard, fmt
+from prestatie.inlezen.records import Batch
 from prestatie.opslag import store
 
 PAGE = str(Path(__file__).resolve().parents[1] / "views" / "betaalbaarheid.py")
@@ -168,7 +169,7 @@ def small_db(tmp_path) -> Path:
             "aantal": 1.0,
         }
     )
-    batch = store.Batch(
+    batch = Batch(
         bestand="Lefier voorraad 01-01-2024.csv",
         sha256="test",
         soort="voorraad",

@@ -18,7 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from prestatie import dashboard
-from prestatie.inlezen import ingest
+from prestatie.opslag import store
 from ui import context
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -217,7 +217,7 @@ def test_a_stock_count_that_does_not_close_is_shown(demo_db_file, tmp_path, monk
         encoding="utf-8",
     )
     con = dashboard.open_database(db, demo=False)
-    ingest.import_paths(con, [extra])
+    store.import_paths(con, [extra])
     con.close()
     stock = counted(db, ["Lefier"], "Borger-Odoorn")
     # the newer list reports on 2023 and replaces the older list's 2023: no sale that year

@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from prestatie.inlezen.records import Batch
 from prestatie.opslag import store
 
 P1, P2 = date(2023, 12, 31), date(2024, 12, 31)
@@ -32,7 +33,7 @@ def stock(rows):
 
 
 def batch(name, soort="voorraad", gemeente=None, peildatum=None, jaren=(None, None), rows=0):
-    return store.Batch(name, f"sha-{name}", soort, "Lefier", gemeente, peildatum, *jaren, rows)
+    return Batch(name, f"sha-{name}", soort, "Lefier", gemeente, peildatum, *jaren, rows)
 
 
 def counts(con):

@@ -15,7 +15,6 @@ import pytest
 from prestatie.afspraken import schema, toml_reader
 from prestatie.beoordeling import monitor
 from prestatie.beoordeling.selectie import Filters
-from prestatie.inlezen import ingest
 from prestatie.opslag import queries, store
 from prestatie.voorraad import bandbreedtes, jaarschijven, voorraadverloop
 
@@ -429,7 +428,7 @@ def test_production_list_and_bezitstabel_of_one_year_do_not_add_up_twice(tmp_pat
     tabel.write_text("\n".join([WOZ_HEADERS, *rows]) + "\n", encoding="utf-8")
 
     con = store.connect(":memory:")
-    imported = {p.kind: p for p, _ in ingest.import_paths(con, [lijst, tabel])}
+    imported = {p.kind: p for p, _ in store.import_paths(con, [lijst, tabel])}
     # the bezitstabel's mutations were read (1 nieuwbouw, 1 verkoop, 1 sloop) ...
     assert sorted(imported["woz"].productie["soort"]) == ["nieuwbouw", "sloop", "verkoop"]
     # ... but for 2024 the production list counts, and only it
@@ -445,7 +444,7 @@ def test_production_list_and_bezitstabel_of_one_year_do_not_add_up_twice(tmp_pat
     con.close()
     # on its own, the bezitstabel's mutations do count: 1 nieuwbouw, 1 sloop, 1 verkoop
     alone = store.connect(":memory:")
-    ingest.import_paths(alone, [tabel])
+    store.import_paths(alone, [tabel])
     moved = voorraadverloop.mutations(queries.productie_rows(alone)).set_index(
         ["corporatie", "gemeente", "jaar"]
     )

@@ -45,7 +45,7 @@ if files:
         )
     elif st.button(f"Inlezen ({len(accepted)} bestanden)", type="primary"):
         with st.spinner("Inlezen …"):
-            written = ingest.save(con, accepted, gebruiker=user or None)
+            written = store.save(con, accepted, gebruiker=user or None)
         new = sum(w.nieuw for w in written)
         warnings = sum(len(p.warnings) for p in accepted)
         skipped = sum(len(p.skipped) for p in accepted)

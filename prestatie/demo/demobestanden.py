@@ -18,7 +18,8 @@ from openpyxl import Workbook
 
 from prestatie import fmt
 from prestatie.demo.simulatie import CBS, simulate
-from prestatie.inlezen import column_names, ingest
+from prestatie.inlezen import column_names
+from prestatie.opslag import store
 from prestatie.referentie import labels
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
@@ -47,7 +48,7 @@ def load(con: duckdb.DuckDBPyConnection, folder: Path | None = None) -> int:
     if folder is None:
         with tempfile.TemporaryDirectory(prefix="prestatie-demo-") as tmp:
             return load(con, Path(tmp))
-    results = ingest.import_paths(con, write_files(folder), demo=True)
+    results = store.import_paths(con, write_files(folder), demo=True)
     return sum(parsed.rows for parsed, _ in results)
 
 

@@ -1,9 +1,9 @@
-"""Upload -> validated tables -> database: the one import path for the app, the CLI and the demo.
+"""Upload -> validated tables: the one reading path for the app, the CLI and the demo.
 
 ``parse`` reads and validates a file without touching the database and raises ImportRefused
 (with every problem named by file, sheet, row, column and value) when anything stops it.
-``save`` writes what ``parse`` accepted, all files of one upload in one transaction.
-``import_paths`` does both for files on disk: one bad file writes nothing.
+Writing what ``parse`` accepted is :func:`prestatie.opslag.store.save`; reading files from disk
+and writing them together is :func:`prestatie.opslag.store.import_paths`.
 """
 
 from __future__ import annotations
@@ -14,15 +14,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from prestatie.inlezen import column_names, productielijst, voorraadlijst, woz
 from prestatie.inlezen.detect import Layout, Meta, find_layout, find_meta
 from prestatie.inlezen.errors import ImportRefused, Problem, refuse
+from prestatie.inlezen.records import Batch
 from prestatie.inlezen.sheet_rows import Built, column_name, letters
 from prestatie.inlezen.uploads import read_sheets
-from prestatie.opslag import store
 from prestatie.referentie import partijen
 
 
@@ -69,14 +68,14 @@ class Parsed:
     def rows(self) -> int:
         return sum(len(t) for t in (self.vhe, self.productie) if t is not None)
 
-    def batch(self, demo: bool = False, gebruiker: str | None = None) -> store.Batch:
+    def batch(self, demo: bool = False, gebruiker: str | None = None) -> Batch:
         vhe, prod = self.vhe, self.productie
         peildata = _dates(vhe["peildatum"]) if vhe is not None and len(vhe) else set()
         gemeenten = set().union(*(set(t["gemeente"]) for t in (vhe, prod) if t is not None))
         years = sorted(set(prod["jaar"])) if prod is not None and len(prod) else []
         if self.kind == column_names.WOZ:
             years = [self.meta.jaar] if self.meta.jaar else years
-        return store.Batch(
+        return Batch(
             bestand=self.file,
             sha256=self.sha256,
             soort=self.kind,
@@ -234,26 +233,3 @@ def _meta(file: str, layout: Layout, hints: Hints) -> Meta:
         if gemeente is None:
             raise refuse(file, f"onbekende gemeente '{hints.gemeente}'.")
     return Meta(corporatie, gemeente, hints.peildatum or found.peildatum, found.jaar)
-
-
-def save(
-    con: duckdb.DuckDBPyConnection,
-    uploads: list[Parsed],
-    demo: bool = False,
-    gebruiker: str | None = None,
-) -> list[store.WriteResult]:
-    """Write accepted uploads, all in one transaction."""
-    return store.write_batches(
-        con, [(p.batch(demo, gebruiker), p.vhe, p.productie) for p in uploads]
-    )
-
-
-def import_paths(
-    con: duckdb.DuckDBPyConnection,
-    paths: list[Path],
-    hints: Hints | None = None,
-    demo: bool = False,
-) -> list[tuple[Parsed, store.WriteResult]]:
-    """Parse every file first, then write them together: one bad file writes nothing."""
-    parsed = [parse(str(p), Path(p).read_bytes(), hints) for p in paths]
-    return list(zip(parsed, save(con, parsed, demo), strict=True))

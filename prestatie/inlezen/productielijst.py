@@ -12,8 +12,8 @@ import pandas as pd
 
 from prestatie.inlezen import activiteiten, cell_values
 from prestatie.inlezen.detect import Layout, Meta
+from prestatie.inlezen.records import PRODUCTIE_COLUMNS
 from prestatie.inlezen.sheet_rows import Built, Collector, body, kernen, parties
-from prestatie.opslag.store import PRODUCTIE_COLUMNS
 
 
 def build(file: str, layout: Layout, meta: Meta, mapping: dict[str, int] | None = None):

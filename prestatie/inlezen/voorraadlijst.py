@@ -14,6 +14,7 @@ import pandas as pd
 from prestatie.inlezen import cell_values, column_names
 from prestatie.inlezen.detect import Layout, Meta
 from prestatie.inlezen.errors import WAARSCHUWING, Problem
+from prestatie.inlezen.records import VHE_COLUMNS
 from prestatie.inlezen.sheet_rows import (
     MAX_LISTED,
     Body,
@@ -25,7 +26,6 @@ from prestatie.inlezen.sheet_rows import (
     kernen,
     parties,
 )
-from prestatie.opslag.store import VHE_COLUMNS
 from prestatie.referentie import labels
 
 HIGH_RENT_CENTS = 300_000

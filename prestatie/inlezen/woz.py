@@ -20,9 +20,9 @@ import pandas as pd
 from prestatie.inlezen import cell_values, column_names
 from prestatie.inlezen.detect import Layout, Meta
 from prestatie.inlezen.errors import WAARSCHUWING
+from prestatie.inlezen.records import PRODUCTIE_COLUMNS, VHE_COLUMNS
 from prestatie.inlezen.sheet_rows import Built, Collector, body
 from prestatie.inlezen.voorraadlijst import label_classes, rents, vhe_ids, woningtype
-from prestatie.opslag.store import PRODUCTIE_COLUMNS, VHE_COLUMNS
 from prestatie.referentie import partijen
 
 # Mutatie verslagjaar (key of the value) -> production kind; other mutations are not counted.

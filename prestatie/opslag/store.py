@@ -5,7 +5,7 @@ Every imported row carries the import batch it came from, so each figure can be 
 a file. A batch stays in the database when it is replaced or undone; the ``actief`` views
 (``schema.sql``) show only the batches in force. Writes go through :func:`write_batch` and
 :func:`undo_batch`, one transaction each, serialised by a process-wide lock, so a reader never
-sees half an import. What is read is in :mod:`prestatie.opslag.queries` (re-exported here), the
+sees half an import. What is read is in :mod:`prestatie.opslag.queries`, the
 agreement register's tables in :mod:`prestatie.opslag.register_store`: these three modules are the
 only ones that speak SQL.
 """
@@ -17,72 +17,24 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-# What is read lives in store_queries; re-exported so callers keep writing store.vhe_rows(...).
+from prestatie.inlezen import ingest
+from prestatie.inlezen.ingest import Parsed
+from prestatie.inlezen.records import PRODUCTIE_COLUMNS, VHE_COLUMNS, Batch
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "prestatie.duckdb"
 
 _write_lock = threading.Lock()
 
-VHE_COLUMNS = (
-    "bron_rij",
-    "corporatie",
-    "gemeente",
-    "peildatum",
-    "vhe_id",
-    "adres",
-    "postcode",
-    "kern",
-    "huur_cent",
-    "rekenhuur_cent",
-    "label",
-    "label_bron",
-    "energie_index",
-    "woningtype",
-    "levensloopgeschikt",
-    "bouwjaar",
-    "aantal",
-)
-PRODUCTIE_COLUMNS = (
-    "bron_rij",
-    "corporatie",
-    "gemeente",
-    "kern",
-    "project",
-    "soort",
-    "jaar",
-    "datum",
-    "aantal",
-    "vhe_id",
-)
 
 # The tables and the views that decide which rows are in force: SQL, kept as SQL.
 SCHEMA = resources.files("prestatie.opslag").joinpath("schema.sql").read_text(encoding="utf-8")
-
-
-@dataclass(frozen=True)
-class Batch:
-    """What a file import is: where it came from and what it holds."""
-
-    bestand: str
-    sha256: str
-    soort: str  # voorraad | productie | woz
-    corporatie: str | None
-    gemeente: str | None
-    peildatum: date | None
-    jaar_van: int | None
-    jaar_tot: int | None
-    rijen: int
-    waarschuwingen: int = 0
-    huur_kolom: str | None = None
-    demo: bool = False
-    gebruiker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -266,3 +218,24 @@ def put_document(con: duckdb.DuckDBPyConnection, doc_id: str, content: str) -> N
     con.execute(
         "INSERT INTO afspraken_document VALUES (?, ?, ?)", [doc_id, content, datetime.now()]
     )
+
+
+def save(
+    con: duckdb.DuckDBPyConnection,
+    uploads: list[Parsed],
+    demo: bool = False,
+    gebruiker: str | None = None,
+) -> list[WriteResult]:
+    """Write accepted uploads, all in one transaction."""
+    return write_batches(con, [(p.batch(demo, gebruiker), p.vhe, p.productie) for p in uploads])
+
+
+def import_paths(
+    con: duckdb.DuckDBPyConnection,
+    paths: list[Path],
+    hints: ingest.Hints | None = None,
+    demo: bool = False,
+) -> list[tuple[Parsed, WriteResult]]:
+    """Parse every file first, then write them together: one bad file writes nothing."""
+    parsed = [ingest.parse(str(p), Path(p).read_bytes(), hints) for p in paths]
+    return list(zip(parsed, save(con, parsed, demo), strict=True))
