@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from prestatie import dashboard
-from prestatie.beoordeling import monitor, voorraaddoelen
+from prestatie.beoordeling import huurregel, monitor
 from prestatie.demo import demobestanden
 from prestatie.inlezen import cell_values, ingest
 from prestatie.inlezen.errors import ImportRefused
@@ -69,8 +69,8 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--datum", help="beoordeel alsof het deze datum is (YYYY-MM-DD)")
             p.add_argument(
                 "--prijspeil",
-                choices=[voorraaddoelen.INDEXED, voorraaddoelen.FIXED],
-                default=voorraaddoelen.INDEXED,
+                choices=[huurregel.INDEXED, huurregel.FIXED],
+                default=huurregel.INDEXED,
             )
     p = command("demo", _demo, "vul de database met de demonstratiegegevens")
     p = sub.add_parser(

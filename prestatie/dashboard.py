@@ -17,7 +17,7 @@ import pandas as pd
 
 from prestatie.afspraken import register as afspraakregister
 from prestatie.afspraken import schema, toml_reader
-from prestatie.beoordeling import metingen, monitor, status, voorraaddoelen
+from prestatie.beoordeling import huurregel, metingen, monitor, status
 from prestatie.beoordeling.selectie import Filters, evaluation_selected
 from prestatie.demo import demobestanden
 from prestatie.opslag import queries, register_store, store
@@ -62,7 +62,7 @@ def agreements(con: duckdb.DuckDBPyConnection) -> list[schema.Agreement]:
 def evaluations(
     con: duckdb.DuckDBPyConnection,
     today: date,
-    prijspeil: str = voorraaddoelen.INDEXED,
+    prijspeil: str = huurregel.INDEXED,
     filters: Filters | None = None,
     huur: str = metingen.KALE_HUUR,
 ) -> list[status.Evaluation]:
@@ -96,10 +96,8 @@ def voorraad_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
     out = []
     for (corp, gem, peil), group in rows.groupby(["corporatie", "gemeente", "peildatum"]):
         peil = as_date(peil)
-        try:
-            limits = huurgrenzen.grenzen_in_jaar(peil.year)
-        except huurgrenzen.OnbekendJaar:
-            limits = dict.fromkeys(huurgrenzen.GRENZEN)  # no table row yet: counts unknown
+        # no table row yet for that year: counts unknown
+        limits = huurgrenzen.in_force(peil) or dict.fromkeys(huurgrenzen.GRENZEN)
         counts = group.groupby("label")["aantal"].sum()
         out.append(
             {
@@ -110,7 +108,7 @@ def voorraad_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
                 "huur_tot": {
                     name: None
                     if limit is None
-                    else _whole(metingen.share_up_to(group, int(limit * 100), True).deel)
+                    else _whole(metingen.share_up_to(group, huurgrenzen.in_cents(limit), True).deel)
                     for name, limit in limits.items()
                 },
                 "labels": {k: _whole(counts.get(k, 0)) for k in labels.ALLE},

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from prestatie.afspraken.schema import Doel, Periode
-from prestatie.beoordeling.voorraaddoelen import INDEXED
+from prestatie.beoordeling.huurregel import INDEXED
 from prestatie.betaalbaarheid import huuraandelen as aandelen
 
 

@@ -13,12 +13,11 @@ import pandas as pd
 import pytest
 
 from prestatie import dashboard
-from prestatie.beoordeling import status
+from prestatie.beoordeling import huurregel, status
+from prestatie.beoordeling.huurregel import FIXED, INDEXED
 from prestatie.beoordeling.status import STATUS_KLEUREN
-from prestatie.beoordeling.voorraaddoelen import FIXED, INDEXED
 from prestatie.betaalbaarheid import huren_chart as charts
 from prestatie.betaalbaarheid import huuraandelen as aandelen
-from prestatie.betaalbaarheid import huurregel
 from prestatie.betaalbaarheid import huurverdeling as verdeling
 from prestatie.betaalbaarheid import teksten as bb
 from tests.betaalbaarheid_helpers import doel, judged_trend, stock

@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from prestatie.beoordeling import status
+from prestatie.beoordeling import scorecard, status
 from prestatie.beoordeling.status import Evaluation, Scope
 from prestatie.betaalbaarheid import huuraandelen as aandelen
 from prestatie.betaalbaarheid import teksten as bb
@@ -37,9 +37,15 @@ def test_gap_is_exact_at_the_norm_and_the_text_speaks_of_homes_above_the_limit()
     assert aandelen.gap(900, 1000, 0.9, "min") == 0  # 90% of 1.000 is exactly 900
     assert aandelen.gap(8, 10, 0.9, "min") == 1  # 9 needed, 8 under
     assert aandelen.gap(8, 10, None, "min") is None
-    assert bb.gap_text(37) == "nog 37 woningen boven de grens om de norm te halen"
-    assert bb.gap_text(1) == "nog 1 woning boven de grens om de norm te halen"
-    assert bb.gap_text(0) == ""
+    assert (
+        scorecard.gap_sentence("aandeel_huur", 37)
+        == "nog 37 woningen boven de grens om de norm te halen"
+    )
+    assert (
+        scorecard.gap_sentence("aandeel_huur", 1)
+        == "nog 1 woning boven de grens om de norm te halen"
+    )
+    assert scorecard.gap_sentence("aandeel_huur", 0) == ""
 
 
 # ---- scopes, trend and status ---------------------------------------------------------------

@@ -3,8 +3,11 @@
 from datetime import date
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
+from prestatie.beoordeling.huurregel import under_limit
+from prestatie.inlezen.cell_values import amount_to_cents
 from prestatie.referentie import huurgrenzen
 from prestatie.referentie.huurgrenzen import (
     GRENZEN,
@@ -14,7 +17,6 @@ from prestatie.referentie.huurgrenzen import (
     grens_op,
     grenzen_in_jaar,
     naam,
-    onder_grens,
     tabel,
 )
 
@@ -106,6 +108,12 @@ def test_onbekende_grens_melding() -> None:
         "Onbekende huurgrens 'aftoppingsgrens' (kies uit: kwaliteitskortingsgrens, "
         "eerste_aftoppingsgrens, tweede_aftoppingsgrens, liberalisatiegrens)"
     )
+
+
+def onder_grens(huur, grens: Decimal, inclusief: bool = True) -> bool:
+    """The one rule (huurregel.under_limit) on a rent read as the import reads it: whole cents."""
+    cents = pd.Series([amount_to_cents(huur)], dtype="Int64")
+    return bool(under_limit(cents, huurgrenzen.in_cents(grens), inclusief).iloc[0])
 
 
 def test_precies_op_de_grens_inclusief_en_exclusief() -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from prestatie.beoordeling.voorraaddoelen import FIXED, INDEXED
-from prestatie.betaalbaarheid import huurregel
+from prestatie.beoordeling import huurregel
+from prestatie.beoordeling.huurregel import FIXED, INDEXED
 from tests.betaalbaarheid_helpers import doel, judged_trend, stock
 
 # ---- the limit: a rent on it, a missing rent, peildatum 1 January, the fixed amount -------

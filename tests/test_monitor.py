@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from prestatie.afspraken.toml_reader import parse_agreement
-from prestatie.beoordeling import metingen, monitor, voorraaddoelen
+from prestatie.beoordeling import huurregel, metingen, monitor
 
 HEAD = """
 [document]
@@ -138,7 +138,7 @@ def test_peildatum_on_1_january_reports_on_the_year_before_with_the_new_limit():
 
 def test_fixed_amount_reading_uses_the_documents_amount():
     f = facts([ten(date(2023, 1, 1))])
-    e = monitor.evaluate([doel(RENT.replace("{incl}", "false"))], f, voorraaddoelen.FIXED)[0]
+    e = monitor.evaluate([doel(RENT.replace("{incl}", "false"))], f, huurregel.FIXED)[0]
     assert e.waarde == pytest.approx(0.5)  # < € 678,66 as the document states it
 
 

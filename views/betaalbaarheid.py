@@ -8,10 +8,9 @@ opens to the vhe rows behind it.
 import streamlit as st
 
 from prestatie import dashboard, fmt
-from prestatie.beoordeling import metingen, scorecard, selectie, voorraaddoelen
+from prestatie.beoordeling import huurregel, metingen, scorecard, selectie
 from prestatie.betaalbaarheid import huren_chart as charts
 from prestatie.betaalbaarheid import huuraandelen as aandelen
-from prestatie.betaalbaarheid import huurregel
 from prestatie.betaalbaarheid import huurverdeling as verdeling
 from prestatie.betaalbaarheid import teksten as bb
 from prestatie.referentie.peildatum import verslagjaar
@@ -33,12 +32,12 @@ doelen = bb.rent_targets([d for a in context.agreements() for d in a.doelen], se
 left, right = st.columns([3, 2])
 lezing = left.radio(
     "Welke huurgrens",
-    [voorraaddoelen.INDEXED, voorraaddoelen.FIXED],
+    [huurregel.INDEXED, huurregel.FIXED],
     horizontal=True,
     key="prijspeil",
     format_func={
-        voorraaddoelen.INDEXED: "grens van het jaar van de peildatum (geïndexeerd)",
-        voorraaddoelen.FIXED: "vast bedrag uit het document (prijspeil)",
+        huurregel.INDEXED: "grens van het jaar van de peildatum (geïndexeerd)",
+        huurregel.FIXED: "vast bedrag uit het document (prijspeil)",
     }.get,
     help="De afspraken noemen een bedrag met een prijspeil (€ 678,66 prijspeil 2022). "
     "Geïndexeerd: de grens met dezelfde naam die op de peildatum geldt. Vast: het bedrag "
@@ -172,7 +171,7 @@ for doel, judged, trend, stand in sections:
 st.header("Huurverdeling")
 rows = bb.at_peildatum(stock, selection.corporatie, peil)
 vorm = st.radio("Weergave", ["verdeling", "cumulatief"], horizontal=True, key="huurverdeling_vorm")
-document = verdeling.document_amounts(doelen) if lezing == voorraaddoelen.FIXED else ()
+document = verdeling.document_amounts(doelen) if lezing == huurregel.FIXED else ()
 st.plotly_chart(
     charts.rent_distribution(
         rows["huur"],

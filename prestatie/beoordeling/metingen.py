@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
 from fractions import Fraction
 
 import pandas as pd
 
-from prestatie.referentie import huurgrenzen, labels
+from prestatie.beoordeling import huurregel
+from prestatie.referentie import labels
 from prestatie.referentie.peildatum import as_date, verslagjaar
 
 
@@ -61,23 +61,10 @@ def with_rent(vhe: pd.DataFrame, keuze: str) -> pd.DataFrame:
     return vhe.assign(huur_cent=rent, **shown)
 
 
-def limit_cents(grens: str, peildatum: date, vast_bedrag: float | None = None) -> int:
-    """The limit in whole cents: in force on the peildatum, or the document's fixed amount."""
-    if vast_bedrag is not None:
-        return round(vast_bedrag * 100)
-    return int(huurgrenzen.grens_op(peildatum, grens) * 100)
-
-
 def share_up_to(rows: pd.DataFrame, cents: int, inclusief: bool) -> Share:
     """Share of homes with a rent up to a limit (``inclusief``: a rent on the limit counts)."""
-    below = under_limit(rows["huur_cent"], cents, inclusief)
+    below = huurregel.under_limit(rows["huur_cent"], cents, inclusief)
     return Share(float(rows.loc[below, "aantal"].sum()), float(rows["aantal"].sum()))
-
-
-def under_limit(huur_cent: pd.Series, cents: int, inclusief: bool) -> pd.Series:
-    """Per vhe whether its rent counts as under the limit; a missing rent never does."""
-    below = (huur_cent <= cents) if inclusief else (huur_cent < cents)
-    return below.astype("boolean").fillna(False).astype(bool)
 
 
 def share_in_labels(rows: pd.DataFrame, group: tuple[str, ...]) -> Share:

@@ -15,11 +15,11 @@ import pandas as pd
 
 from prestatie.afspraken.schema import Doel
 from prestatie.beoordeling import aantaldoelen, metingen, voorraaddoelen
+from prestatie.beoordeling.huurregel import INDEXED
 from prestatie.beoordeling.status import (
     Evaluation,
     Scope,
 )
-from prestatie.beoordeling.voorraaddoelen import INDEXED
 
 
 @dataclass(frozen=True)

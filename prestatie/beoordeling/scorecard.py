@@ -53,18 +53,27 @@ def _value(e: Evaluation, value) -> str:
 
 
 def gap_text(e: Evaluation) -> str:
-    if not e.tekort:
-        return ""
+    """The gap of an evaluation in words; nothing while a target is op koers."""
     if e.status == "op koers":
         return ""
-    if e.soort == "aandeel_huur":
-        return f"nog {fmt.aantal_woningen(e.tekort)} boven de grens om de norm te halen"
-    if e.soort == "aandeel_label":
-        word = "erbij" if e.richting == "min" else "eruit"
-        return f"nog {fmt.aantal_woningen(e.tekort)} {word}"
-    if e.soort == "naar_nul":
-        return f"nog {fmt.aantal_woningen(e.tekort)} te verbeteren"
-    return f"nog {fmt.aantal_woningen(e.tekort)} te gaan"
+    return gap_sentence(e.soort, e.tekort, e.richting)
+
+
+def gap_sentence(soort: str, tekort: int | float | None, richting: str = "min") -> str:
+    """The homes short of a norm in words: 'nog 37 woningen boven de grens om de norm te halen'
+    for a rent share ('' when there is no gap). The one place this sentence is written."""
+    if tekort is None or pd.isna(tekort) or not tekort:
+        return ""
+    homes = fmt.aantal_woningen(int(tekort))
+    if soort == "aandeel_huur":
+        if richting == "max":
+            return f"nog {homes} te veel onder de grens"
+        return f"nog {homes} boven de grens om de norm te halen"
+    if soort == "aandeel_label":
+        return f"nog {homes} {'erbij' if richting == 'min' else 'eruit'}"
+    if soort == "naar_nul":
+        return f"nog {homes} te verbeteren"
+    return f"nog {homes} te gaan"
 
 
 def table(evaluations: list[Evaluation]) -> pd.DataFrame:

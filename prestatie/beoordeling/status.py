@@ -32,7 +32,6 @@ STATUS_KLEUREN = {
     NIET_BEHAALD: "#c62828",
     GEEN_GEGEVENS: "#9e9e9e",
 }
-INDEXED, FIXED = "geindexeerd", "vast"
 
 
 @dataclass(frozen=True)

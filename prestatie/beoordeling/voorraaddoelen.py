@@ -12,6 +12,7 @@ from datetime import date
 
 from prestatie import fmt
 from prestatie.beoordeling import metingen
+from prestatie.beoordeling.huurregel import FIXED, Regel
 from prestatie.beoordeling.status import (
     ACHTER,
     BEHAALD,
@@ -25,7 +26,6 @@ from prestatie.referentie import huurgrenzen, labels
 from prestatie.referentie.peildatum import as_date
 
 KINDS = ("aandeel_huur", "aandeel_label", "gemiddeld_label", "naar_nul", "bandbreedte")
-INDEXED, FIXED = "geindexeerd", "vast"
 
 
 @dataclass(frozen=True)
@@ -152,25 +152,21 @@ def _measure(doel, stock, year, norm, prijspeil) -> Measure:
 
 
 def _rent_share(doel, rows, peil, norm, prijspeil):
-    grens = doel.params["grens"]
-    fixed = doel.params.get("bedrag") if prijspeil == FIXED else None
-    try:
-        cents = metingen.limit_cents(grens, peil, fixed)
-    except huurgrenzen.OnbekendJaar as unknown:
-        return Measure(None, False, peil, f"{unknown}; vul de tabel aan in huurgrenzen.csv")
-    inclusief = bool(doel.params.get("inclusief", True))
-    share = metingen.share_up_to(rows, cents, inclusief)
-    name = huurgrenzen.naam(grens, peil.year)
+    regel = Regel.van(doel)
+    cents = regel.cents(peil, prijspeil)
+    if cents is None:
+        return Measure(None, False, peil, huurgrenzen.unknown_text(peil.year))
+    share = metingen.share_up_to(rows, cents, regel.inclusief)
+    name = huurgrenzen.naam(regel.grens, peil.year)
     reading = (
-        f"vast bedrag uit het document (prijspeil {doel.params.get('prijspeil')})"
-        if fixed is not None
+        f"vast bedrag uit het document (prijspeil {regel.prijspeil})"
+        if prijspeil == FIXED and regel.bedrag is not None
         else f"{name} {peil.year}"
     )
-    stated = doel.params.get("bedrag")
     text = (
         f"{fmt.num(share.deel)} van {fmt.num(share.totaal)} woningen ({fmt.pct(share.waarde)}) "
-        f"met huur {'tot en met' if inclusief else 'onder'} {fmt.euro(cents / 100)} "
-        f"({reading}; document: {fmt.euro(stated)} prijspeil {doel.params.get('prijspeil')}), "
+        f"met huur {regel.woord} {fmt.euro(cents / 100)} "
+        f"({reading}; document: {fmt.euro(regel.bedrag)} prijspeil {regel.prijspeil}), "
         f"peildatum {fmt.datum(peil)}"
     )
     return _share_measure(share, norm, doel.richting, peil, text)

@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from prestatie import fmt
+from prestatie.beoordeling import scorecard
 from prestatie.beoordeling.status import BEHAALD, NIET_BEHAALD, STATUS_KLEUREN, STATUSES
 from prestatie.betaalbaarheid import huurverdeling as verdeling
 from prestatie.betaalbaarheid import teksten as bb
@@ -135,7 +136,7 @@ def share_against_norm(stand: pd.DataFrame, richting: str, titel: str) -> go.Fig
     norms = sorted({float(n) for n in rows["norm"] if n is not None and not pd.isna(n)})
     for r in rows.itertuples():
         inside = r.waarde >= 0.5
-        gap = bb.gap_text(r.tekort, richting)
+        gap = scorecard.gap_sentence("aandeel_huur", r.tekort, richting)
         fig.add_annotation(
             x=0.01 if inside else max([r.waarde, *norms]) + 0.015,
             y=r.scope,
@@ -240,7 +241,7 @@ def _point_text(scope: str, r) -> str:
         f"{scope}, peildatum {fmt.datum(r.peildatum)}: {fmt.pct(r.waarde)} "
         f"({fmt.num(r.deel)} van {fmt.num(r.totaal)}); {bb.status_text(r.status, r.norm)}"
     )
-    gap = bb.gap_text(r.tekort)
+    gap = scorecard.gap_sentence("aandeel_huur", r.tekort)
     return f"{text}; {gap}" if gap else text
 
 
@@ -266,7 +267,10 @@ def per_kern(kernen: pd.DataFrame, norm: float | None, richting: str, titel: str
         textposition="auto",
         insidetextanchor="start",
         textfont={"size": FONT},
-        customdata=[bb.gap_text(g, richting) or "norm gehaald" for g in kernen["tekort"]],
+        customdata=[
+            scorecard.gap_sentence("aandeel_huur", g, richting) or "norm gehaald"
+            for g in kernen["tekort"]
+        ],
         hovertemplate="%{y}: %{x:.1%}; %{customdata}<extra></extra>",
     )
     if norm is not None:

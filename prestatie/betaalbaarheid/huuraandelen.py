@@ -8,7 +8,7 @@ scopes (:func:`prestatie.beoordeling.monitor.scopes_for`,
 corporatie in it reported (:func:`~prestatie.beoordeling.monitor.scope_stock`), the share
 (:func:`prestatie.beoordeling.metingen.share_up_to`) and the gap in homes
 (:func:`prestatie.beoordeling.metingen.homes_short`, exact arithmetic). How the target reads a rent:
-:mod:`prestatie.betaalbaarheid.huurregel`.
+:mod:`prestatie.beoordeling.huurregel`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pandas as pd
 
 from prestatie.afspraken.schema import Doel
 from prestatie.beoordeling import metingen, monitor
+from prestatie.beoordeling.huurregel import Regel, norm_in, under_limit
 from prestatie.beoordeling.status import GEEN_GEGEVENS, Evaluation, Scope
-from prestatie.betaalbaarheid.huurregel import Regel, grens_cent, norm_in, onder
 from prestatie.referentie.peildatum import as_date, verslagjaar
 
 TREND_COLUMNS = (
@@ -57,13 +57,15 @@ def judged_rows(stock: pd.DataFrame, doel: Doel, scopes_: list[Scope], lezing: s
     for scope in scopes_:
         for _, rows in sorted(monitor.scope_stock(stock, doel, scope).items()):
             peil = as_date(rows["peildatum"].max())
-            cents = grens_cent(regel, peil, lezing)
+            cents = regel.cents(peil, lezing)
+            if cents is None:  # no limits known for that year: not judged, the page says so
+                continue
             parts.append(
                 rows.assign(
                     scope=scope.corporatie,
                     grens_peildatum=peil,
                     grens_cent=cents,
-                    onder=onder(rows["huur_cent"], cents, regel.inclusief),
+                    onder=under_limit(rows["huur_cent"], cents, regel.inclusief),
                 )
             )
     if not parts:

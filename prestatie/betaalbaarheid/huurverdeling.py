@@ -18,7 +18,7 @@ import pandas as pd
 from prestatie import fmt
 from prestatie.afspraken.schema import Doel
 from prestatie.beoordeling import metingen
-from prestatie.betaalbaarheid.huurregel import Regel
+from prestatie.beoordeling.huurregel import Regel
 from prestatie.referentie import huurgrenzen
 
 SHARES_COLUMNS = (
@@ -57,12 +57,13 @@ def _weights(huur: pd.Series, aantal: pd.Series | None) -> pd.Series:
     return pd.Series(1.0, index=huur.index) if aantal is None else aantal.astype(float)
 
 
-def share_up_to(huur: pd.Series, aantal: pd.Series | None, bedrag: Decimal | float) -> float | None:
-    """Share of homes (weighted) with a rent up to and including ``bedrag``; missing rents stay
-    in the total."""
+def _share_at_most(
+    huur: pd.Series, aantal: pd.Series | None, bedrag: Decimal | float
+) -> float | None:
+    """Share of homes (weighted) with a rent up to and including ``bedrag``
+    (:func:`prestatie.beoordeling.metingen.share_up_to`); missing rents stay in the total."""
     rows = pd.DataFrame({"huur_cent": _cents(huur), "aantal": _weights(huur, aantal)})
-    cents = int(Decimal(str(bedrag)).scaleb(2).to_integral_value())
-    return metingen.share_up_to(rows, cents, True).waarde
+    return metingen.share_up_to(rows, huurgrenzen.in_cents(bedrag), True).waarde
 
 
 def grenslijnen(
@@ -73,13 +74,14 @@ def grenslijnen(
 ) -> list[Grenslijn]:
     """The four limits in force on the peildatum, plus the document amounts given, each with
     the share of homes up to it; sorted by amount."""
+    limits = huurgrenzen.in_force(peildatum) or {}  # none known for that year: no lines
     lines = [
-        Grenslijn(huurgrenzen.naam(g, peildatum.year), b, share_up_to(huur, aantal, b))
-        for g, b in huurgrenzen.grenzen_in_jaar(peildatum.year).items()
+        Grenslijn(huurgrenzen.naam(g, peildatum.year), b, _share_at_most(huur, aantal, b))
+        for g, b in limits.items()
     ]
     for naam, bedrag in document:
         exact = Decimal(str(bedrag)).quantize(Decimal("0.01"))
-        lines.append(Grenslijn(naam, exact, share_up_to(huur, aantal, exact), document=True))
+        lines.append(Grenslijn(naam, exact, _share_at_most(huur, aantal, exact), document=True))
     return sorted(lines, key=lambda line: (line.bedrag, line.document))
 
 
@@ -129,13 +131,13 @@ def cumulative(huur: pd.Series, aantal: pd.Series | None) -> pd.DataFrame:
 def shares_per_limit(rows: pd.DataFrame, peildatum: date) -> pd.DataFrame:
     """Per corporatie (and gemeente): homes, homes up to and including each limit in force on
     the peildatum, and homes without a rent. Long form: one row per group and limit."""
-    limits = huurgrenzen.grenzen_in_jaar(peildatum.year)
+    limits = huurgrenzen.in_force(peildatum) or {}  # none known for that year: no rows
     out = []
     for (corp, gem), group in rows.groupby(["corporatie", "gemeente"], sort=True):
         totaal = float(group["aantal"].sum())
         zonder = float(group.loc[group["huur_cent"].isna(), "aantal"].sum())
         for grens, bedrag in limits.items():
-            share = metingen.share_up_to(group, int(bedrag * 100), True)
+            share = metingen.share_up_to(group, huurgrenzen.in_cents(bedrag), True)
             out.append(
                 {
                     "corporatie": corp,
@@ -170,6 +172,7 @@ def limit_amounts(doelen: list[Doel], peildatum: date) -> pd.DataFrame:
     """Per target both readings of its limit: in force on the peildatum and the document's
     amount, with the official limit of the document's prijspeil year beside it."""
     rows = []
+    indexed = huurgrenzen.in_force(peildatum) or {}
     for d in doelen:
         regel = Regel.van(d)
         official = _official(regel.grens, regel.prijspeil)
@@ -182,9 +185,7 @@ def limit_amounts(doelen: list[Doel], peildatum: date) -> pd.DataFrame:
                 "Telt een huur op de grens mee?": "ja (tot en met)"
                 if regel.inclusief
                 else "nee (<)",
-                f"Geïndexeerd: grens {peildatum.year}": fmt.euro(
-                    huurgrenzen.grens_op(peildatum, regel.grens)
-                ),
+                f"Geïndexeerd: grens {peildatum.year}": fmt.euro(indexed.get(regel.grens)),
                 "Vast: bedrag in het document": f"{fmt.euro(regel.bedrag)} "
                 f"(prijspeil {regel.prijspeil})",
                 "Officiële grens in het prijspeiljaar": fmt.euro(official),
@@ -194,6 +195,5 @@ def limit_amounts(doelen: list[Doel], peildatum: date) -> pd.DataFrame:
 
 
 def _official(grens: str, jaar: int | None) -> Decimal | None:
-    if jaar is None or jaar not in huurgrenzen.jaren():
-        return None
-    return huurgrenzen.grenzen_in_jaar(jaar)[grens]
+    limits = None if jaar is None else huurgrenzen.in_force(date(jaar, 1, 1))
+    return None if limits is None else limits[grens]

@@ -4,7 +4,7 @@ The page puts rents against the limits and against the agreed shares. The number
 :mod:`prestatie.betaalbaarheid.huuraandelen` (share under a target's limit per scope, year and kern,
 the gap in homes, the rows behind them) and :mod:`prestatie.betaalbaarheid.huurverdeling` (the
 distribution of rents and the limit lines); how a target reads a rent is
-:mod:`prestatie.betaalbaarheid.huurregel`. Here: the targets and peildata of the selection, and the
+:mod:`prestatie.beoordeling.huurregel`. Here: the targets and peildata of the selection, and the
 Dutch texts and tables of the page and its figures.
 
 The rent is the one column the store keeps per vhe (``huur_cent``): the rent as read from the
@@ -20,10 +20,9 @@ import pandas as pd
 
 from prestatie import fmt
 from prestatie.afspraken.schema import Doel
-from prestatie.beoordeling import metingen
+from prestatie.beoordeling import metingen, scorecard
+from prestatie.beoordeling.huurregel import FIXED, Regel
 from prestatie.beoordeling.scorecard import STATUS_TEKEN
-from prestatie.beoordeling.voorraaddoelen import FIXED
-from prestatie.betaalbaarheid.huurregel import Regel
 from prestatie.referentie import huurgrenzen
 from prestatie.referentie.peildatum import as_date
 
@@ -88,12 +87,11 @@ def _of_corporatie(stock: pd.DataFrame, corporatie: str | None) -> pd.DataFrame:
 
 def grens_tekst(regel: Regel, cents: int, peildatum: date, lezing: str) -> str:
     """'onder € 697,07 (2e aftoppingsgrens 2024)' or 'tot en met € 596,00 (document, …)'."""
-    woord = "tot en met" if regel.inclusief else "onder"
     if lezing == FIXED and regel.bedrag is not None:
         bron = f"vast bedrag uit het document, prijspeil {regel.prijspeil}"
     else:
         bron = f"{huurgrenzen.naam(regel.grens, peildatum.year)} {peildatum.year}"
-    return f"{woord} {fmt.euro(cents / 100)} ({bron})"
+    return f"{regel.woord} {fmt.euro(cents / 100)} ({bron})"
 
 
 def rule_text(regel: Regel, judged: pd.DataFrame, jaar: int, lezing: str) -> str:
@@ -102,8 +100,7 @@ def rule_text(regel: Regel, judged: pd.DataFrame, jaar: int, lezing: str) -> str
     used = judged.loc[judged["jaar"] == jaar, ["grens_peildatum", "grens_cent"]]
     used = used.drop_duplicates().sort_values("grens_cent")
     if used.empty:
-        woord = "tot en met" if regel.inclusief else "onder"
-        return f"{woord} de {huurgrenzen.naam(regel.grens)} (geen gegevens over {jaar})"
+        return f"{regel.woord} de {huurgrenzen.naam(regel.grens)} (geen gegevens over {jaar})"
     return " / ".join(
         grens_tekst(regel, int(c), as_date(p), lezing) for p, c in used.itertuples(index=False)
     )
@@ -112,8 +109,7 @@ def rule_text(regel: Regel, judged: pd.DataFrame, jaar: int, lezing: str) -> str
 def share_title(doel: Doel) -> str:
     """'aandeel onder de 2e aftoppingsgrens' / 'aandeel tot en met de 1e aftoppingsgrens'."""
     regel = Regel.van(doel)
-    woord = "tot en met" if regel.inclusief else "onder"
-    return f"aandeel {woord} de {huurgrenzen.naam(regel.grens)}"
+    return f"aandeel {regel.woord} de {huurgrenzen.naam(regel.grens)}"
 
 
 def above_title(doel: Doel, names: list[str], peildatum: date | None = None) -> str:
@@ -129,15 +125,6 @@ def above_title(doel: Doel, names: list[str], peildatum: date | None = None) -> 
 
 
 # ---- the stand in words ---------------------------------------------------------------------
-
-
-def gap_text(tekort: int | None, richting: str = "min") -> str:
-    """'nog 37 woningen boven de grens om de norm te halen' ('' when there is no gap)."""
-    if _missing(tekort) or not tekort:
-        return ""
-    if richting == "max":
-        return f"nog {fmt.aantal_woningen(tekort)} te veel onder de grens"
-    return f"nog {fmt.aantal_woningen(tekort)} boven de grens om de norm te halen"
 
 
 def _missing(value: object) -> bool:
@@ -169,7 +156,7 @@ def stand_table(stand_: pd.DataFrame, doel: Doel) -> pd.DataFrame:
             "Woningen onder de grens": _of(r.deel, r.totaal),
             "Norm": norm_text(r.norm, doel.richting),
             "Status": status_text(r.status, r.norm),
-            "Verschil": gap_text(r.tekort, doel.richting),
+            "Verschil": scorecard.gap_sentence("aandeel_huur", r.tekort, doel.richting),
         }
         for r in stand_.itertuples()
     ]

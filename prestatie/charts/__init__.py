@@ -98,7 +98,8 @@ def rent_distribution(rents: pd.Series, peildatum, title: str) -> go.Figure:
         name="woningen",
         hovertemplate="€ %{x}: %{y} woningen<extra></extra>",
     )
-    for i, (name, amount) in enumerate(huurgrenzen.grenzen_in_jaar(peildatum.year).items()):
+    limits = huurgrenzen.in_force(peildatum) or {}  # none known for that year: no lines
+    for i, (name, amount) in enumerate(limits.items()):
         fig.add_vline(x=float(amount), line_dash="dash", line_color="#c62828")
         fig.add_annotation(
             x=float(amount),

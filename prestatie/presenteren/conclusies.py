@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from prestatie import fmt
-from prestatie.beoordeling import metingen, scorecard
+from prestatie.beoordeling import huurregel, metingen, scorecard
 from prestatie.beoordeling.status import (
     ACHTER,
     BEHAALD,
@@ -258,11 +258,14 @@ def labelverdeling(stock: pd.DataFrame) -> str:
     return line + "."
 
 
-def _up_to_limit(rows: pd.DataFrame) -> metingen.Share:
-    """Homes with a rent up to and including the limit in force on their own peildatum."""
+def _up_to_limit(rows: pd.DataFrame) -> metingen.Share | None:
+    """Homes with a rent up to and including the limit in force on their own peildatum; None
+    when a peildatum lies in a year without known limits."""
     deel = totaal = 0.0
     for peil, group in rows.groupby("peildatum"):
-        cents = metingen.limit_cents(HUURGRENS, as_date(peil))
+        cents = huurregel.limit_cents(HUURGRENS, as_date(peil))
+        if cents is None:
+            return None
         share = metingen.share_up_to(group, cents, inclusief=True)
         deel, totaal = deel + share.deel, totaal + share.totaal
     return metingen.Share(deel, totaal)
@@ -275,6 +278,8 @@ def huurverdeling(stock: pd.DataFrame) -> str:
     now, before, year = _latest_two(stock)
     share = _up_to_limit(now)
     peildata = sorted({as_date(p) for p in now["peildatum"]})
+    if share is None:
+        return f"Huren niet te toetsen: {huurgrenzen.unknown_text(peildata[-1].year)}."
     amounts = {huurgrenzen.grens_op(p, HUURGRENS) for p in peildata}
     limit = f" van {fmt.euro(amounts.pop())}" if len(amounts) == 1 else ""
     verb = "heeft" if round(share.deel) == 1 else "hebben"
@@ -283,8 +288,8 @@ def huurverdeling(stock: pd.DataFrame) -> str:
         f"({fmt.pct(share.waarde)}) een huur tot en met de "
         f"{huurgrenzen.naam(HUURGRENS)}{limit}"
     )
-    if before is not None:
-        then = _up_to_limit(before)
+    then = None if before is None else _up_to_limit(before)
+    if then is not None:
         change = round(share.totaal - share.deel) - round(then.totaal - then.deel)
         line += f"; {_verschil(change, 'boven de grens', year, year - 1)}"
     return line + "."

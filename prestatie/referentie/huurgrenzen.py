@@ -9,8 +9,6 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
-import pandas as pd
-
 from prestatie.referentie.tables import OngeldigeTabel, lees_tabel
 
 GRENZEN = (
@@ -82,23 +80,32 @@ def grenzen_in_jaar(jaar: int) -> dict[str, Decimal]:
         raise OnbekendJaar(jaar) from None
 
 
+def in_force(datum: date) -> dict[str, Decimal] | None:
+    """The four limits in force on `datum`, or None when the table has no row for its year.
+
+    The one question every figure asks; a year beyond the table (a peildatum 1-1-2027 before
+    the 2027 limits are added) is then shown as :func:`unknown_text`, never as an exception."""
+    limits = _tabel().get(datum.year)
+    return None if limits is None else dict(limits)
+
+
+def unknown_text(jaar: int) -> str:
+    """'geen huurgrenzen bekend voor 2027 (de tabel loopt van 2015 t/m 2026)'."""
+    return (
+        f"geen huurgrenzen bekend voor {jaar} (de tabel loopt van {min(_tabel())} t/m "
+        f"{max(_tabel())}; een nieuw jaar is één regel in huurgrenzen.csv)"
+    )
+
+
+def in_cents(bedrag: Decimal | float | int) -> int:
+    """An amount in whole cents, rounded half up: the unit every rent comparison uses."""
+    return int(_in_centen(bedrag) * 100)
+
+
 def grens_op(datum: date, grens: str) -> Decimal:
     """The limit in force on `datum`: each year's values apply from 1 January."""
     _controleer(grens)
     return grenzen_in_jaar(datum.year)[grens]
-
-
-def onder_grens(huur: Decimal | float | None, grens: Decimal, inclusief: bool = True) -> bool:
-    """Whether a monthly rent lies below the limit, compared in whole cents (round half up).
-
-    With `inclusief` a rent exactly on the limit counts ("tot en met"); without it the rent must be
-    strictly below ("tot", "<"). A missing rent (None, NaN) is never below a limit.
-    """
-    if huur is None or pd.isna(huur):
-        return False
-    huur_in_centen = _in_centen(huur)
-    grens_in_centen = _in_centen(grens)
-    return huur_in_centen <= grens_in_centen if inclusief else huur_in_centen < grens_in_centen
 
 
 def tabel() -> list[dict[str, int | Decimal]]:
