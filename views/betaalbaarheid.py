@@ -85,6 +85,8 @@ peil = right.selectbox(
     "van de peildatum zelf.",
 )
 jaar = verslagjaar(peil)
+if note := bb.limits_missing(peil):
+    st.warning(note)
 
 # ---- per target: the stand per corporatie, the trend and the split per kern -----------------
 sections = []

@@ -106,6 +106,17 @@ def rule_text(regel: Regel, judged: pd.DataFrame, jaar: int, lezing: str) -> str
     )
 
 
+def limits_missing(peildatum: date) -> str | None:
+    """Why rents on a peildatum cannot be put against the limits, or None when they can."""
+    if huurgrenzen.in_force(peildatum) is not None:
+        return None
+    return (
+        f"Op {fmt.datum(peildatum)} zijn geen huurgrenzen bekend: "
+        f"{huurgrenzen.unknown_text(peildatum.year)}. De huren van deze peildatum worden niet "
+        "getoetst en de grenslijnen ontbreken."
+    )
+
+
 def share_title(doel: Doel) -> str:
     """'aandeel onder de 2e aftoppingsgrens' / 'aandeel tot en met de 1e aftoppingsgrens'."""
     regel = Regel.van(doel)
