@@ -136,9 +136,83 @@ def years(dimensions: dict[str, list]) -> list[int]:
     return sorted(stock | {int(y) for y in dimensions["productiejaren"]})
 
 
+# ---- the facade the pages use: every read and write of the shell goes through these ------------
+
+
+def db_path() -> Path:
+    """The database file the app opens (``PRESTATIE_DB`` or ``data/prestatie.duckdb``)."""
+    return store.db_path()
+
+
 def data_version(con: duckdb.DuckDBPyConnection) -> str:
-    """Changes whenever an import, a replacement or an undo changes the data in force."""
+    """Changes whenever an import, a replacement, an undo or an agreement changes; for caches."""
     return queries.version(con)
+
+
+def dimensions(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
+    """The gemeenten, corporaties, peildata and production years in force, for the filters."""
+    return queries.dimensions(con)
+
+
+def batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every import with its state."""
+    return queries.batches(con)
+
+
+def has_demo_data(con: duckdb.DuckDBPyConnection) -> bool:
+    return queries.has_demo_data(con)
+
+
+def save_uploads(
+    con: duckdb.DuckDBPyConnection, uploads: list, gebruiker: str | None = None
+) -> list[store.WriteResult]:
+    """Write accepted uploads (:func:`prestatie.inlezen.ingest.parse`) in one transaction."""
+    return store.save(con, uploads, gebruiker=gebruiker)
+
+
+def undo_import(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
+    """Take an import out of force; the imports it had replaced come back."""
+    store.undo_batch(con, batch_id)
+
+
+def remove_demo(con: duckdb.DuckDBPyConnection) -> int:
+    """Take every demonstration import out of force; returns how many."""
+    return store.undo_demo(con)
+
+
+def status_history(con: duckdb.DuckDBPyConnection, document: str | None = None) -> pd.DataFrame:
+    """Every status set in the register (append-only), of one document or all."""
+    return register_store.status_history(con, document)
+
+
+def set_status(
+    con: duckdb.DuckDBPyConnection,
+    document: str,
+    nummer: str,
+    jaar: int,
+    status: str,
+    notitie: str,
+    door: str | None,
+) -> None:
+    """Record the stand of an agreement in a year."""
+    register_store.set_status(con, document, nummer, jaar, status, notitie, door)
+
+
+def save_agreement_version(
+    con: duckdb.DuckDBPyConnection, document: str, toml: str, bron: str, door: str | None
+) -> int | None:
+    """Put a new version of an agreement document in force; returns its number (None when it
+    equals the version in force)."""
+    return register_store.save_version(con, document, toml, bron, door)
+
+
+def agreement_versions(con: duckdb.DuckDBPyConnection, document: str) -> pd.DataFrame:
+    return register_store.versions(con, document)
+
+
+def undo_agreement_version(con: duckdb.DuckDBPyConnection, document: str) -> int | None:
+    """Undo the latest version of a document; returns the version in force again, if any."""
+    return register_store.undo_version(con, document)
 
 
 def stock(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:

@@ -15,8 +15,7 @@ import duckdb
 import streamlit as st
 
 from prestatie import dashboard
-from prestatie.beoordeling import metingen, selectie
-from prestatie.opslag import queries, store
+from prestatie.beoordeling import selectie
 
 ALLE = "Alle"
 FILTERS = ("gemeente", "corporatie", "jaar")
@@ -36,7 +35,7 @@ def cursor() -> duckdb.DuckDBPyConnection:
     """A cursor of its own for each script run: Streamlit runs each session's script in its own
     thread, and a new run can start before the previous one has stopped, so a cursor per
     thread keeps two runs from sharing one ("connection is busy")."""
-    path = str(store.db_path())
+    path = str(dashboard.db_path())
     if getattr(_local, "path", None) != path:
         _local.cursor = _connection(path).cursor()
         _local.path = path
@@ -116,7 +115,7 @@ def frame() -> selectie.Filters:
 
 
 def demo_banner() -> None:
-    if queries.has_demo_data(cursor()):
+    if dashboard.has_demo_data(cursor()):
         st.warning(
             "**Demonstratiegegevens.** Alle cijfers op dit scherm zijn verzonnen, om te laten "
             "zien wat prestatie doet. Beginnen met een lege database: verwijder de demo op de "
@@ -127,8 +126,8 @@ def demo_banner() -> None:
 
 def _key() -> tuple[str, str]:
     """The database and the version of its data: what every cached read is keyed on."""
-    path = str(store.db_path())
-    return path, queries.version(cursor())
+    path = str(dashboard.db_path())
+    return path, dashboard.data_version(cursor())
 
 
 # Reads that every rerun would repeat, cached until an import, undo or agreement change.
@@ -141,7 +140,7 @@ def _evaluations(path: str, version: str, day: date, prijspeil: str, huur: str):
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _stock(path: str, version: str):
-    return metingen.latest_per_year(queries.vhe_rows(_connection(path).cursor()))
+    return dashboard.stock(_connection(path).cursor())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -156,7 +155,7 @@ def _agreements(path: str, version: str):
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _dimensions(path: str, version: str):
-    return queries.dimensions(_connection(path).cursor())
+    return dashboard.dimensions(_connection(path).cursor())
 
 
 def evaluations(prijspeil: str = "geindexeerd", filtered: bool = True, huur: str = "kale huur"):

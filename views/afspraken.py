@@ -8,7 +8,6 @@ import streamlit as st
 from prestatie import charts, dashboard
 from prestatie.afspraken import register, schema, sjabloon, sjabloon_indeling, versieverschil
 from prestatie.inlezen.errors import ImportRefused
-from prestatie.opslag import register_store
 from ui import context
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -95,19 +94,19 @@ with tab_status:
             if not door.strip():
                 st.error("Vul uw naam in: de geschiedenis houdt bij wie een status zet.")
             else:
-                register_store.set_status(con, doc_id, nummer, jaar, status, note, door.strip())
+                dashboard.set_status(con, doc_id, nummer, jaar, status, note, door.strip())
                 st.session_state["afspraken_melding"] = (
                     f"Afspraak {nummer}: status in {jaar} is nu “{status}”."
                 )
                 st.rerun()
     st.caption("Geschiedenis van deze afspraak (alle jaren, nieuwste eerst)")
     st.dataframe(
-        register.geschiedenis(register_store.status_history(con, doc_id), doc_id, nummer),
+        register.geschiedenis(dashboard.status_history(con, doc_id), doc_id, nummer),
         hide_index=True,
     )
 
 with tab_jaar:
-    standen = register.laatste(register_store.status_history(con, doc_id))
+    standen = register.laatste(dashboard.status_history(con, doc_id))
     overview = register.jaaroverzicht(agreement, evaluations, standen, jaar)
     measured = register.metingen(evaluations, doc_id, jaar)
     st.download_button(
@@ -135,7 +134,9 @@ def propose(new: sjabloon.Ingelezen, source: str, key: str) -> None:
     )
     who = st.text_input("Uw naam (komt bij de versie)", key=f"door_{key}")
     if st.button("Opslaan als nieuwe versie", key=f"opslaan_{key}", type="primary"):
-        version = register_store.save_version(con, doc.id, new.toml, source, who.strip() or None)
+        version = dashboard.save_agreement_version(
+            con, doc.id, new.toml, source, who.strip() or None
+        )
         st.session_state["afspraken_melding"] = f"{doc.titel}: versie {version} geldt nu."
         st.session_state["afspraken_ronde"] = st.session_state.get("afspraken_ronde", 0) + 1
         st.rerun()
@@ -188,13 +189,13 @@ with tab_document:
             refused(exc)
 
     st.subheader("Versies")
-    versions = register_store.versions(con, doc_id)
+    versions = dashboard.agreement_versions(con, doc_id)
     if versions.empty:
         st.caption("Dit document is nog niet gewijzigd: de versie uit data/afspraken geldt.")
     else:
         st.dataframe(versions, hide_index=True)
         if st.button("Laatste wijziging ongedaan maken"):
-            back = register_store.undo_version(con, doc_id)
+            back = dashboard.undo_agreement_version(con, doc_id)
             st.session_state["afspraken_melding"] = (
                 f"Versie {back} geldt weer." if back else "Er is geen eerdere versie."
             )

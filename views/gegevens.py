@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from prestatie import charts, fmt
+from prestatie import charts, dashboard, fmt
 from prestatie.inlezen import ingest
 from prestatie.inlezen.errors import ImportRefused
-from prestatie.opslag import queries, store
 from ui import context, upload
 
 context.frame()
@@ -45,7 +44,7 @@ if files:
         )
     elif st.button(f"Inlezen ({len(accepted)} bestanden)", type="primary"):
         with st.spinner("Inlezen …"):
-            written = store.save(con, accepted, gebruiker=user or None)
+            written = dashboard.save_uploads(con, accepted, gebruiker=user or None)
         new = sum(w.nieuw for w in written)
         warnings = sum(len(p.warnings) for p in accepted)
         skipped = sum(len(p.skipped) for p in accepted)
@@ -66,7 +65,7 @@ if files:
 if message := st.session_state.pop("upload_message", None):
     st.success(message)
 
-batches = queries.batches(con)
+batches = dashboard.batches(con)
 st.subheader("Ingelezen bestanden")
 st.plotly_chart(charts.rows_per_batch(batches), key="rijen_per_batch")
 st.dataframe(
@@ -90,12 +89,12 @@ with left:
         placeholder="kies een import",
     )
     if choice is not None and st.button("Ongedaan maken"):
-        store.undo_batch(con, int(choice))
+        dashboard.undo_import(con, int(choice))
         st.session_state["upload_message"] = f"Import {choice} is ongedaan gemaakt."
         st.rerun()
 with right:
-    if queries.has_demo_data(con) and st.button("Demonstratiegegevens verwijderen"):
-        removed = store.undo_demo(con)
+    if dashboard.has_demo_data(con) and st.button("Demonstratiegegevens verwijderen"):
+        removed = dashboard.remove_demo(con)
         st.session_state["upload_message"] = (
             f"{removed} demonstratie-imports verwijderd; de database is nu leeg op uw eigen "
             "imports na."

@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from prestatie import charts, fmt
+from prestatie import charts, dashboard, fmt
 from prestatie.afspraken import register
 from prestatie.beoordeling import monitor, scorecard, status
-from prestatie.opslag import register_store
 from ui import context
 
 context.frame()
@@ -59,7 +58,7 @@ st.caption(
 st.subheader("Komende termijnen")
 termijnen = register.komende_termijnen(
     context.agreements(),
-    register_store.status_history(context.cursor()),
+    dashboard.status_history(context.cursor()),
     context.today(),
     context.filters().jaar,
     context.filters().gemeente,

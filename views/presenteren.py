@@ -4,7 +4,6 @@ exports that go into the minutes (PowerPoint, PNG per chart, PDF, Excel)."""
 import streamlit as st
 
 from prestatie import dashboard
-from prestatie.opslag import queries
 from prestatie.presenteren import deck, monitor_excel, presentatie
 from ui import context
 
@@ -134,12 +133,12 @@ chosen = st.multiselect(
     key="deck_keuze",
 )
 today = context.today()
-signature = (selection, queries.version(cursor), today, tuple(chosen))
+signature = (selection, dashboard.data_version(cursor), today, tuple(chosen))
 if st.button(
     "PowerPoint maken", icon=":material/co_present:", disabled=not chosen, key="deck_maken"
 ):
     cover = presentatie.voorblad(
-        context.agreements(), evaluations, selection, today, queries.batches(cursor)
+        context.agreements(), evaluations, selection, today, dashboard.batches(cursor)
     )
     bar = st.progress(0.0, text="Grafieken tekenen …")
 
@@ -208,7 +207,7 @@ st.download_button(
         evaluations,
         dashboard.voorraad_summary(cursor),
         dashboard.productie_summary(cursor),
-        queries.batches(cursor),
+        dashboard.batches(cursor),
         selection,
         today,
     ),
