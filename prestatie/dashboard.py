@@ -15,8 +15,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from prestatie.afspraken import register as afspraakregister
-from prestatie.afspraken import schema, toml_reader
+from prestatie.afspraken import register, schema, toml_reader
 from prestatie.beoordeling import huurregel, metingen, monitor, status
 from prestatie.beoordeling.selectie import Filters, evaluation_selected
 from prestatie.demo import demobestanden
@@ -236,7 +235,7 @@ def production(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -
     return rows[rows["jaar"] == f.jaar] if f.jaar else rows
 
 
-def register(
+def register_table(
     con: duckdb.DuckDBPyConnection,
     evaluations: list[status.Evaluation],
     jaar: int,
@@ -244,5 +243,5 @@ def register(
 ) -> pd.DataFrame:
     """Every agreement with its stand in ``jaar`` and the measured status of the quantitative
     ones; see :func:`prestatie.afspraken.register.tabel`."""
-    standen = afspraakregister.laatste(register_store.status_history(con))
-    return afspraakregister.tabel(agreements(con), evaluations, standen, jaar, gemeente)
+    standen = register.laatste(register_store.status_history(con))
+    return register.tabel(agreements(con), evaluations, standen, jaar, gemeente)

@@ -7,7 +7,7 @@ import pandas as pd
 
 from prestatie.afspraken.schema import Doel, Periode
 from prestatie.beoordeling.huurregel import INDEXED
-from prestatie.betaalbaarheid import huuraandelen as aandelen
+from prestatie.betaalbaarheid import huuraandelen
 
 
 def doel(
@@ -68,6 +68,6 @@ def stock(rows: list[tuple]) -> pd.DataFrame:
 
 
 def judged_trend(rows, d, lezing=INDEXED, scopes=None):
-    scopes = scopes or aandelen.scopes(d, rows)
-    judged = aandelen.judged_rows(rows, d, scopes, lezing)
-    return judged, aandelen.trend(judged, d)
+    scopes = scopes or huuraandelen.scopes(d, rows)
+    judged = huuraandelen.judged_rows(rows, d, scopes, lezing)
+    return judged, huuraandelen.trend(judged, d)

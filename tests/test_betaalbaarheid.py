@@ -16,10 +16,7 @@ from prestatie import dashboard
 from prestatie.beoordeling import huurregel, status
 from prestatie.beoordeling.huurregel import FIXED, INDEXED
 from prestatie.beoordeling.status import STATUS_KLEUREN
-from prestatie.betaalbaarheid import huren_chart as charts
-from prestatie.betaalbaarheid import huuraandelen as aandelen
-from prestatie.betaalbaarheid import huurverdeling as verdeling
-from prestatie.betaalbaarheid import teksten as bb
+from prestatie.betaalbaarheid import huren_chart, huuraandelen, huurverdeling, texts
 from tests.betaalbaarheid_helpers import doel, judged_trend, stock
 
 # ---- the rule in words ----------------------------------------------------------------------
@@ -29,9 +26,11 @@ def test_rule_text_names_the_limit_used():
     rows = stock([("Lefier", "2024-01-01", 2023, 500.0, "Borger")])
     judged, _ = judged_trend(rows, doel())
     regel = huurregel.Regel.van(doel())
-    assert bb.rule_text(regel, judged, 2023, INDEXED) == "onder € 697,07 (2e aftoppingsgrens 2024)"
+    assert (
+        texts.rule_text(regel, judged, 2023, INDEXED) == "onder € 697,07 (2e aftoppingsgrens 2024)"
+    )
     judged_fixed, _ = judged_trend(rows, doel(), FIXED)
-    assert bb.rule_text(regel, judged_fixed, 2023, FIXED) == (
+    assert texts.rule_text(regel, judged_fixed, 2023, FIXED) == (
         "onder € 678,66 (vast bedrag uit het document, prijspeil 2022)"
     )
 
@@ -41,18 +40,18 @@ def test_rule_text_names_the_limit_used():
 
 def test_rent_distribution_draws_the_bands_the_limits_and_names_the_rent_column():
     huur = pd.Series([690.00, 700.00, 724.99, 725.00])
-    lines = verdeling.grenslijnen(huur, None, date(2024, 12, 31))
-    fig = charts.rent_distribution(huur, None, lines, "Huurverdeling", "kale huur (test)")
+    lines = huurverdeling.grenslijnen(huur, None, date(2024, 12, 31))
+    fig = huren_chart.rent_distribution(huur, None, lines, "Huurverdeling", "kale huur (test)")
     bars = fig.data[0]
     assert list(bars.y) == [1.0, 2.0, 1.0]  # [675,700), [700,725), [725,750)
     assert list(bars.x) == [687.5, 712.5, 737.5]
     assert [s.x0 for s in fig.layout.shapes] == [454.47, 650.43, 697.07, 879.66]
-    texts = [a.text for a in fig.layout.annotations]
-    assert "2e aftoppingsgrens<br>€ 697,07 · 25,0% t/m" in texts  # only 690,00: 1 of 4
+    notes = [a.text for a in fig.layout.annotations]
+    assert "2e aftoppingsgrens<br>€ 697,07 · 25,0% t/m" in notes  # only 690,00: 1 of 4
     assert "kale huur (test)" in fig.layout.xaxis.title.text
-    cumulative = charts.rent_distribution(huur, None, lines, "c", cumulatief=True)
+    cumulative = huren_chart.rent_distribution(huur, None, lines, "c", cumulatief=True)
     assert list(cumulative.data[0].y) == [0.25, 0.5, 0.75, 1.0]
-    assert bb.HUURKOLOM in cumulative.layout.xaxis.title.text
+    assert texts.HUURKOLOM in cumulative.layout.xaxis.title.text
 
 
 def test_share_against_norm_colours_by_status_and_writes_the_gap():
@@ -67,17 +66,17 @@ def test_share_against_norm_colours_by_status_and_writes_the_gap():
             "status": [status.NIET_BEHAALD, status.BEHAALD],
         }
     )
-    fig = charts.share_against_norm(stand, "min", "A1")
+    fig = huren_chart.share_against_norm(stand, "min", "A1")
     assert list(fig.data[0].marker.color) == [
         STATUS_KLEUREN["niet behaald"],
         STATUS_KLEUREN["behaald"],
     ]
     assert list(fig.data[0].x) == [0.8, 0.95]
     assert [s.x0 for s in fig.layout.shapes] == [0.9]
-    texts = [a.text for a in fig.layout.annotations]
-    assert "norm ≥ 90%" in texts
-    assert "<b>80,0%</b> · 8 van 10<br>nog 1 woning boven de grens om de norm te halen" in texts
-    assert "<b>95,0%</b> · 19 van 20" in texts
+    notes = [a.text for a in fig.layout.annotations]
+    assert "norm ≥ 90%" in notes
+    assert "<b>80,0%</b> · 8 van 10<br>nog 1 woning boven de grens om de norm te halen" in notes
+    assert "<b>95,0%</b> · 19 van 20" in notes
 
 
 def test_trend_has_a_norm_line_and_status_coloured_points():
@@ -96,11 +95,11 @@ def test_trend_has_a_norm_line_and_status_coloured_points():
         }
     )
     norms = pd.DataFrame({"jaar": [2023, 2024], "norm": [0.9, 0.9]})
-    fig = charts.trend(trend, norms, "A1")
+    fig = huren_chart.trend(trend, norms, "A1")
     by_name = {t.name: t for t in fig.data if t.name}
     assert list(by_name["norm"].x) == [2023, 2024] and list(by_name["norm"].y) == [0.9, 0.9]
     points = next(t for t in fig.data if t.mode == "markers+text")
-    assert list(points.marker.color) == [STATUS_KLEUREN["behaald"], charts.NEUTRAL]
+    assert list(points.marker.color) == [STATUS_KLEUREN["behaald"], huren_chart.NEUTRAL]
     assert list(points.text) == ["90,0%", "80,0%"]
     assert list(fig.layout.xaxis.tickvals) == [2023, 2024, 2025]
     assert "behaald" in by_name and "niet behaald" not in by_name
@@ -119,7 +118,7 @@ def test_per_kern_figure_keeps_the_weakest_on_top():
             "haalt_norm": [False, True],
         }
     )
-    fig = charts.per_kern(kernen, 0.9, "min", "A1 per kern")
+    fig = huren_chart.per_kern(kernen, 0.9, "min", "A1 per kern")
     assert list(fig.data[0].y) == ["Exloo", "Borger"]
     assert fig.layout.yaxis.autorange == "reversed"
     assert list(fig.data[0].marker.color) == [
@@ -130,11 +129,13 @@ def test_per_kern_figure_keeps_the_weakest_on_top():
 
 
 def test_empty_inputs_give_figures_that_say_so():
-    empty = pd.DataFrame(columns=list(aandelen.TREND_COLUMNS))
-    assert "geen gegevens" in charts.trend(empty, huurregel.norms(doel()), "A1").layout.title.text
-    assert "geen gegevens" in charts.share_against_norm(empty, "min", "A1").layout.title.text
-    assert "geen kernen" in charts.per_kern(aandelen.per_kern(empty.assign(kern=[]), doel()), 0.9,
-                                            "min", "A1").layout.title.text  # fmt: skip
+    empty = pd.DataFrame(columns=list(huuraandelen.TREND_COLUMNS))
+    assert (
+        "geen gegevens" in huren_chart.trend(empty, huurregel.norms(doel()), "A1").layout.title.text
+    )
+    assert "geen gegevens" in huren_chart.share_against_norm(empty, "min", "A1").layout.title.text
+    kernen = huuraandelen.per_kern(empty.assign(kern=[]), doel())
+    assert "geen kernen" in huren_chart.per_kern(kernen, 0.9, "min", "A1").layout.title.text
 
 
 # ---- the page's numbers are the scorecard's ----------------------------------------------------
@@ -151,13 +152,13 @@ def test_trend_on_the_demo_equals_every_monitor_evaluation(demo_db, lezing):
             for e in dashboard.evaluations(con, date(2026, 11, 21), lezing)
             if e.soort == "aandeel_huur" and e.waarde is not None
         ]
-        doelen = bb.rent_targets([d for a in dashboard.agreements(con) for d in a.doelen], None)
+        doelen = texts.rent_targets([d for a in dashboard.agreements(con) for d in a.doelen], None)
     finally:
         con.close()
     points = {}
     for d in doelen:
-        judged = aandelen.judged_rows(rows, d, aandelen.scopes(d, rows), lezing)
-        for r in aandelen.trend(judged, d).itertuples():
+        judged = huuraandelen.judged_rows(rows, d, huuraandelen.scopes(d, rows), lezing)
+        for r in huuraandelen.trend(judged, d).itertuples():
             points[(d.id, r.scope, r.jaar)] = (r.waarde, r.tekort, r.totaal)
     # measured years 2021-2024: A1 2 corporaties, BB-25 1e 3 corporaties, kwk 1 joint scope
     assert len(evaluations) == (2 + 3 + 1) * 4

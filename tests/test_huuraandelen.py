@@ -14,8 +14,7 @@ import pandas as pd
 
 from prestatie.beoordeling import scorecard, status
 from prestatie.beoordeling.status import Evaluation, Scope
-from prestatie.betaalbaarheid import huuraandelen as aandelen
-from prestatie.betaalbaarheid import teksten as bb
+from prestatie.betaalbaarheid import huuraandelen, texts
 from tests.betaalbaarheid_helpers import doel, judged_trend, stock
 
 # ---- weights and the gap --------------------------------------------------------------------
@@ -34,9 +33,9 @@ def test_weights_of_a_bezitstabel_count_as_homes():
 
 
 def test_gap_is_exact_at_the_norm_and_the_text_speaks_of_homes_above_the_limit():
-    assert aandelen.gap(900, 1000, 0.9, "min") == 0  # 90% of 1.000 is exactly 900
-    assert aandelen.gap(8, 10, 0.9, "min") == 1  # 9 needed, 8 under
-    assert aandelen.gap(8, 10, None, "min") is None
+    assert huuraandelen.gap(900, 1000, 0.9, "min") == 0  # 90% of 1.000 is exactly 900
+    assert huuraandelen.gap(8, 10, 0.9, "min") == 1  # 9 needed, 8 under
+    assert huuraandelen.gap(8, 10, None, "min") is None
     assert (
         scorecard.gap_sentence("aandeel_huur", 37)
         == "nog 37 woningen boven de grens om de norm te halen"
@@ -71,7 +70,7 @@ def test_joint_target_counts_only_years_every_corporatie_reported():
         ]
     )
     rows["gemeente"] = "Emmen"
-    assert aandelen.scopes(d, rows) == [Scope("alle corporaties", ("Domesta", "Lefier"))]
+    assert huuraandelen.scopes(d, rows) == [Scope("alle corporaties", ("Domesta", "Lefier"))]
     _, trend = judged_trend(rows, d)
     # 2022: only Domesta reported -> left out; 2023: 452,20 counts (t/m), 452,21 not -> 1 of 3
     assert trend["jaar"].tolist() == [2023]
@@ -81,10 +80,10 @@ def test_joint_target_counts_only_years_every_corporatie_reported():
 
 def test_per_corporatie_target_has_a_scope_per_corporatie_and_the_sidebar_narrows_them():
     d = doel()
-    scopes = aandelen.scopes(d, stock([("Lefier", "2024-12-31", 2024, 500.0, "Borger")]))
+    scopes = huuraandelen.scopes(d, stock([("Lefier", "2024-12-31", 2024, 500.0, "Borger")]))
     assert [s.corporatie for s in scopes] == ["Lefier", "Woonservice"]
-    assert [s.corporatie for s in aandelen.visible(scopes, "Woonservice")] == ["Woonservice"]
-    assert aandelen.visible(scopes, None) == scopes
+    assert [s.corporatie for s in huuraandelen.visible(scopes, "Woonservice")] == ["Woonservice"]
+    assert huuraandelen.visible(scopes, None) == scopes
 
 
 def evaluation(corporatie, jaar, status, peildatum) -> Evaluation:
@@ -107,7 +106,7 @@ def test_status_comes_from_the_monitor_only_for_points_judged_on_their_own_year(
         evaluation("Lefier", 2023, status.NIET_BEHAALD, date(2024, 1, 1)),  # reports on 2023
         evaluation("Lefier", 2024, status.ACHTER, date(2024, 1, 1)),  # 2024 judged on 2023
     ]
-    with_status = aandelen.with_status(trend, doel(), evaluations)
+    with_status = huuraandelen.with_status(trend, doel(), evaluations)
     assert with_status[["jaar", "status"]].values.tolist() == [
         [2022, "behaald"],
         [2023, "niet behaald"],
@@ -117,11 +116,11 @@ def test_status_comes_from_the_monitor_only_for_points_judged_on_their_own_year(
 def test_stand_lists_a_scope_without_data_as_geen_gegevens():
     rows = stock([("Lefier", "2024-12-31", 2024, 500.0, "Borger")])
     _, trend = judged_trend(rows, doel())
-    stand = aandelen.stand(trend, ["Lefier", "Woonservice"], 2024, doel())
+    stand = huuraandelen.stand(trend, ["Lefier", "Woonservice"], 2024, doel())
     assert stand["scope"].tolist() == ["Lefier", "Woonservice"]
     assert stand["waarde"].tolist()[0] == 1.0 and pd.isna(stand["waarde"].tolist()[1])
     assert stand["status"].tolist()[1] == status.GEEN_GEGEVENS
-    assert aandelen.measured(stand) == ["Lefier"]
+    assert huuraandelen.measured(stand) == ["Lefier"]
 
 
 # ---- per kern ---------------------------------------------------------------------------------
@@ -144,7 +143,7 @@ def test_per_kern_weakest_first_with_gaps_and_rows_without_kern_apart():
     )
     d = doel()
     judged, _ = judged_trend(rows, d, scopes=[Scope("Lefier", ("Lefier",))])
-    kernen = aandelen.per_kern(judged, d)
+    kernen = huuraandelen.per_kern(judged, d)
     # Exloo 1/3 = 33,3% (2,7 -> 3 needed: 2 short); Odoorn 3/4 = 75% (3,6 -> 4: 1 short);
     # Borger 2/2 = 100% (0 short)
     assert kernen["naam"].tolist() == ["Exloo", "Odoorn", "Borger"]
@@ -152,7 +151,7 @@ def test_per_kern_weakest_first_with_gaps_and_rows_without_kern_apart():
     assert kernen["totaal"].tolist() == [3.0, 4.0, 2.0]
     assert kernen["tekort"].tolist() == [2, 1, 0]
     assert kernen["haalt_norm"].tolist() == [False, False, True]
-    assert aandelen.without_kern(judged) == 1.0
+    assert huuraandelen.without_kern(judged) == 1.0
 
 
 def test_per_kern_names_the_corporatie_when_several_are_shown():
@@ -164,7 +163,7 @@ def test_per_kern_names_the_corporatie_when_several_are_shown():
     )
     d = doel()
     judged, _ = judged_trend(rows, d)
-    assert aandelen.per_kern(judged, d)["naam"].tolist() == [
+    assert huuraandelen.per_kern(judged, d)["naam"].tolist() == [
         "Exloo (Woonservice)",
         "Exloo (Lefier)",
     ]
@@ -183,12 +182,12 @@ def test_rows_above_hold_the_rent_on_an_exclusive_limit_and_missing_rents_highes
         ]
     )
     judged, _ = judged_trend(rows, doel())
-    above = aandelen.rows_above(judged, 2024)
+    above = huuraandelen.rows_above(judged, 2024)
     assert above["huur"].tolist()[1:] == [750.00, 697.07] and pd.isna(above["huur"].iloc[0])
     assert set(above["onder_grens"]) == {"nee"} and set(above["grens"]) == {697.07}
-    title = bb.above_title(doel(), ["Lefier"], date(2024, 12, 31))
+    title = texts.above_title(doel(), ["Lefier"], date(2024, 12, 31))
     assert title == "woningen op of boven de 2e aftoppingsgrens, Lefier, 31-12-2024"
     inclusive = doel(grens="eerste_aftoppingsgrens", inclusief=True)
-    assert bb.above_title(inclusive, ["Lefier"], date(2024, 12, 31)).startswith(
+    assert texts.above_title(inclusive, ["Lefier"], date(2024, 12, 31)).startswith(
         "woningen boven de 1e aftoppingsgrens"
     )

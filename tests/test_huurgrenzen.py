@@ -12,8 +12,8 @@ from prestatie.referentie import huurgrenzen
 from prestatie.referentie.huurgrenzen import (
     GRENZEN,
     NAMEN,
-    OnbekendeGrens,
-    OnbekendJaar,
+    UnknownLimit,
+    UnknownYear,
     grens_op,
     grenzen_in_jaar,
     naam,
@@ -88,11 +88,11 @@ def test_grens_geldt_vanaf_1_januari() -> None:
 
 
 def test_onbekend_jaar_melding() -> None:
-    with pytest.raises(OnbekendJaar) as fout:
+    with pytest.raises(UnknownYear) as fout:
         grenzen_in_jaar(2014)
     assert str(fout.value) == "Geen huurgrenzen bekend voor 2014 (tabel loopt van 2015 t/m 2026)"
     assert fout.value.jaar == 2014
-    with pytest.raises(OnbekendJaar, match="Geen huurgrenzen bekend voor 2027"):
+    with pytest.raises(UnknownYear, match="Geen huurgrenzen bekend voor 2027"):
         grens_op(date(2027, 1, 1), "liberalisatiegrens")
 
 
@@ -102,7 +102,7 @@ def test_onbekend_jaar_is_een_lookup_error() -> None:
 
 
 def test_onbekende_grens_melding() -> None:
-    with pytest.raises(OnbekendeGrens) as fout:
+    with pytest.raises(UnknownLimit) as fout:
         grens_op(date(2023, 6, 1), "aftoppingsgrens")
     assert str(fout.value) == (
         "Onbekende huurgrens 'aftoppingsgrens' (kies uit: kwaliteitskortingsgrens, "

@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from prestatie.inlezen import activiteiten, detect, ingest
-from prestatie.inlezen import column_names as k
+from prestatie.inlezen import activiteiten, column_names, detect, ingest
 
 
 @pytest.mark.parametrize(
@@ -44,25 +43,29 @@ from prestatie.inlezen import column_names as k
     ],
 )
 def test_stock_column_spellings(header, field):
-    assert k.field_of(header, k.VOORRAAD) == field
+    assert column_names.field_of(header, column_names.VOORRAAD) == field
 
 
 def test_preferred_rent_column_wins_wherever_it_stands():
     headers = ["VHE", "Rekenhuur", "Huur", "Kale huur", "Label"]
-    assert k.match(headers, k.VOORRAAD)["huur"] == 3
-    assert k.positions(headers, k.VOORRAAD, "huur") == [1, 2, 3]
-    assert k.match(["VHE", "Rekenhuur", "Netto huur"], k.VOORRAAD)["huur"] == 2
-    assert k.match(["VHE", "Rekenhuur", "Label"], k.VOORRAAD)["huur"] == 1
+    assert column_names.match(headers, column_names.VOORRAAD)["huur"] == 3
+    assert column_names.positions(headers, column_names.VOORRAAD, "huur") == [1, 2, 3]
+    assert (
+        column_names.match(["VHE", "Rekenhuur", "Netto huur"], column_names.VOORRAAD)["huur"] == 2
+    )
+    assert column_names.match(["VHE", "Rekenhuur", "Label"], column_names.VOORRAAD)["huur"] == 1
 
 
 def test_preferred_place_column():
-    assert k.match(["VHE", "Wijk", "Plaats", "Label"], k.VOORRAAD)["kern"] == 2
+    assert (
+        column_names.match(["VHE", "Wijk", "Plaats", "Label"], column_names.VOORRAAD)["kern"] == 2
+    )
 
 
 def test_production_column_spellings():
-    found = k.match(
+    found = column_names.match(
         ["Projectnaam", "Woonplaats", "Type activiteit", "Aantal woningen", "Datum gereed"],
-        k.PRODUCTIE,
+        column_names.PRODUCTIE,
     )
     assert found == {"project": 0, "kern": 1, "soort": 2, "aantal": 3, "datum": 4}
 
@@ -71,14 +74,14 @@ def test_woz_headers_read_leniently():
     headers = ["ONDERDEEL", "eenheidscode", "Bag-postcode", "Bag-huisnummer", "Bag-huisletter NL"]
     headers += ["Bag-huisnummertoevoeging", "Bag-verblijfsobject-id", "Aantal primo"]
     headers += ["aantal ultimo verslagjaar", "EENHEIDSSOORT", "Nettohuur per maand ultimo"]
-    assert k.is_woz_header(headers)
-    found = k.woz_match(headers)
+    assert column_names.is_woz_header(headers)
+    found = column_names.woz_match(headers)
     assert found["postcode"] == 2
     assert found["huisnummer"] == 3  # not the toevoeging in column 5
     assert found["toevoeging"] == 5
     assert found["aantal_ultimo"] == 8
     assert found["huur"] == 10
-    assert not k.is_woz_header(["Eenheidnummer", "Kale huur", "Label"])
+    assert not column_names.is_woz_header(["Eenheidnummer", "Kale huur", "Label"])
 
 
 @pytest.mark.parametrize(
@@ -188,12 +191,15 @@ def test_kind_hint_chooses_between_tables():
 
 
 def test_the_official_woz_header_has_the_29_columns_a_to_ac_and_is_recognised():
-    from prestatie.inlezen import column_names as k
 
-    assert len(k.WOZ_HEADERS) == 29
-    assert (k.WOZ_HEADERS[0], k.WOZ_HEADERS[17], k.WOZ_HEADERS[28]) == (
+    assert len(column_names.WOZ_HEADERS) == 29
+    assert (
+        column_names.WOZ_HEADERS[0],
+        column_names.WOZ_HEADERS[17],
+        column_names.WOZ_HEADERS[28],
+    ) == (
         "Onderdeel",
         "Nettohuur per maand ultimo verslagjaar",
         "Eigendomspercentage",
     )
-    assert k.is_woz_header(list(k.WOZ_HEADERS))
+    assert column_names.is_woz_header(list(column_names.WOZ_HEADERS))

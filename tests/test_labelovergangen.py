@@ -11,8 +11,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from prestatie.duurzaamheid import labelovergangen
-from prestatie.duurzaamheid import labelovergangen_chart as overgang_charts
+from prestatie.duurzaamheid import labelovergangen, labelovergangen_chart
 from tests.duurzaamheid_helpers import stock
 
 # ---- transitions ------------------------------------------------------------------------------
@@ -115,7 +114,9 @@ def test_largest_transition_in_a_direction():
 
 def test_transition_sankey_colours_better_green_and_keeps_label_order():
     counts = labelovergangen.transitions(transition_stock(), date(2023, 12, 31), date(2024, 12, 31))
-    [sankey] = overgang_charts.transitions(counts, date(2023, 12, 31), date(2024, 12, 31), "T").data
+    [sankey] = labelovergangen_chart.transitions(
+        counts, date(2023, 12, 31), date(2024, 12, 31), "T"
+    ).data
     labels_left = ["A+++", "B", "C", "D", "E", "onbekend", "nieuw in bezit"]
     labels_right = ["A++++", "A", "B", "C", "D", "uit bezit"]
     assert list(sankey.node.label) == labels_left + labels_right
@@ -123,4 +124,4 @@ def test_transition_sankey_colours_better_green_and_keeps_label_order():
     d_to_b = list(zip(sankey.link.source, sankey.link.target, strict=True)).index(
         (labels_left.index("D"), len(labels_left) + labels_right.index("B"))
     )
-    assert sankey.link.color[d_to_b] == overgang_charts.OVERGANG_KLEUREN["beter"]
+    assert sankey.link.color[d_to_b] == labelovergangen_chart.OVERGANG_KLEUREN["beter"]

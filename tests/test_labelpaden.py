@@ -13,8 +13,7 @@ import pytest
 
 from prestatie.afspraken.schema import Doel, Periode
 from prestatie.beoordeling import monitor, selectie, status
-from prestatie.duurzaamheid import labelpaden
-from prestatie.duurzaamheid import labelpaden_chart as pad_charts
+from prestatie.duurzaamheid import labelpaden, labelpaden_chart
 from tests.duurzaamheid_helpers import stock
 
 
@@ -201,7 +200,7 @@ def test_select_keeps_the_paths_of_the_chosen_gemeente():
 
 
 def test_share_paths_draw_bars_and_a_target_marker_per_milestone():
-    fig = pad_charts.share_paths([share_pad()], "Aandeel")
+    fig = labelpaden_chart.share_paths([share_pad()], "Aandeel")
     [bar] = [t for t in fig.data if t.type == "bar"]
     assert list(bar.x) == [2021, 2022, 2023]
     assert list(bar.y) == pytest.approx([0.5, 0.75, 0.2])
@@ -219,7 +218,7 @@ def test_count_to_zero_figure_has_class_bars_path_and_target():
     target = doel("naar_nul", "max", {"2027": 0}, labels=["E", "F", "G"])
     vhe = stock(NAAR_NUL_STOCK)
     [pad] = labelpaden.paden([target], vhe, evaluate([target], vhe, date(2023, 6, 1)))
-    fig = pad_charts.to_zero(pad, "EFG")
+    fig = labelpaden_chart.to_zero(pad, "EFG")
     bars = {t.name: list(t.y) for t in fig.data if t.type == "bar"}
     assert bars == {"E": [1.0, 1.0], "F": [2.0, 0.0], "G": [1.0, 0.0]}
     [target_marker] = [t for t in fig.data if t.name == "richting van het doel"]

@@ -10,8 +10,7 @@ import pandas as pd
 import pytest
 
 from prestatie.charts import style
-from prestatie.duurzaamheid import labelverdeling
-from prestatie.duurzaamheid import labelverdeling_chart as verdeling_charts
+from prestatie.duurzaamheid import labelverdeling, labelverdeling_chart
 from tests.duurzaamheid_helpers import stock
 
 ALLE = ["A++++", "A+++", "A++", "A+", "A", "B", "C", "D", "E", "F", "G", "onbekend"]
@@ -77,7 +76,7 @@ def test_rows_with_labels_finds_the_unknown_ones():
 
 def test_label_distribution_in_label_colours_with_unknown_apart():
     vhe = stock([("2023-12-31", "1", "AP3"), ("2023-12-31", "2", "B"), ("2023-12-31", "3", "?")])
-    fig = verdeling_charts.label_distribution(labelverdeling.label_counts(vhe), "Labels")
+    fig = labelverdeling_chart.label_distribution(labelverdeling.label_counts(vhe), "Labels")
     bars = {t.name: t for t in fig.data if t.type == "bar"}
     assert list(bars) == ["A+++", "B", "onbekend (apart)"]  # classes without homes left out
     assert bars["B"].marker.color == "#4cb848"

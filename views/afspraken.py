@@ -43,7 +43,7 @@ jaar = right.selectbox(
     "Voortgang in jaar", years, index=years.index(register.status_jaar(selection.jaar, today))
 )
 evaluations = context.evaluations(filtered=False)
-rows = register.selectie(dashboard.register(con, evaluations, jaar), document=doc_id)
+rows = register.selectie(dashboard.register_table(con, evaluations, jaar), document=doc_id)
 
 tab_register, tab_status, tab_jaar, tab_document = st.tabs(
     ["Register", "Voortgang bijhouden", "Jaaroverzicht", "Document aanpassen"]

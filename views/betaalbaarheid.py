@@ -9,10 +9,7 @@ import streamlit as st
 
 from prestatie import dashboard, fmt
 from prestatie.beoordeling import huurregel, metingen, scorecard, selectie
-from prestatie.betaalbaarheid import huren_chart as charts
-from prestatie.betaalbaarheid import huuraandelen as aandelen
-from prestatie.betaalbaarheid import huurverdeling as verdeling
-from prestatie.betaalbaarheid import teksten as bb
+from prestatie.betaalbaarheid import huren_chart, huuraandelen, huurverdeling, texts
 from prestatie.referentie.peildatum import verslagjaar
 from ui import context, drilldown
 
@@ -27,7 +24,7 @@ DRILL_COLUMNS = {
 }
 
 stock = context.stock(selectie.Filters(gemeente=selection.gemeente))
-doelen = bb.rent_targets([d for a in context.agreements() for d in a.doelen], selection.gemeente)
+doelen = texts.rent_targets([d for a in context.agreements() for d in a.doelen], selection.gemeente)
 
 left, right = st.columns([3, 2])
 lezing = left.radio(
@@ -44,7 +41,7 @@ lezing = left.radio(
     "uit het document, elk jaar hetzelfde.",
 )
 huur = metingen.KALE_HUUR
-if bb.has_rekenhuur(stock):
+if texts.has_rekenhuur(stock):
     huur = left.radio(
         "Welke huur",
         [metingen.KALE_HUUR, metingen.REKENHUUR],
@@ -57,7 +54,7 @@ if bb.has_rekenhuur(stock):
         help="De rekenhuur is de kale huur plus de subsidiabele servicekosten: de huur die de "
         "huurtoeslag toetst. Woningen zonder rekenhuur in hun bestand tellen met hun kale huur.",
     )
-huurtekst = bb.rent_text(huur, stock)
+huurtekst = texts.rent_text(huur, stock)
 stock = metingen.with_rent(stock, huur)
 caption.caption(
     "Is de voorraad nog betaalbaar zoals afgesproken? Het aandeel woningen onder de "
@@ -67,7 +64,7 @@ caption.caption(
 evaluations = [
     e for e in context.evaluations(lezing, filtered=False, huur=huur) if e.soort == "aandeel_huur"
 ]
-peildata = bb.peildata(stock, selection.corporatie, selection.jaar)
+peildata = texts.peildata(stock, selection.corporatie, selection.jaar)
 if not peildata:
     st.info("Geen voorraadgegevens voor deze selectie. Lees een voorraadlijst in op *Gegevens*.")
     st.subheader("Doelen")
@@ -85,26 +82,26 @@ peil = right.selectbox(
     "van de peildatum zelf.",
 )
 jaar = verslagjaar(peil)
-if note := bb.limits_missing(peil):
+if note := texts.limits_missing(peil):
     st.warning(note)
 
 # ---- per target: the stand per corporatie, the trend and the split per kern -----------------
 sections = []
 for doel in doelen:
-    scopes = aandelen.visible(aandelen.scopes(doel, stock), selection.corporatie)
+    scopes = huuraandelen.visible(huuraandelen.scopes(doel, stock), selection.corporatie)
     if not scopes:
         continue
-    judged = aandelen.judged_rows(stock, doel, scopes, lezing)
-    trend = aandelen.with_status(aandelen.trend(judged, doel), doel, evaluations)
+    judged = huuraandelen.judged_rows(stock, doel, scopes, lezing)
+    trend = huuraandelen.with_status(huuraandelen.trend(judged, doel), doel, evaluations)
     if trend.empty:
         continue  # no stock for this target in the database at all
-    stand = aandelen.stand(trend, [s.corporatie for s in scopes], jaar, doel)
+    stand = huuraandelen.stand(trend, [s.corporatie for s in scopes], jaar, doel)
     sections.append((doel, judged, trend, stand))
 
 st.header(f"Stand {jaar} (peildatum {fmt.datum(peil)})")
 if sections:
     st.dataframe(
-        bb.overview_table([(doel, stand) for doel, _, _, stand in sections]),
+        texts.overview_table([(doel, stand) for doel, _, _, stand in sections]),
         hide_index=True,
         column_config={"Doel": st.column_config.TextColumn(width="large")},
     )
@@ -115,44 +112,44 @@ for doel, judged, trend, stand in sections:
     regel = huurregel.Regel.van(doel)
     st.subheader(f"{doel.afspraak} · {doel.omschrijving} ({doel.gemeente})")
     st.caption(
-        f"Gemeten: huur {bb.rule_text(regel, judged, jaar, lezing)}. Document: “{doel.tekst}”"
+        f"Gemeten: huur {texts.rule_text(regel, judged, jaar, lezing)}. Document: “{doel.tekst}”"
     )
     with st.expander("Hoe dit doel gelezen wordt"):
         st.write(doel.toelichting)
     tab_stand, tab_trend, tab_kern = st.tabs(["Per corporatie", "Ontwikkeling", "Per kern"])
     with tab_stand:
         st.plotly_chart(
-            charts.share_against_norm(
-                stand, doel.richting, f"{doel.afspraak}: {bb.share_title(doel)}, {jaar}"
+            huren_chart.share_against_norm(
+                stand, doel.richting, f"{doel.afspraak}: {texts.share_title(doel)}, {jaar}"
             ),
             key=f"stand_{doel.document}_{doel.id}",
         )
         drilldown.rows(
-            aandelen.rows_above(judged, jaar),
-            bb.above_title(doel, aandelen.measured(stand), peil),
+            huuraandelen.rows_above(judged, jaar),
+            texts.above_title(doel, huuraandelen.measured(stand), peil),
             f"boven_{doel.id}_{jaar}",
             DRILL_COLUMNS,
         )
     with tab_trend:
         st.plotly_chart(
-            charts.trend(
+            huren_chart.trend(
                 trend,
                 huurregel.norms(doel),
-                f"{doel.afspraak}: {bb.share_title(doel)}, alle peildata",
+                f"{doel.afspraak}: {texts.share_title(doel)}, alle peildata",
             ),
             key=f"trend_{doel.document}_{doel.id}",
         )
         drilldown.rows(
-            aandelen.rows_above(judged),
-            bb.above_title(doel, aandelen.measured(trend)) + ", alle peildata",
+            huuraandelen.rows_above(judged),
+            texts.above_title(doel, huuraandelen.measured(trend)) + ", alle peildata",
             f"boven_{doel.id}_alle",
             DRILL_COLUMNS,
         )
     with tab_kern:
         year_rows = judged[judged["jaar"] == jaar]
-        kernen = aandelen.per_kern(year_rows, doel)
+        kernen = huuraandelen.per_kern(year_rows, doel)
         st.plotly_chart(
-            charts.per_kern(
+            huren_chart.per_kern(
                 kernen,
                 huurregel.norm_in(doel, jaar),
                 doel.richting,
@@ -160,25 +157,25 @@ for doel, judged, trend, stand in sections:
             ),
             key=f"kern_{doel.document}_{doel.id}",
         )
-        if missing := aandelen.without_kern(year_rows):
+        if missing := huuraandelen.without_kern(year_rows):
             st.caption(f"{fmt.aantal_woningen(round(missing))} zonder kern in het bestand.")
         drilldown.rows(
-            aandelen.with_verdict(year_rows).sort_values(["kern", "huur"]),
-            f"woningen per kern, {', '.join(aandelen.measured(stand))}, {jaar}",
+            huuraandelen.with_verdict(year_rows).sort_values(["kern", "huur"]),
+            f"woningen per kern, {', '.join(huuraandelen.measured(stand))}, {jaar}",
             f"kern_{doel.id}_{jaar}",
             DRILL_COLUMNS,
         )
 
 # ---- the distribution of the selected stock --------------------------------------------------
 st.header("Huurverdeling")
-rows = bb.at_peildatum(stock, selection.corporatie, peil)
+rows = texts.at_peildatum(stock, selection.corporatie, peil)
 vorm = st.radio("Weergave", ["verdeling", "cumulatief"], horizontal=True, key="huurverdeling_vorm")
-document = verdeling.document_amounts(doelen) if lezing == huurregel.FIXED else ()
+document = huurverdeling.document_amounts(doelen) if lezing == huurregel.FIXED else ()
 st.plotly_chart(
-    charts.rent_distribution(
+    huren_chart.rent_distribution(
         rows["huur"],
         rows["aantal"],
-        verdeling.grenslijnen(rows["huur"], rows["aantal"], peil, document),
+        huurverdeling.grenslijnen(rows["huur"], rows["aantal"], peil, document),
         f"Huurverdeling op {fmt.datum(peil)}: {selection.corporatie or 'alle corporaties'}, "
         f"{selection.gemeente or 'alle gemeenten'} "
         f"({fmt.aantal_woningen(round(rows['aantal'].sum()))})",
@@ -188,7 +185,8 @@ st.plotly_chart(
     key="huurverdeling",
 )
 st.dataframe(
-    verdeling.shares_per_limit_table(verdeling.shares_per_limit(rows, peil)), hide_index=True
+    huurverdeling.shares_per_limit_table(huurverdeling.shares_per_limit(rows, peil)),
+    hide_index=True,
 )
 drilldown.rows(
     rows.sort_values(["corporatie", "huur"]),
@@ -198,7 +196,7 @@ drilldown.rows(
 
 st.subheader("Grensbedragen")
 st.caption("Beide lezingen van elke grens: de keuze bovenaan bepaalt welke meetelt.")
-st.dataframe(verdeling.limit_amounts(doelen, peil), hide_index=True)
+st.dataframe(huurverdeling.limit_amounts(doelen, peil), hide_index=True)
 
 st.subheader("Doelen in de scorecard")
 st.dataframe(

@@ -6,15 +6,15 @@ from prestatie import fmt
 from prestatie.beoordeling import scorecard, selectie
 from prestatie.duurzaamheid import (
     energie_index,
+    energie_index_chart,
     labelovergangen,
+    labelovergangen_chart,
     labelpaden,
+    labelpaden_chart,
     labeltelling,
     labelverdeling,
+    labelverdeling_chart,
 )
-from prestatie.duurzaamheid import energie_index_chart as energie_index_charts
-from prestatie.duurzaamheid import labelovergangen_chart as overgang_charts
-from prestatie.duurzaamheid import labelpaden_chart as pad_charts
-from prestatie.duurzaamheid import labelverdeling_chart as verdeling_charts
 from prestatie.referentie import labels
 from ui import context, drilldown
 
@@ -42,7 +42,7 @@ history = context.stock(
 st.header("Labelverdeling")
 stock = context.stock(selection)
 st.plotly_chart(
-    verdeling_charts.label_distribution(
+    labelverdeling_chart.label_distribution(
         labelverdeling.label_counts(stock), "Labelverdeling per corporatie en peildatum"
     ),
     key="labelverdeling",
@@ -65,7 +65,7 @@ if not of_kind["aandeel_label"]:
 for i, group in enumerate(labelpaden.by_agreement(of_kind["aandeel_label"])):
     first = group[0]
     st.plotly_chart(
-        pad_charts.share_paths(
+        labelpaden_chart.share_paths(
             group, f"{first.titel}: aandeel per labelgroep ({first.doel.afspraak})"
         ),
         key=f"aandeel_{i}",
@@ -98,14 +98,19 @@ def section(pad, kind: str, i: int, header: str, figure, rows_title: str | None)
 
 for i, pad in enumerate(of_kind["gemiddeld_label"]):
     title = f"{pad.titel}: gemiddeld label ({pad.doel.afspraak})"
-    section(pad, "gemiddeld", i, "Gemiddeld label", pad_charts.mean_label(pad, title), None)
+    section(pad, "gemiddeld", i, "Gemiddeld label", labelpaden_chart.mean_label(pad, title), None)
 
 for i, pad in enumerate(of_kind["naar_nul"]):
     group = ", ".join(pad.doel.params["labels"])
     title = f"{pad.titel}: woningen met label {group} ({pad.doel.afspraak})"
     rows_title = f"Woningen met label {group}, {pad.titel}, eind {pad.laatste_jaar or '–'}"
     section(
-        pad, "naar_nul", i, f"Label {group} naar nul", pad_charts.to_zero(pad, title), rows_title
+        pad,
+        "naar_nul",
+        i,
+        f"Label {group} naar nul",
+        labelpaden_chart.to_zero(pad, title),
+        rows_title,
     )
 
 for i, pad in enumerate(of_kind["labelsprong"]):
@@ -115,7 +120,12 @@ for i, pad in enumerate(of_kind["labelsprong"]):
         f"Woningen die in {pad.laatste_jaar or '–'} naar {minimum} of beter gingen, {pad.titel}"
     )
     section(
-        pad, "sprong", i, f"Woningen naar label {minimum}", pad_charts.jumps(pad, title), rows_title
+        pad,
+        "sprong",
+        i,
+        f"Woningen naar label {minimum}",
+        labelpaden_chart.jumps(pad, title),
+        rows_title,
     )
 
 # ---- energy index ----
@@ -125,7 +135,7 @@ if trend.empty:
     st.info("De ingelezen voorraadlijsten van deze selectie hebben geen energie-index.")
 else:
     st.plotly_chart(
-        energie_index_charts.energy_index(trend, "Gemiddelde energie-index per peildatum"),
+        energie_index_chart.energy_index(trend, "Gemiddelde energie-index per peildatum"),
         key="energie_index",
     )
     st.caption(
@@ -161,7 +171,7 @@ else:
         f"gingen uit bezit, {fmt.aantal_woningen(summary[labelovergangen.NIEUW])} kwamen erbij."
     )
     st.plotly_chart(
-        overgang_charts.transitions(
+        labelovergangen_chart.transitions(
             counts, van, naar, f"Labels op {fmt.datum(van)} en op {fmt.datum(naar)}"
         ),
         key="overgangen",

@@ -4,11 +4,14 @@ import streamlit as st
 
 from prestatie import dashboard, fmt
 from prestatie.beoordeling import scorecard
-from prestatie.voorraad import bandbreedtes, jaarschijven
-from prestatie.voorraad import bandbreedtes_chart as band_charts
-from prestatie.voorraad import jaarschijven_chart as jaarschijf_charts
-from prestatie.voorraad import voorraadverloop as verloop
-from prestatie.voorraad import voorraadverloop_chart as verloop_charts
+from prestatie.voorraad import (
+    bandbreedtes,
+    bandbreedtes_chart,
+    jaarschijven,
+    jaarschijven_chart,
+    voorraadverloop,
+    voorraadverloop_chart,
+)
 from ui import context, drilldown
 
 selection = context.frame()
@@ -41,7 +44,7 @@ else:
     for i, (tab, groep) in enumerate(zip(tabs, groepen, strict=True)):
         with tab:
             st.plotly_chart(
-                jaarschijf_charts.jaarschijven(
+                jaarschijven_chart.jaarschijven(
                     groep.rijen, f"{groep.label}: gerealiseerd tegen de afspraak"
                 ),
                 key=f"jaarschijf_{i}",
@@ -64,15 +67,15 @@ st.caption(
     "ervoor) + nieuwbouw − sloop − verkoop uit de productielijsten = voorraad aan het eind, "
     "naast de telling op de peildatum. Een verschil blijft zichtbaar als 'niet verklaard'."
 )
-stromen = verloop.waterfalls(facts)
-choices = verloop.waterfall_choices(stromen, selection)
+stromen = voorraadverloop.waterfalls(facts)
+choices = voorraadverloop.waterfall_choices(stromen, selection)
 if not choices:
     st.info("Geen voorraad met productie erna voor deze selectie.")
 else:
     choice = st.selectbox("Corporatie en gemeente", choices, key="waterval_keuze")
-    rows = verloop.waterfall_of(stromen, choice)
-    st.plotly_chart(verloop_charts.waterfall(rows, f"Huurvoorraad {choice}"), key="waterval")
-    problems = verloop.mismatches(rows)
+    rows = voorraadverloop.waterfall_of(stromen, choice)
+    st.plotly_chart(voorraadverloop_chart.waterfall(rows, f"Huurvoorraad {choice}"), key="waterval")
+    problems = voorraadverloop.mismatches(rows)
     for text in problems:
         st.error(text, icon=":material/difference:")
     counted = rows["eind"].notna().sum()
@@ -82,7 +85,7 @@ else:
             "sloop − verkoop.",
             icon=":material/check:",
         )
-    st.dataframe(verloop.waterfall_table(rows), hide_index=True)
+    st.dataframe(voorraadverloop.waterfall_table(rows), hide_index=True)
 
 paden = bandbreedtes.band_paths(doelen, facts, selection)
 if paden:
@@ -91,7 +94,7 @@ if paden:
         title = pad.doel.omschrijving
         if pad.indicatief:
             title += f" (indicatief, vanaf eind {pad.basis})"
-        st.plotly_chart(band_charts.band(pad, title), key=f"band_{i}")
+        st.plotly_chart(bandbreedtes_chart.band(pad, title), key=f"band_{i}")
         note = pad.doel.toelichting
         if pad.indicatief:
             note = (

@@ -15,8 +15,7 @@ import plotly.graph_objects as go
 from prestatie import fmt
 from prestatie.beoordeling import scorecard
 from prestatie.beoordeling.status import BEHAALD, NIET_BEHAALD, STATUS_KLEUREN, STATUSES
-from prestatie.betaalbaarheid import huurverdeling as verdeling
-from prestatie.betaalbaarheid import teksten as bb
+from prestatie.betaalbaarheid import huurverdeling, texts
 from prestatie.charts import FONT, layout
 
 BAR = "#4a6fa5"
@@ -34,16 +33,16 @@ def _colour(status: str | None) -> str:
 def rent_distribution(
     huur: pd.Series,
     aantal: pd.Series | None,
-    lijnen: list[verdeling.Grenslijn],
+    lijnen: list[huurverdeling.Grenslijn],
     titel: str,
-    huurkolom: str = bb.HUURKOLOM,
+    huurkolom: str = texts.HUURKOLOM,
     cumulatief: bool = False,
     breedte: int = 25,
 ) -> go.Figure:
     """Homes per rent band (or the cumulative share) with a labelled line at each limit."""
     fig = go.Figure()
     if cumulatief:
-        curve = verdeling.cumulative(huur, aantal)
+        curve = huurverdeling.cumulative(huur, aantal)
         fig.add_scatter(
             x=curve["huur"],
             y=curve["aandeel"],
@@ -63,7 +62,7 @@ def rent_distribution(
             "range": [0, 1.3],  # room above 100% for the labels of the limits
         }
     else:
-        bands = verdeling.histogram(huur, aantal, breedte)
+        bands = huurverdeling.histogram(huur, aantal, breedte)
         fig.add_bar(
             x=bands["van"] + breedte / 2,
             y=bands["aantal"],
@@ -90,7 +89,7 @@ def rent_distribution(
     )
 
 
-def _limit_lines(fig: go.Figure, lijnen: list[verdeling.Grenslijn], huur: pd.Series) -> None:
+def _limit_lines(fig: go.Figure, lijnen: list[huurverdeling.Grenslijn], huur: pd.Series) -> None:
     amounts = [float(line.bedrag) for line in lijnen]
     values = [float(v) for v in huur.dropna()] + amounts
     if not values:
@@ -129,7 +128,7 @@ def share_against_norm(stand: pd.DataFrame, richting: str, titel: str) -> go.Fig
         x=rows["waarde"],
         orientation="h",
         marker_color=[_colour(s) for s in rows["status"]],
-        customdata=[bb.status_text(s, n) for s, n in zip(rows.status, rows.norm, strict=True)],
+        customdata=[texts.status_text(s, n) for s, n in zip(rows.status, rows.norm, strict=True)],
         hovertemplate="%{y}: %{x:.1%} (%{customdata})<extra></extra>",
         name="aandeel",
     )
@@ -168,7 +167,7 @@ def _norm_line(fig: go.Figure, norm: float, richting: str) -> None:
         yanchor="bottom",
         showarrow=False,
         font={"size": FONT + 2, "color": NORM},
-        text=f"norm {bb.norm_text(norm, richting)}",
+        text=f"norm {texts.norm_text(norm, richting)}",
     )
 
 
@@ -239,7 +238,7 @@ def trend(trend_: pd.DataFrame, norms: pd.DataFrame, titel: str) -> go.Figure:
 def _point_text(scope: str, r) -> str:
     text = (
         f"{scope}, peildatum {fmt.datum(r.peildatum)}: {fmt.pct(r.waarde)} "
-        f"({fmt.num(r.deel)} van {fmt.num(r.totaal)}); {bb.status_text(r.status, r.norm)}"
+        f"({fmt.num(r.deel)} van {fmt.num(r.totaal)}); {texts.status_text(r.status, r.norm)}"
     )
     gap = scorecard.gap_sentence("aandeel_huur", r.tekort)
     return f"{text}; {gap}" if gap else text

@@ -27,7 +27,7 @@ EERSTE_JAAR_DAEB_HUURGRENS = 2024
 CENT = Decimal("0.01")
 
 
-class OnbekendJaar(LookupError):
+class UnknownYear(LookupError):
     """The huurgrenzen table has no row for this year."""
 
     def __init__(self, jaar: int) -> None:
@@ -38,7 +38,7 @@ class OnbekendJaar(LookupError):
         self.jaar = jaar
 
 
-class OnbekendeGrens(LookupError):
+class UnknownLimit(LookupError):
     """The name is not one of GRENZEN."""
 
     def __init__(self, grens: str) -> None:
@@ -77,7 +77,7 @@ def grenzen_in_jaar(jaar: int) -> dict[str, Decimal]:
     try:
         return dict(_tabel()[jaar])
     except KeyError:
-        raise OnbekendJaar(jaar) from None
+        raise UnknownYear(jaar) from None
 
 
 def in_force(datum: date) -> dict[str, Decimal] | None:
@@ -121,4 +121,4 @@ def _in_centen(bedrag: Decimal | float | int) -> Decimal:
 
 def _controleer(grens: str) -> None:
     if grens not in GRENZEN:
-        raise OnbekendeGrens(grens)
+        raise UnknownLimit(grens)
