@@ -13,7 +13,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from prestatie.referentie.tables import lees_tabel
+from prestatie.referentie.tables import read_table
 
 KOLOMMEN = ("document", "afspraak", "maand", "dag", "termijn")
 
@@ -53,7 +53,7 @@ def termijnen() -> tuple[Termijn, ...]:
             dag=int(rij["dag"]) if rij["dag"] else None,
             termijn=rij["termijn"],
         )
-        for rij in lees_tabel("jaaragenda.csv", KOLOMMEN, "prestatie.afspraken")
+        for rij in read_table("jaaragenda.csv", KOLOMMEN, "prestatie.afspraken")
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 
 from prestatie.afspraken import schema
-from prestatie.referentie.tables import lees_tabel
+from prestatie.referentie.tables import read_table
 
 DOCUMENT, AFSPRAKEN, DOELEN, UITLEG = "Document", "Afspraken", "Doelen", "Uitleg"
 BLADEN = (DOCUMENT, AFSPRAKEN, DOELEN)
@@ -46,7 +46,7 @@ def uitleg() -> Raster:
         "maten": schema.MATEN,
     }
     lijsten = {naam: ", ".join(waarden) for naam, waarden in keuzes.items()}
-    rijen = lees_tabel("sjabloonuitleg.csv", UITLEG_KOLOMMEN, "prestatie.afspraken")
+    rijen = read_table("sjabloonuitleg.csv", UITLEG_KOLOMMEN, "prestatie.afspraken")
     return [
         list(UITLEG_KOLOMMEN),
         *([r["blad"], r["kolom of veld"], r["betekenis"].format_map(lijsten)] for r in rijen),
