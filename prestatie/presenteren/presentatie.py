@@ -260,7 +260,7 @@ def in_selectie(batches: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 
 def _tekst(value) -> str:
-    return fmt.LEEG if pd.isna(value) else str(value)
+    return fmt.MISSING if pd.isna(value) else str(value)
 
 
 def _dag(value) -> date | None:
@@ -271,7 +271,7 @@ def _wanneer(row) -> str:
     if not pd.isna(row.peildatum):
         return fmt.datum(_dag(row.peildatum))
     if pd.isna(row.jaar_van):
-        return fmt.LEEG
+        return fmt.MISSING
     van, tot = int(row.jaar_van), int(row.jaar_tot)
     return str(van) if van == tot else f"{van}-{tot}"
 
@@ -280,7 +280,7 @@ def bronnen_tekst(bronnen_: pd.DataFrame) -> str:
     """One line for the title slide: how many files from whom."""
     if bronnen_.empty:
         return "Geen ingelezen bestanden voor deze selectie."
-    corporaties = sorted(set(bronnen_["Corporatie"]) - {fmt.LEEG})
+    corporaties = sorted(set(bronnen_["Corporatie"]) - {fmt.MISSING})
     n = len(bronnen_)
     files = "1 ingelezen bestand" if n == 1 else f"{n} ingelezen bestanden"
     return f"Gegevens: {files} van {conclusies.opsomming(corporaties)} (zie de laatste dia's)."
