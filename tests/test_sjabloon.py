@@ -114,7 +114,7 @@ def test_text_that_looks_like_a_formula_stays_text(bo):
 
 def test_toml_strings_are_escaped():
     tricky = 'a "quote" \\ back\nnew\ttab \x01 é ’'
-    text = toml_writer.toml_tekst({"document": {"titel": tricky}, "afspraak": [], "doel": []})
+    text = toml_writer.toml_text({"document": {"titel": tricky}, "afspraak": [], "doel": []})
     assert tomllib.loads(text)["document"]["titel"] == tricky
 
 

@@ -58,7 +58,7 @@ with tab_register:
         "Partij (trekker)",
         [register.GEMEENTE, *register.corporaties(agreement), register.HUURDERS],
     )
-    statussen = cols[2].multiselect("Status", schema.STATUSSEN)
+    statussen = cols[2].multiselect("Status", schema.AFSPRAAK_STATUSES)
     zoek = st.text_input("Zoeken", placeholder="bijv. zonnepanelen, statushouders, kwartaaloverleg")
     shown = register.selectie(rows, None, themas, partijen, statussen, zoek)
     st.caption(f"{len(shown)} van {len(rows)} afspraken · status in {jaar}")
@@ -87,7 +87,9 @@ with tab_status:
     )
     with st.form("status_form"):
         status = st.selectbox(
-            "Nieuwe status", schema.STATUSSEN, index=schema.STATUSSEN.index(current["status"])
+            "Nieuwe status",
+            schema.AFSPRAAK_STATUSES,
+            index=schema.AFSPRAAK_STATUSES.index(current["status"]),
         )
         note = st.text_area("Notitie", placeholder="Wat is er gebeurd, wat is de volgende stap?")
         door = st.text_input("Uw naam")

@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Font
 
 from prestatie import fmt
 from prestatie.afspraken import jaaragenda
-from prestatie.afspraken.schema import STATUSSEN, Afspraak, Agreement
+from prestatie.afspraken.schema import AFSPRAAK_STATUSES, Afspraak, Agreement
 from prestatie.beoordeling import scorecard, status
 from prestatie.export import neutralise
 from prestatie.referentie import partijen
@@ -195,7 +195,7 @@ def selectie(
 
 def per_status(register: pd.DataFrame) -> dict[str, int]:
     """How many agreements have each status, in the order niet gestart … vervallen."""
-    return {s: int((register["status"] == s).sum()) for s in STATUSSEN}
+    return {s: int((register["status"] == s).sum()) for s in AFSPRAAK_STATUSES}
 
 
 def stand_tekst(aantallen: dict[str, int], jaar: int) -> str:

@@ -52,7 +52,7 @@ from prestatie.afspraken.sjabloon_indeling import (
     letter,
     uitleg,
 )
-from prestatie.afspraken.toml_writer import toml_tekst
+from prestatie.afspraken.toml_writer import toml_text
 from prestatie.inlezen import uploads
 from prestatie.inlezen.errors import ImportRefused, Problem
 
@@ -141,9 +141,9 @@ def _vul(blad, raster: Raster) -> None:
 def _keuzelijsten(workbook: Workbook) -> None:
     """Drop-down lists for the columns with a fixed set of values."""
     lijsten = {
-        (AFSPRAKEN, "status"): schema.STATUSSEN,
+        (AFSPRAKEN, "status"): schema.AFSPRAAK_STATUSES,
         (DOELEN, "soort"): schema.KINDS,
-        (DOELEN, "richting"): schema.RICHTINGEN,
+        (DOELEN, "richting"): schema.DIRECTIONS,
         (DOELEN, "per_corporatie"): ("ja", "nee"),
         (DOELEN, "inclusief"): ("ja", "nee"),
     }
@@ -211,7 +211,7 @@ def uit_bladen(bestand: str, rasters: dict[str, Raster]) -> Ingelezen:
     doelen = _tabel(bestand, DOELEN, rasters[DOELEN], "id", problemen)
     if problemen:
         raise ImportRefused(problemen)
-    toml = toml_tekst(
+    toml = toml_text(
         {
             "document": document,
             "afspraak": [_afspraak(rij) for _, rij in afspraken],

@@ -15,10 +15,10 @@ from prestatie.referentie.tables import read_table
 
 DOCUMENT, AFSPRAKEN, DOELEN, UITLEG = "Document", "Afspraken", "Doelen", "Uitleg"
 BLADEN = (DOCUMENT, AFSPRAKEN, DOELEN)
-AFSPRAAK_KOLOMMEN = schema.AFSPRAAK_SLEUTELS
-PARAM_KOLOMMEN = schema.PARAM_SLEUTELS
+AFSPRAAK_KOLOMMEN = schema.AFSPRAAK_KEYS
+PARAM_KOLOMMEN = schema.PARAM_KEYS
 DOEL_KOLOMMEN = (
-    *(k for k in schema.DOEL_SLEUTELS if k != "toelichting"),
+    *(k for k in schema.DOEL_KEYS if k != "toelichting"),
     *PARAM_KOLOMMEN,
     "toelichting",
 )
@@ -36,14 +36,14 @@ def letter(positie: int) -> str:
 def uitleg() -> Raster:
     """The Uitleg sheet: what every field and column means."""
     keuzes = {
-        "statussen": schema.STATUSSEN,
+        "statussen": schema.AFSPRAAK_STATUSES,
         "soorten": schema.KINDS,
         "corporaties": schema.CORPORATIES,
-        "richtingen": schema.RICHTINGEN,
+        "richtingen": schema.DIRECTIONS,
         "grenzen": schema.GRENZEN,
-        "basissen": schema.BASISSEN,
-        "activiteiten": schema.ACTIVITEITEN,
-        "maten": schema.MATEN,
+        "basissen": schema.BASES,
+        "activiteiten": schema.ACTIVITIES,
+        "maten": schema.MEASURES,
     }
     lijsten = {naam: ", ".join(waarden) for naam, waarden in keuzes.items()}
     rijen = read_table("sjabloonuitleg.csv", UITLEG_KOLOMMEN, "prestatie.afspraken")

@@ -21,7 +21,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from prestatie.afspraken.schema import STATUSSEN
+from prestatie.afspraken.schema import AFSPRAAK_STATUSES
 from prestatie.opslag.store import put_document, transaction
 
 OORSPRONKELIJK = "oorspronkelijk (data/afspraken)"
@@ -37,8 +37,8 @@ def set_status(
     door: str | None = None,
 ) -> int:
     """Add a status entry for (document, nummer, jaar); returns its id. Nothing is overwritten."""
-    if status not in STATUSSEN:
-        raise ValueError(f'onbekende status "{status}" (kies uit: {", ".join(STATUSSEN)})')
+    if status not in AFSPRAAK_STATUSES:
+        raise ValueError(f'onbekende status "{status}" (kies uit: {", ".join(AFSPRAAK_STATUSES)})')
     with transaction(con):
         return con.execute(
             "INSERT INTO afspraak_status (document, nummer, jaar, status, notitie, door, gezet) "
