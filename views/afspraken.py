@@ -6,7 +6,7 @@ from functools import partial
 import streamlit as st
 
 from prestatie import charts, dashboard
-from prestatie.afspraken import register, schema, sjabloon, sjabloon_indeling, versieverschil
+from prestatie.afspraken import register, schema, sjabloon, sjabloon_layout, version_diff
 from prestatie.inlezen.errors import ImportRefused
 from prestatie.opslag import register_store
 from ui import context
@@ -126,7 +126,7 @@ with tab_jaar:
 def propose(new: sjabloon.Ingelezen, source: str, key: str) -> None:
     """What a checked new version changes, and the button that stores it."""
     doc = new.agreement.document
-    changes = versieverschil.wijzigingen(every.get(doc.id), new.agreement)
+    changes = version_diff.wijzigingen(every.get(doc.id), new.agreement)
     if not changes:
         st.info("Geen wijzigingen ten opzichte van de versie die nu geldt.")
         return
@@ -175,8 +175,8 @@ with tab_document:
     st.subheader("In de app aanpassen")
     sheet = st.segmented_control(
         "Blad",
-        [sjabloon_indeling.DOELEN, sjabloon_indeling.AFSPRAKEN],
-        default=sjabloon_indeling.DOELEN,
+        [sjabloon_layout.DOELEN, sjabloon_layout.AFSPRAKEN],
+        default=sjabloon_layout.DOELEN,
         required=True,
     )
     original = sjabloon.tabel(agreement, sheet)

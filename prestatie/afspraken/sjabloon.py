@@ -2,14 +2,14 @@
 
 Een beleidsmedewerker past een afsprakendocument aan zonder code: de app biedt het sjabloon
 aan, gevuld met het document zoals het nu geldt (:func:`schrijf`); de ingevulde werkmap komt
-terug via :func:`lees`. De bladen en kolommen: :mod:`prestatie.afspraken.sjabloon_indeling`; één
-cel heen en terug: :mod:`prestatie.afspraken.sjabloon_cellen`.
+terug via :func:`lees`. De bladen en kolommen: :mod:`prestatie.afspraken.sjabloon_layout`; één
+cel heen en terug: :mod:`prestatie.afspraken.sjabloon_cells`.
 
 Lezen zet de cellen om in de structuur van een afsprakenbestand, schrijft die als TOML
 (:mod:`prestatie.afspraken.toml_writer`) en laat
 :func:`prestatie.afspraken.toml_reader.parse_agreement` het controleren, zoals bij de bestanden in
 data/afspraken. Elke fout wordt een :class:`~prestatie.inlezen.errors.Problem` met blad, rij zoals
-Excel hem toont, kolom en waarde (:mod:`prestatie.afspraken.sjabloon_fouten`); er wordt nooit iets
+Excel hem toont, kolom en waarde (:mod:`prestatie.afspraken.sjabloon_errors`); er wordt nooit iets
 opgeslagen (dat doet de pagina, na een klik, met
 :func:`prestatie.opslag.register_store.save_version`).
 """
@@ -28,7 +28,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from prestatie.afspraken import schema, toml_reader
 from prestatie.afspraken.schema import Agreement, Doel
-from prestatie.afspraken.sjabloon_cellen import (
+from prestatie.afspraken.sjabloon_cells import (
     CelFout,
     cel,
     celwaarde,
@@ -37,8 +37,8 @@ from prestatie.afspraken.sjabloon_cellen import (
     normtekst,
     tekst,
 )
-from prestatie.afspraken.sjabloon_fouten import Plaatsen
-from prestatie.afspraken.sjabloon_indeling import (
+from prestatie.afspraken.sjabloon_errors import Plaatsen
+from prestatie.afspraken.sjabloon_layout import (
     AFSPRAAK_KOLOMMEN,
     AFSPRAKEN,
     BLADEN,

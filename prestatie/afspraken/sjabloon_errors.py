@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prestatie.afspraken.sjabloon_cellen import tekst
-from prestatie.afspraken.sjabloon_indeling import (
+from prestatie.afspraken.sjabloon_cells import tekst
+from prestatie.afspraken.sjabloon_layout import (
     AFSPRAKEN,
     DOCUMENT,
     DOELEN,

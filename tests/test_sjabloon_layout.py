@@ -3,7 +3,7 @@ lists of values filled in from targets."""
 
 from __future__ import annotations
 
-from prestatie.afspraken import sjabloon_indeling as indeling
+from prestatie.afspraken import sjabloon_layout as indeling
 
 
 def test_column_letters_as_excel_shows_them():
