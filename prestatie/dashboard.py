@@ -171,6 +171,6 @@ def register(
     gemeente: str | None = None,
 ) -> pd.DataFrame:
     """Every agreement with its stand in ``jaar`` and the measured status of the quantitative
-    ones; see :func:`prestatie.afspraken.register.tabel`."""
-    standen = afspraakregister.laatste(register_store.status_history(con))
-    return afspraakregister.tabel(agreements(con), evaluations, standen, jaar, gemeente)
+    ones; see :func:`prestatie.afspraken.register.table`."""
+    standen = afspraakregister.latest(register_store.status_history(con))
+    return afspraakregister.table(agreements(con), evaluations, standen, jaar, gemeente)

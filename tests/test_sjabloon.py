@@ -128,7 +128,7 @@ def test_changed_norm_is_read_and_reported(bo):
         ("2021", 0.8),
         ("2024", 0.85),
     ]
-    assert version_diff.wijzigingen(bo, new.agreement) == ["doel A1 gewijzigd: norm"]
+    assert version_diff.changes(bo, new.agreement) == ["doel A1 gewijzigd: norm"]
 
 
 def test_table_edited_in_the_app_is_checked_like_an_upload(bo):
@@ -137,7 +137,7 @@ def test_table_edited_in_the_app_is_checked_like_an_upload(bo):
     frame.loc[2, "status"] = "vertraagd"
     new = sjabloon.met_tabel(bo, "Afspraken", frame)
     assert new.agreement.afspraak("A1").status == "vertraagd"
-    assert version_diff.wijzigingen(bo, new.agreement) == ["afspraak A1 gewijzigd: status"]
+    assert version_diff.changes(bo, new.agreement) == ["afspraak A1 gewijzigd: status"]
     frame.loc[3, "thema"] = "Q"
     with pytest.raises(ImportRefused) as caught:
         sjabloon.met_tabel(bo, "Afspraken", frame)
@@ -150,7 +150,7 @@ def test_table_edited_in_the_app_is_checked_like_an_upload(bo):
 def test_a_new_document_is_reported_as_new(bo):
     new = sjabloon.lees("x.xlsx", edited(bo, ("Document", "B2", "borger-odoorn-2027")))
     assert new.agreement.document.id == "borger-odoorn-2027"
-    assert version_diff.wijzigingen(None, new.agreement) == [
+    assert version_diff.changes(None, new.agreement) == [
         "nieuw document met 42 afspraken en 18 doelen"
     ]
 

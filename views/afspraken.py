@@ -25,8 +25,8 @@ if message := st.session_state.pop("afspraken_melding", None):
 con = context.cursor()
 selection = context.filters()
 today = context.today()
-every = register.documenten(context.agreements(), None)
-documents = register.documenten(list(every.values()), selection.gemeente)
+every = register.documents(context.agreements(), None)
+documents = register.documents(list(every.values()), selection.gemeente)
 if not documents:
     st.info("Er is geen afsprakendocument voor deze gemeente.")
     st.stop()
@@ -39,12 +39,12 @@ doc_id = left.selectbox(
     key="afspraken_document",
 )
 agreement = documents[doc_id]
-years = register.jaren(list(documents.values()), today, selection.jaar)
+years = register.years(list(documents.values()), today, selection.jaar)
 jaar = right.selectbox(
-    "Voortgang in jaar", years, index=years.index(register.status_jaar(selection.jaar, today))
+    "Voortgang in jaar", years, index=years.index(register.status_year(selection.jaar, today))
 )
 evaluations = context.evaluations(filtered=False)
-rows = register.selectie(dashboard.register(con, evaluations, jaar), document=doc_id)
+rows = register.selection(dashboard.register(con, evaluations, jaar), document=doc_id)
 
 tab_register, tab_status, tab_jaar, tab_document = st.tabs(
     ["Register", "Voortgang bijhouden", "Jaaroverzicht", "Document aanpassen"]
@@ -60,7 +60,7 @@ with tab_register:
     )
     statussen = cols[2].multiselect("Status", schema.AFSPRAAK_STATUSES)
     zoek = st.text_input("Zoeken", placeholder="bijv. zonnepanelen, statushouders, kwartaaloverleg")
-    shown = register.selectie(rows, None, themas, partijen, statussen, zoek)
+    shown = register.selection(rows, None, themas, partijen, statussen, zoek)
     st.caption(f"{len(shown)} van {len(rows)} afspraken · status in {jaar}")
     st.dataframe(
         shown.drop(columns=["document", "gemeente"]),
@@ -104,17 +104,17 @@ with tab_status:
                 st.rerun()
     st.caption("Geschiedenis van deze afspraak (alle jaren, nieuwste eerst)")
     st.dataframe(
-        register.geschiedenis(register_store.status_history(con, doc_id), doc_id, nummer),
+        register.afspraak_history(register_store.status_history(con, doc_id), doc_id, nummer),
         hide_index=True,
     )
 
 with tab_jaar:
-    standen = register.laatste(register_store.status_history(con, doc_id))
-    overview = register.jaaroverzicht(agreement, evaluations, standen, jaar)
-    measured = register.metingen(evaluations, doc_id, jaar)
+    standen = register.latest(register_store.status_history(con, doc_id))
+    overview = register.year_overview(agreement, evaluations, standen, jaar)
+    measured = register.measurements(evaluations, doc_id, jaar)
     st.download_button(
         f"Jaaroverzicht {jaar} downloaden (Excel)",
-        partial(register.jaaroverzicht_xlsx, agreement.document.titel, overview, measured, jaar),
+        partial(register.year_overview_xlsx, agreement.document.titel, overview, measured, jaar),
         file_name=f"jaaroverzicht-{doc_id}-{jaar}.xlsx",
         mime=XLSX,
         icon=":material/download:",
@@ -126,7 +126,7 @@ with tab_jaar:
 def propose(new: sjabloon.Ingelezen, source: str, key: str) -> None:
     """What a checked new version changes, and the button that stores it."""
     doc = new.agreement.document
-    changes = version_diff.wijzigingen(every.get(doc.id), new.agreement)
+    changes = version_diff.changes(every.get(doc.id), new.agreement)
     if not changes:
         st.info("Geen wijzigingen ten opzichte van de versie die nu geldt.")
         return

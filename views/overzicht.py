@@ -57,7 +57,7 @@ st.caption(
 )
 
 st.subheader("Komende termijnen")
-termijnen = register.komende_termijnen(
+termijnen = register.upcoming_termijnen(
     context.agreements(),
     register_store.status_history(context.cursor()),
     context.today(),

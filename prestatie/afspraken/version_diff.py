@@ -1,5 +1,5 @@
-"""Wat een nieuwe versie van een afsprakendocument verandert, in woorden, voor de gebruiker
-die haar opslaat: toegevoegde, verwijderde en gewijzigde afspraken en doelen."""
+"""What a new version of an afspraken document changes, in words, for the user who stores it:
+afspraken and doelen added, removed and changed."""
 
 from __future__ import annotations
 
@@ -8,30 +8,30 @@ from dataclasses import fields
 from prestatie.afspraken.schema import Agreement
 
 
-def wijzigingen(oud: Agreement | None, nieuw: Agreement) -> list[str]:
+def changes(old: Agreement | None, new: Agreement) -> list[str]:
     """In words, what a new version changes: added, removed and changed agreements and targets."""
-    if oud is None:
-        return [
-            f"nieuw document met {len(nieuw.afspraken)} afspraken en {len(nieuw.doelen)} doelen"
-        ]
-    regels = []
-    if oud.document != nieuw.document:
-        regels.append("kop van het document gewijzigd: " + _velden(oud.document, nieuw.document))
-    for soort, sleutel, oude, nieuwe in (
-        ("afspraak", "nummer", oud.afspraken, nieuw.afspraken),
-        ("doel", "id", oud.doelen, nieuw.doelen),
+    if old is None:
+        return [f"nieuw document met {len(new.afspraken)} afspraken en {len(new.doelen)} doelen"]
+    lines = []
+    if old.document != new.document:
+        lines.append(
+            "kop van het document gewijzigd: " + _changed_fields(old.document, new.document)
+        )
+    for kind, key, old_items, new_items in (
+        ("afspraak", "nummer", old.afspraken, new.afspraken),
+        ("doel", "id", old.doelen, new.doelen),
     ):
-        voor = {getattr(x, sleutel): x for x in oude}
-        na = {getattr(x, sleutel): x for x in nieuwe}
-        regels += [f"{soort} {k} toegevoegd" for k in na if k not in voor]
-        regels += [f"{soort} {k} verwijderd" for k in voor if k not in na]
-        regels += [
-            f"{soort} {k} gewijzigd: {_velden(voor[k], na[k])}"
-            for k in na
-            if k in voor and voor[k] != na[k]
+        before = {getattr(x, key): x for x in old_items}
+        after = {getattr(x, key): x for x in new_items}
+        lines += [f"{kind} {k} toegevoegd" for k in after if k not in before]
+        lines += [f"{kind} {k} verwijderd" for k in before if k not in after]
+        lines += [
+            f"{kind} {k} gewijzigd: {_changed_fields(before[k], after[k])}"
+            for k in after
+            if k in before and before[k] != after[k]
         ]
-    return regels
+    return lines
 
 
-def _velden(oud: object, nieuw: object) -> str:
-    return ", ".join(f.name for f in fields(oud) if getattr(oud, f.name) != getattr(nieuw, f.name))
+def _changed_fields(old: object, new: object) -> str:
+    return ", ".join(f.name for f in fields(old) if getattr(old, f.name) != getattr(new, f.name))
