@@ -123,7 +123,7 @@ with tab_jaar:
     st.dataframe(overview, hide_index=True, key="jaaroverzicht")
 
 
-def propose(new: sjabloon.Ingelezen, source: str, key: str) -> None:
+def propose(new: sjabloon.Imported, source: str, key: str) -> None:
     """What a checked new version changes, and the button that stores it."""
     doc = new.agreement.document
     changes = version_diff.changes(every.get(doc.id), new.agreement)
@@ -159,7 +159,7 @@ with tab_document:
     )
     st.download_button(
         "Sjabloon met dit document downloaden (Excel)",
-        partial(sjabloon.schrijf, agreement),
+        partial(sjabloon.write, agreement),
         file_name=f"{doc_id}.xlsx",
         mime=XLSX,
         icon=":material/download:",
@@ -168,7 +168,7 @@ with tab_document:
     upload = st.file_uploader("Ingevuld sjabloon", type=["xlsx"], key=f"sjabloon_{round_}")
     if upload is not None:
         try:
-            propose(sjabloon.lees(upload.name, upload.getvalue()), f"sjabloon {upload.name}", "upl")
+            propose(sjabloon.read(upload.name, upload.getvalue()), f"sjabloon {upload.name}", "upl")
         except ImportRefused as exc:
             refused(exc)
 
@@ -179,13 +179,15 @@ with tab_document:
         default=sjabloon_layout.DOELEN,
         required=True,
     )
-    original = sjabloon.tabel(agreement, sheet)
+    original = sjabloon.table(agreement, sheet)
     edited = st.data_editor(
         original, num_rows="dynamic", key=f"editor_{doc_id}_{sheet}_{round_}", height=420
     )
     if not edited.equals(original):
         try:
-            propose(sjabloon.met_tabel(agreement, sheet, edited), f"tabel {sheet} in de app", "tab")
+            propose(
+                sjabloon.with_table(agreement, sheet, edited), f"tabel {sheet} in de app", "tab"
+            )
         except ImportRefused as exc:
             refused(exc)
 

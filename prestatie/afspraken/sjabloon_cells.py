@@ -1,8 +1,8 @@
-"""Eén cel van het sjabloon: een waarde van een afspraak of doel als cel, en een cel terug.
+"""One cell of the sjabloon: a value of an afspraak or doel as a cell, and a cell back.
 
-Celwaarden: lijsten als "Lefier, Woonservice"; ja/nee voor waar/onwaar; een norm als
-"2023=30; 2024=20", een bandbreedte als "2021=[-60, -10]", een aandeel als "90%" of "0,9".
-Een cel die niet te lezen is geeft :class:`CelFout`; wie leest voegt blad, rij en kolom toe.
+Cell values: lists as "Lefier, Woonservice"; ja/nee for true/false; a norm as
+"2023=30; 2024=20", a bandbreedte as "2021=[-60, -10]", a share as "90%" or "0,9".
+A cell that cannot be read raises :class:`CellError`; the reader adds sheet, row and column.
 """
 
 from __future__ import annotations
@@ -13,168 +13,168 @@ from decimal import Decimal, InvalidOperation
 
 from prestatie.afspraken.schema import Doel
 
-_JA_NEE = ("per_corporatie", "inclusief")
-_GEHEEL = ("prijspeil", "basisjaar")
-_GETAL = ("bedrag",)
-_LIJST = ("corporaties", "labels", "activiteiten")
-_AANDELEN = ("aandeel_huur", "aandeel_label")
-_JA = ("ja", "j", "waar", "true", "1")
-_NEE = ("nee", "n", "onwaar", "false", "0")
+_YES_NO = ("per_corporatie", "inclusief")
+_WHOLE = ("prijspeil", "basisjaar")
+_NUMBER = ("bedrag",)
+_LIST = ("corporaties", "labels", "activiteiten")
+_SHARE_KINDS = ("aandeel_huur", "aandeel_label")
+_YES = ("ja", "j", "waar", "true", "1")
+_NO = ("nee", "n", "onwaar", "false", "0")
 
 
-class CelFout(Exception):
+class CellError(Exception):
     """A cell that cannot be read; the caller adds sheet, row and column."""
 
 
 # --- value -> cell ---------------------------------------------------------------------------
 
 
-def celwaarde(waarde: object) -> object:
+def cell_value(value: object) -> object:
     """A parameter as a cell: None -> "", True -> "ja", a tuple -> "a, b"."""
-    if waarde is None:
+    if value is None:
         return ""
-    if isinstance(waarde, bool):
-        return ja_nee(waarde)
-    if isinstance(waarde, tuple):
-        return ", ".join(waarde)
-    return waarde
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return value
 
 
-def ja_nee(waarde: bool) -> str:
-    return "ja" if waarde else "nee"
+def yes_no(value: bool) -> str:
+    return "ja" if value else "nee"
 
 
-def normtekst(doel: Doel) -> str:
+def norm_text(doel: Doel) -> str:
     """The norm as a cell: "2023=30; 2024=20", "2021=[-60, -10]", "2023=90%"."""
     return "; ".join(
-        f"{periode.label}={_normwaarde_tekst(norm, doel.soort)}" for periode, norm in doel.norm
+        f"{periode.label}={_norm_value_text(norm, doel.soort)}" for periode, norm in doel.norm
     )
 
 
-def _normwaarde_tekst(norm: object, soort: str) -> str:
+def _norm_value_text(norm: object, kind: str) -> str:
     if isinstance(norm, tuple):
-        return f"[{getal_tekst(norm[0], soort)}, {getal_tekst(norm[1], soort)}]"
-    return getal_tekst(norm, soort)
+        return f"[{number_text(norm[0], kind)}, {number_text(norm[1], kind)}]"
+    return number_text(norm, kind)
 
 
-def getal_tekst(waarde: object, soort: str) -> str:
-    """A number as the template writes it: 678.66 -> "678,66"; a share (soort) as "90%"."""
-    if isinstance(waarde, str | int):
-        return str(waarde)
-    exact = Decimal(repr(waarde)) * (100 if soort in _AANDELEN else 1)
-    tekst = format(exact.normalize(), "f").replace(".", ",")
-    return tekst + "%" if soort in _AANDELEN else tekst
+def number_text(value: object, kind: str) -> str:
+    """A number as the template writes it: 678.66 -> "678,66"; a share (kind) as "90%"."""
+    if isinstance(value, str | int):
+        return str(value)
+    exact = Decimal(repr(value)) * (100 if kind in _SHARE_KINDS else 1)
+    text = format(exact.normalize(), "f").replace(".", ",")
+    return text + "%" if kind in _SHARE_KINDS else text
 
 
 # --- cell -> value ---------------------------------------------------------------------------
 
 
-def cel(kolom: str, waarde: object) -> object:
+def read_cell(column: str, value: object) -> object:
     """One cell in the type its column needs; empty -> None (text columns: "")."""
-    if isinstance(waarde, str):
-        waarde = waarde.strip()
-    if waarde is None or waarde == "":
-        return {} if kolom == "norm" else ("" if _is_tekstkolom(kolom) else None)
-    if kolom in _JA_NEE:
-        return _ja_nee_lezen(waarde)
-    if kolom in _GEHEEL:
-        return _geheel_lezen(waarde)
-    if kolom in _GETAL:
-        return _getal_lezen(waarde)
-    if kolom in _LIJST:
-        return [deel.strip() for deel in re.split(r"[,;]", tekst(waarde)) if deel.strip()]
-    if kolom == "norm":
-        return norm_lezen(tekst(waarde))
-    return tekst(waarde)
+    if isinstance(value, str):
+        value = value.strip()
+    if value is None or value == "":
+        return {} if column == "norm" else ("" if _is_text_column(column) else None)
+    if column in _YES_NO:
+        return _read_yes_no(value)
+    if column in _WHOLE:
+        return _read_whole(value)
+    if column in _NUMBER:
+        return _read_number(value)
+    if column in _LIST:
+        return [part.strip() for part in re.split(r"[,;]", text(value)) if part.strip()]
+    if column == "norm":
+        return read_norm(text(value))
+    return text(value)
 
 
-def _is_tekstkolom(kolom: str) -> bool:
-    return kolom not in (*_JA_NEE, *_GEHEEL, *_GETAL, *_LIJST)
+def _is_text_column(column: str) -> bool:
+    return column not in (*_YES_NO, *_WHOLE, *_NUMBER, *_LIST)
 
 
-def tekst(waarde: object) -> str:
+def text(value: object) -> str:
     """A cell as text: 12.0 -> "12", a date -> "2022-12-01", empty -> ""."""
-    if waarde is None:
+    if value is None:
         return ""
-    if isinstance(waarde, bool):
-        return ja_nee(waarde)
-    if isinstance(waarde, float) and waarde.is_integer():
-        return str(int(waarde))
-    if isinstance(waarde, date):
-        return waarde.isoformat()[:10]
-    return str(waarde).strip()
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    return str(value).strip()
 
 
-def _ja_nee_lezen(waarde: object) -> bool:
-    if isinstance(waarde, bool):
-        return waarde
-    woord = tekst(waarde).lower()
-    if woord in _JA or woord in _NEE:
-        return woord in _JA
-    raise CelFout('verwacht "ja" of "nee"')
+def _read_yes_no(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = text(value).lower()
+    if word in _YES or word in _NO:
+        return word in _YES
+    raise CellError('verwacht "ja" of "nee"')
 
 
-def _geheel_lezen(waarde: object) -> int:
+def _read_whole(value: object) -> int:
     try:
-        getal = _getal_lezen(waarde)
-    except CelFout:
-        getal = None
-    if getal is None or not float(getal).is_integer():
-        raise CelFout("verwacht een geheel getal (een jaar)")
-    return int(getal)
+        number = _read_number(value)
+    except CellError:
+        number = None
+    if number is None or not float(number).is_integer():
+        raise CellError("verwacht een geheel getal (een jaar)")
+    return int(number)
 
 
-def _getal_lezen(waarde: object) -> int | float:
-    if isinstance(waarde, int | float) and not isinstance(waarde, bool):
-        return waarde
-    cijfers = tekst(waarde).replace("€", "").replace(" ", "")
-    if "," in cijfers:
-        cijfers = cijfers.replace(".", "").replace(",", ".")
+def _read_number(value: object) -> int | float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    digits = text(value).replace("€", "").replace(" ", "")
+    if "," in digits:
+        digits = digits.replace(".", "").replace(",", ".")
     try:
-        getal = Decimal(cijfers)
+        number = Decimal(digits)
     except InvalidOperation:
-        raise CelFout("verwacht een getal, zoals 678,66") from None
-    if getal == getal.to_integral_value() and "." not in cijfers:
-        return int(getal)
-    return float(getal)
+        raise CellError("verwacht een getal, zoals 678,66") from None
+    if number == number.to_integral_value() and "." not in digits:
+        return int(number)
+    return float(number)
 
 
-_NORMGETAL = r"-?\d+(?:[.,]\d+)?%?"
-_BAND = re.compile(rf"\[\s*({_NORMGETAL})\s*,\s*({_NORMGETAL})\s*\]")
+_NORM_NUMBER = r"-?\d+(?:[.,]\d+)?%?"
+_BAND = re.compile(rf"\[\s*({_NORM_NUMBER})\s*,\s*({_NORM_NUMBER})\s*\]")
 
 
-def norm_lezen(regel: str) -> dict[str, object]:
+def read_norm(line: str) -> dict[str, object]:
     """ "2023=30; 2024=20" -> {"2023": 30, "2024": 20}; "2021=[-60, -10]"; "2023=90%" -> 0.9."""
     normen: dict[str, object] = {}
-    for deel in re.split(r"[;\n]", regel):
-        if not deel.strip():
+    for part in re.split(r"[;\n]", line):
+        if not part.strip():
             continue
-        sleutel, is_, waarde = (s.strip() for s in deel.partition("="))
-        if not is_ or not sleutel or not waarde:
-            raise CelFout(
-                f'kan "{deel.strip()}" niet lezen; schrijf jaar=waarde, bijvoorbeeld '
+        key, equals, value = (s.strip() for s in part.partition("="))
+        if not equals or not key or not value:
+            raise CellError(
+                f'kan "{part.strip()}" niet lezen; schrijf jaar=waarde, bijvoorbeeld '
                 '"2023=30; 2024=20" of "2021=[-60, -10]"'
             )
-        if sleutel in normen:
-            raise CelFout(f"jaar {sleutel} staat twee keer in de norm")
-        normen[sleutel] = _normwaarde(waarde)
+        if key in normen:
+            raise CellError(f"jaar {key} staat twee keer in de norm")
+        normen[key] = _norm_value(value)
     return normen
 
 
-def _normwaarde(waarde: str) -> object:
-    if waarde.startswith("["):
-        band = _BAND.fullmatch(waarde)
+def _norm_value(value: str) -> object:
+    if value.startswith("["):
+        band = _BAND.fullmatch(value)
         if not band:
-            raise CelFout(f'kan "{waarde}" niet lezen; schrijf een bandbreedte als [laag, hoog]')
-        return [_normgetal(band[1]), _normgetal(band[2])]
-    if re.fullmatch(_NORMGETAL, waarde):
-        return _normgetal(waarde)
-    return waarde  # a label such as "B"; targets checks it
+            raise CellError(f'kan "{value}" niet lezen; schrijf een bandbreedte als [laag, hoog]')
+        return [_norm_number(band[1]), _norm_number(band[2])]
+    if re.fullmatch(_NORM_NUMBER, value):
+        return _norm_number(value)
+    return value  # a label such as "B"; toml_reader checks it
 
 
-def _normgetal(getal: str) -> int | float:
-    procent = getal.endswith("%")
-    getal = getal.rstrip("%").replace(",", ".")
-    if not procent and "." not in getal:
-        return int(getal)
-    return float(Decimal(getal) / 100 if procent else Decimal(getal))
+def _norm_number(number: str) -> int | float:
+    percent = number.endswith("%")
+    number = number.rstrip("%").replace(",", ".")
+    if not percent and "." not in number:
+        return int(number)
+    return float(Decimal(number) / 100 if percent else Decimal(number))

@@ -1,9 +1,9 @@
-"""Een melding van :mod:`prestatie.afspraken.toml_reader` over de TOML uit het sjabloon, terug
-op zijn plek: blad, rij zoals Excel hem toont, kolom en waarde.
+"""A message of :mod:`prestatie.afspraken.toml_reader` about the TOML from the sjabloon, back in
+its place: sheet, row as Excel shows it, column and value.
 
-targets noemt een afspraak of doel bij nummer of id (``doel "A1": …``) of bij volgnummer
-(``afspraak nr. 3: …``), en de sleutel tussen aanhalingstekens of als eerste woord. Uit het
-sjabloon weten we welke rij elk nummer had; de kolom is die met de naam van de sleutel.
+toml_reader names an afspraak or doel by nummer or id (``doel "A1": …``) or by position
+(``afspraak nr. 3: …``), and the key in quotes or as the first word. From the sjabloon we know
+which row each nummer had; the column is the one named after the key.
 """
 
 from __future__ import annotations
@@ -11,74 +11,74 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prestatie.afspraken.sjabloon_cells import tekst
+from prestatie.afspraken.sjabloon_cells import text
 from prestatie.afspraken.sjabloon_layout import (
     AFSPRAKEN,
+    COLUMNS,
     DOCUMENT,
     DOELEN,
-    KOLOMMEN,
-    Raster,
+    Grid,
     letter,
 )
 from prestatie.inlezen.errors import Problem
 
-_WAAR = re.compile(r'(?:\[document\]|(afspraak|doel) (?:"(.*?)"|nr\. (\d+))): (.*)', re.DOTALL)
+_WHERE = re.compile(r'(?:\[document\]|(afspraak|doel) (?:"(.*?)"|nr\. (\d+))): (.*)', re.DOTALL)
 _ALIAS = {"partijen": "partij", "themas": "thema", "corporatie": "corporaties"}
-_DOCUMENTVELDEN = ("id", "titel", "gemeente", "partij", "periode", "bron", "ondertekend", "thema")
+_DOCUMENT_FIELDS = ("id", "titel", "gemeente", "partij", "periode", "bron", "ondertekend", "thema")
 
 
 @dataclass
-class Plaatsen:
-    """Where each agreement and target of the TOML came from, to place targets' messages."""
+class Origins:
+    """Where each agreement and target of the TOML came from, to place toml_reader's messages."""
 
-    bestand: str
-    velden: dict[str, int]  # sheet Document: the row of each veld
+    file_name: str
+    field_rows: dict[str, int]  # sheet Document: the row of each veld
     afspraken: list[tuple[int, dict[str, object]]]  # (Excel row, cells by column)
     doelen: list[tuple[int, dict[str, object]]]
-    rasters: dict[str, Raster]
+    grids: dict[str, Grid]
 
-    def probleem(self, melding: str, tomlnaam: str) -> Problem:
-        """The message of targets about file ``tomlnaam`` as a Problem in the workbook."""
-        reden = melding.removeprefix(f"{tomlnaam}, ").removeprefix(f"{tomlnaam}: ")
-        waar = _WAAR.fullmatch(reden)
-        if not waar:
-            return Problem(self.bestand, reden)
-        soort, sleutel, index, reden = waar.groups()
-        if soort is None:
-            veld = _kolom(reden, _DOCUMENTVELDEN)
+    def problem(self, message: str, toml_name: str) -> Problem:
+        """The message of toml_reader about file ``toml_name`` as a Problem in the workbook."""
+        reason = message.removeprefix(f"{toml_name}, ").removeprefix(f"{toml_name}: ")
+        where = _WHERE.fullmatch(reason)
+        if not where:
+            return Problem(self.file_name, reason)
+        kind, key, index, reason = where.groups()
+        if kind is None:
+            field = _column(reason, _DOCUMENT_FIELDS)
             return Problem(
-                self.bestand,
-                reden,
+                self.file_name,
+                reason,
                 DOCUMENT,
-                self.velden.get(veld or ""),
-                "B (waarde)" if veld else None,
+                self.field_rows.get(field or ""),
+                "B (waarde)" if field else None,
             )
-        blad, rijen, naam = (
+        sheet, rows, name = (
             (AFSPRAKEN, self.afspraken, "nummer")
-            if soort == "afspraak"
+            if kind == "afspraak"
             else (DOELEN, self.doelen, "id")
         )
         if index:
-            rij = rijen[int(index) - 1][0] if int(index) <= len(rijen) else None
+            row = rows[int(index) - 1][0] if int(index) <= len(rows) else None
         else:
-            rij = next((r for r, cellen in rijen if cellen.get(naam) == sleutel), None)
-        return self._cel(blad, rij, _kolom(reden, KOLOMMEN[blad]), reden)
+            row = next((r for r, cells in rows if cells.get(name) == key), None)
+        return self._cell(sheet, row, _column(reason, COLUMNS[sheet]), reason)
 
-    def _cel(self, blad: str, rij: int | None, kolom: str | None, reden: str) -> Problem:
-        kop = [tekst(c).lower() for c in self.rasters[blad][0]]
-        if kolom is None or kolom not in kop or rij is None:
-            return Problem(self.bestand, reden, blad, rij)
-        c = kop.index(kolom)
-        cellen = self.rasters[blad][rij - 1]
-        waarde = cellen[c] if c < len(cellen) else None
-        return Problem(self.bestand, reden, blad, rij, f"{letter(c)} ({kolom})", waarde)
+    def _cell(self, sheet: str, row: int | None, column: str | None, reason: str) -> Problem:
+        header = [text(c).lower() for c in self.grids[sheet][0]]
+        if column is None or column not in header or row is None:
+            return Problem(self.file_name, reason, sheet, row)
+        c = header.index(column)
+        cells = self.grids[sheet][row - 1]
+        value = cells[c] if c < len(cells) else None
+        return Problem(self.file_name, reason, sheet, row, f"{letter(c)} ({column})", value)
 
 
-def _kolom(reden: str, kolommen: tuple[str, ...]) -> str | None:
-    """The column a message of targets is about: the first quoted, else the first word."""
-    kandidaten = re.findall(r'"([^"]*)"', reden) + re.findall(r"[a-z_]+", reden)
-    for kandidaat in kandidaten:
-        naam = _ALIAS.get(kandidaat, kandidaat)
-        if naam in kolommen:
-            return naam
+def _column(reason: str, columns: tuple[str, ...]) -> str | None:
+    """The column a message of toml_reader is about: the first quoted, else the first word."""
+    candidates = re.findall(r'"([^"]*)"', reason) + re.findall(r"[a-z_]+", reason)
+    for candidate in candidates:
+        name = _ALIAS.get(candidate, candidate)
+        if name in columns:
+            return name
     return None

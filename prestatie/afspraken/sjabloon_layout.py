@@ -1,9 +1,9 @@
-"""De indeling van het sjabloon van afspraken: bladen, kolommen en wat elke kolom betekent.
+"""The layout of the sjabloon of afspraken: sheets, columns and what every column means.
 
-Bladen *Document* (veld | waarde), *Afspraken* en *Doelen* (kopregel in rij 1, één afspraak of
-doel per rij) en *Uitleg*. De teksten van blad Uitleg staan in ``data/sjabloonuitleg.csv``; de
-keuzelijsten erin (statussen, soorten, …) komen uit :mod:`prestatie.afspraken.toml_reader`, zodat
-ze nooit afwijken van wat de controle toestaat.
+Sheets *Document* (veld | waarde), *Afspraken* and *Doelen* (header in row 1, one afspraak or
+doel per row) and *Uitleg*. The texts of sheet Uitleg are in ``data/sjabloonuitleg.csv``; the
+lists of choices in them (statuses, kinds, …) come from :mod:`prestatie.afspraken.toml_reader`,
+so that they never differ from what the check allows.
 """
 
 from __future__ import annotations
@@ -13,29 +13,29 @@ from openpyxl.utils import get_column_letter
 from prestatie.afspraken import schema
 from prestatie.referentie.tables import read_table
 
-DOCUMENT, AFSPRAKEN, DOELEN, UITLEG = "Document", "Afspraken", "Doelen", "Uitleg"
-BLADEN = (DOCUMENT, AFSPRAKEN, DOELEN)
-AFSPRAAK_KOLOMMEN = schema.AFSPRAAK_KEYS
-PARAM_KOLOMMEN = schema.PARAM_KEYS
-DOEL_KOLOMMEN = (
+DOCUMENT, AFSPRAKEN, DOELEN, EXPLANATION = "Document", "Afspraken", "Doelen", "Uitleg"
+SHEETS = (DOCUMENT, AFSPRAKEN, DOELEN)
+AFSPRAAK_COLUMNS = schema.AFSPRAAK_KEYS
+PARAM_COLUMNS = schema.PARAM_KEYS
+DOEL_COLUMNS = (
     *(k for k in schema.DOEL_KEYS if k != "toelichting"),
-    *PARAM_KOLOMMEN,
+    *PARAM_COLUMNS,
     "toelichting",
 )
-KOLOMMEN = {AFSPRAKEN: AFSPRAAK_KOLOMMEN, DOELEN: DOEL_KOLOMMEN}
-UITLEG_KOLOMMEN = ("blad", "kolom of veld", "betekenis")
+COLUMNS = {AFSPRAKEN: AFSPRAAK_COLUMNS, DOELEN: DOEL_COLUMNS}
+EXPLANATION_COLUMNS = ("blad", "kolom of veld", "betekenis")
 
-Raster = list[list[object]]  # a sheet's cells; raster[0] is row 1 (the header)
+Grid = list[list[object]]  # a sheet's cells; grid[0] is row 1 (the header)
 
 
-def letter(positie: int) -> str:
+def letter(position: int) -> str:
     """The column letter as Excel shows it for a 0-based position: 0 -> "A", 26 -> "AA"."""
-    return get_column_letter(positie + 1)
+    return get_column_letter(position + 1)
 
 
-def uitleg() -> Raster:
+def explanation() -> Grid:
     """The Uitleg sheet: what every field and column means."""
-    keuzes = {
+    choices = {
         "statussen": schema.AFSPRAAK_STATUSES,
         "soorten": schema.KINDS,
         "corporaties": schema.CORPORATIES,
@@ -45,9 +45,9 @@ def uitleg() -> Raster:
         "activiteiten": schema.ACTIVITIES,
         "maten": schema.MEASURES,
     }
-    lijsten = {naam: ", ".join(waarden) for naam, waarden in keuzes.items()}
-    rijen = read_table("sjabloonuitleg.csv", UITLEG_KOLOMMEN, "prestatie.afspraken")
+    lists = {name: ", ".join(values) for name, values in choices.items()}
+    rows = read_table("sjabloonuitleg.csv", EXPLANATION_COLUMNS, "prestatie.afspraken")
     return [
-        list(UITLEG_KOLOMMEN),
-        *([r["blad"], r["kolom of veld"], r["betekenis"].format_map(lijsten)] for r in rijen),
+        list(EXPLANATION_COLUMNS),
+        *([r["blad"], r["kolom of veld"], r["betekenis"].format_map(lists)] for r in rows),
     ]
