@@ -283,7 +283,7 @@ def bronnen_tekst(bronnen_: pd.DataFrame) -> str:
     corporaties = sorted(set(bronnen_["Corporatie"]) - {fmt.MISSING})
     n = len(bronnen_)
     files = "1 ingelezen bestand" if n == 1 else f"{n} ingelezen bestanden"
-    return f"Gegevens: {files} van {conclusies.opsomming(corporaties)} (zie de laatste dia's)."
+    return f"Gegevens: {files} van {conclusies.enumeration(corporaties)} (zie de laatste dia's)."
 
 
 def voorblad(
@@ -305,7 +305,7 @@ def voorblad(
     return Voorblad(
         titel=TITEL,
         documenten=tuple(d.titel for d in sorted(documents, key=lambda d: d.titel)),
-        gemeente=filters.gemeente or conclusies.opsomming(gemeenten) or "alle gemeenten",
+        gemeente=filters.gemeente or conclusies.enumeration(gemeenten) or "alle gemeenten",
         selectie=selectie_tekst(filters),
         datum=today,
         bronnen=bronnen(batches, filters),
