@@ -22,7 +22,7 @@ _ESCAPES = {
 
 
 def toml_text(content: dict[str, object]) -> str:
-    """{document: {...}, afspraak: [...], doel: [...]} as TOML, in the schema of targets."""
+    """{document: {...}, afspraak: [...], doel: [...]} as TOML, in the afspraken file schema."""
     lines = [_HEADER, "", "[document]"]
     lines += [f"{k} = {value(v)}" for k, v in content["document"].items()]
     for name in ("afspraak", "doel"):

@@ -6,7 +6,7 @@ Writes go through :func:`prestatie.opslag.store.transaction`.
 
 - ``afspraak_status`` is append-only: setting a status adds a row and never changes one, so
   the history of who set what, when, and why is kept. The current status of an agreement in
-  a year is the row with the highest id (:func:`prestatie.afspraken.register.laatste`).
+  a year is the row with the highest id (:func:`prestatie.afspraken.register.latest`).
 - ``afspraken_versie`` keeps every version of an agreement document that was put in force. A
   new version and the document in force (``afspraken_document``) change in one transaction
   (``store.put_document`` inside this module's transaction: ``store.save_documents`` opens its

@@ -272,8 +272,8 @@ def _when(row) -> str:
         return fmt.datum(_day(row.peildatum))
     if pd.isna(row.jaar_van):
         return fmt.MISSING
-    van, tot = int(row.jaar_van), int(row.jaar_tot)
-    return str(van) if van == tot else f"{van}-{tot}"
+    first, last = int(row.jaar_van), int(row.jaar_tot)
+    return str(first) if first == last else f"{first}-{last}"
 
 
 def sources_text(sources: pd.DataFrame) -> str:
