@@ -21,7 +21,8 @@ from pathlib import Path
 from prestatie import dashboard
 from prestatie.beoordeling import selectie
 from prestatie.opslag import queries
-from prestatie.presenteren import deck, monitor_excel, presentatie
+from prestatie.presenteren import deck, monitor_excel
+from prestatie.presenteren.slides import Slide, TitleSlide, slides_for, title_slide
 
 OUT = Path(__file__).resolve().parent / "out"
 TODAY = date(2026, 11, 21)
@@ -45,12 +46,12 @@ def timed(fn):
     return time.perf_counter() - start, result
 
 
-def parts(cover: presentatie.Voorblad, slides: list[presentatie.Dia]) -> dict:
+def parts(cover: TitleSlide, slides: list[Slide]) -> dict:
     """One run split up: chromium start, each chart, chromium stop, the PowerPoint layout."""
     renderer = deck.ChartRenderer()
     start_s, _ = timed(renderer.__enter__)
     try:
-        charts = [timed(lambda s=s: renderer.png(s.figuur)) for s in slides]
+        charts = [timed(lambda s=s: renderer.png(s.figure)) for s in slides]
     finally:
         stop_s, _ = timed(lambda: renderer.__exit__(None, None, None))
     layout_s, _ = timed(lambda: deck.pptx_bytes(cover, slides, [png for _, png in charts]))
@@ -80,8 +81,8 @@ def main() -> None:
     con = dashboard.open_database(args.db or database())
     filters = selectie.Filters()
     evaluations = dashboard.evaluations(con, TODAY)
-    slides_s, slides = timed(lambda: presentatie.dias(evaluations, dashboard.stock(con, filters)))
-    cover = presentatie.voorblad(
+    slides_s, slides = timed(lambda: slides_for(evaluations, dashboard.stock(con, filters)))
+    cover = title_slide(
         dashboard.agreements(con), evaluations, filters, TODAY, queries.batches(con)
     )
     excel_s, excel = timed(

@@ -242,6 +242,6 @@ def register_table(
     gemeente: str | None = None,
 ) -> pd.DataFrame:
     """Every agreement with its stand in ``jaar`` and the measured status of the quantitative
-    ones; see :func:`prestatie.afspraken.register.tabel`."""
-    standen = register.laatste(register_store.status_history(con))
-    return register.tabel(agreements(con), evaluations, standen, jaar, gemeente)
+    ones; see :func:`prestatie.afspraken.register.table`."""
+    standen = register.latest(register_store.status_history(con))
+    return register.table(agreements(con), evaluations, standen, jaar, gemeente)

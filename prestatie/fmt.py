@@ -17,73 +17,73 @@ from babel.dates import format_date
 from babel.numbers import NumberPattern, format_currency, format_decimal, format_percent
 
 LOCALE = Locale.parse("nl_NL")
-LEEG = "–"
+MISSING = "–"
 _NBSP = "\u00a0"
 
-Getal = Decimal | float | int
+Number = Decimal | float | int
 
 
-def euro(x: Getal | None, decimals: int = 2) -> str:
+def euro(x: Number | None, decimals: int = 2) -> str:
     """678.66 -> "€ 678,66"; 1234.5 -> "€ 1.234,50"; -678.66 -> "€ -678,66"."""
-    if x is None or _ontbreekt(x):
-        return LEEG
-    patroon = _met_decimalen(LOCALE.currency_formats["standard"], decimals)
-    bedrag = _half_up(x, decimals)
-    tekst = format_currency(bedrag, "EUR", format=patroon, currency_digits=False, locale=LOCALE)
-    return tekst.replace(_NBSP, " ")
+    if x is None or _is_missing(x):
+        return MISSING
+    pattern = _with_decimals(LOCALE.currency_formats["standard"], decimals)
+    amount = _round_half_up(x, decimals)
+    text = format_currency(amount, "EUR", format=pattern, currency_digits=False, locale=LOCALE)
+    return text.replace(_NBSP, " ")
 
 
-def pct(fraction: Getal | None, decimals: int = 1) -> str:
+def pct(fraction: Number | None, decimals: int = 1) -> str:
     """A fraction as a percentage: 0.903 -> "90,3%"; 0.9 -> "90,0%"."""
-    if fraction is None or _ontbreekt(fraction):
-        return LEEG
-    patroon = _met_decimalen(LOCALE.percent_formats[None], decimals)
-    return format_percent(_half_up(fraction, decimals + 2), format=patroon, locale=LOCALE)
+    if fraction is None or _is_missing(fraction):
+        return MISSING
+    pattern = _with_decimals(LOCALE.percent_formats[None], decimals)
+    return format_percent(_round_half_up(fraction, decimals + 2), format=pattern, locale=LOCALE)
 
 
-def num(x: Getal | None, decimals: int = 0) -> str:
+def num(x: Number | None, decimals: int = 0) -> str:
     """12345 -> "12.345"; 2.5 with decimals=1 -> "2,5"."""
-    if x is None or _ontbreekt(x):
-        return LEEG
-    patroon = _met_decimalen(LOCALE.decimal_formats[None], decimals)
-    return format_decimal(_half_up(x, decimals), format=patroon, locale=LOCALE)
+    if x is None or _is_missing(x):
+        return MISSING
+    pattern = _with_decimals(LOCALE.decimal_formats[None], decimals)
+    return format_decimal(_round_half_up(x, decimals), format=pattern, locale=LOCALE)
 
 
 def datum(d: date | None) -> str:
     """date(2023, 1, 1) -> "01-01-2023"."""
-    if d is None or _ontbreekt(d):
-        return LEEG
+    if d is None or _is_missing(d):
+        return MISSING
     return format_date(d, "dd-MM-yyyy", locale=LOCALE)
 
 
 def datum_lang(d: date | None) -> str:
     """date(2023, 1, 1) -> "1 januari 2023"."""
-    if d is None or _ontbreekt(d):
-        return LEEG
+    if d is None or _is_missing(d):
+        return MISSING
     return format_date(d, "d MMMM y", locale=LOCALE)
 
 
 def aantal_woningen(n: int | None) -> str:
     """1 -> "1 woning"; 37 -> "37 woningen"; 1234 -> "1.234 woningen"."""
-    if n is None or _ontbreekt(n):
-        return LEEG
+    if n is None or _is_missing(n):
+        return MISSING
     return f"{num(n)} {'woning' if n == 1 else 'woningen'}"
 
 
-def _met_decimalen(patroon: NumberPattern, decimals: int) -> NumberPattern:
+def _with_decimals(pattern: NumberPattern, decimals: int) -> NumberPattern:
     """The locale's own pattern with exactly `decimals` digits after the comma."""
-    kopie = copy.copy(patroon)
-    kopie.frac_prec = (decimals, decimals)
-    return kopie
+    result = copy.copy(pattern)
+    result.frac_prec = (decimals, decimals)
+    return result
 
 
-def _half_up(x: Getal, decimals: int) -> Decimal:
+def _round_half_up(x: Number, decimals: int) -> Decimal:
     exact = x if isinstance(x, Decimal) else Decimal(str(x))
-    afgerond = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return afgerond.copy_abs() if afgerond.is_zero() else afgerond  # no "-0,00"
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return rounded.copy_abs() if rounded.is_zero() else rounded  # no "-0,00"
 
 
-def _ontbreekt(x: object) -> bool:
+def _is_missing(x: object) -> bool:
     try:
         return bool(pd.isna(x))
     except (TypeError, ValueError):  # a list or array is not one value

@@ -152,8 +152,8 @@ def test_norm_written_as_people_write_it():
     assert conclusies.norm_pct(0.9) == "90%"
     assert conclusies.norm_pct(0.475) == "47,5%"
     assert conclusies.norm_pct(0.0) == "0%"
-    assert conclusies.opsomming(["a", "b", "c"]) == "a, b en c"
-    assert conclusies.wie("Lefier + Woonservice") == "Lefier en Woonservice samen"
+    assert conclusies.enumeration(["a", "b", "c"]) == "a, b en c"
+    assert conclusies.who("Lefier + Woonservice") == "Lefier en Woonservice samen"
 
 
 # ---- stand: all targets -----------------------------------------------------------------------

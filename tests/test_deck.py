@@ -21,7 +21,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from prestatie.beoordeling.selectie import Filters
 from prestatie.presenteren import deck
-from prestatie.presenteren.presentatie import Dia, Voorblad, bronnen
+from prestatie.presenteren.slides import Slide, TitleSlide, sources
 
 TODAY = date(2026, 11, 21)
 
@@ -52,20 +52,20 @@ def batches(n: int) -> pd.DataFrame:
     )
 
 
-def cover(n_batches: int = 13, demo: bool = True) -> Voorblad:
-    return Voorblad(
-        titel="Prestatieafspraken: stand van zaken",
-        documenten=("Prestatieafspraken 2023 Borger-Odoorn",),
+def cover(n_batches: int = 13, demo: bool = True) -> TitleSlide:
+    return TitleSlide(
+        title="Prestatieafspraken: stand van zaken",
+        documents=("Prestatieafspraken 2023 Borger-Odoorn",),
         gemeente="Borger-Odoorn",
-        selectie="Borger-Odoorn · alle corporaties · 2024",
-        datum=TODAY,
-        bronnen=bronnen(batches(n_batches), Filters(gemeente="Borger-Odoorn")),
+        selection="Borger-Odoorn · alle corporaties · 2024",
+        as_of=TODAY,
+        sources=sources(batches(n_batches), Filters(gemeente="Borger-Odoorn")),
         demo=demo,
     )
 
 
-def slide(title: str, line: str) -> Dia:
-    return Dia(title.lower(), "Betaalbaarheid", title, go.Figure(), line)
+def slide(title: str, line: str) -> Slide:
+    return Slide(title.lower(), "Betaalbaarheid", title, go.Figure(), line)
 
 
 SLIDES = [
@@ -97,11 +97,11 @@ def test_pptx_has_title_chart_and_source_slides():
         assert words in first
     colours = ((0x1A, 0x7F, 0x37), (0xC6, 0x28, 0x28))
     for s, dia, colour in zip(slides[1:3], SLIDES, colours, strict=True):
-        assert dia.titel in texts(s) and dia.conclusie in texts(s)
+        assert dia.title in texts(s) and dia.conclusion in texts(s)
         pictures = [x for x in s.shapes if x.shape_type == MSO_SHAPE_TYPE.PICTURE]
         assert len(pictures) == 1
         assert Image.open(io.BytesIO(pictures[0].image.blob)).getpixel((5, 5)) == colour
-        assert s.notes_slide.notes_text_frame.text == dia.conclusie
+        assert s.notes_slide.notes_text_frame.text == dia.conclusion
     assert prs.core_properties.title == "Prestatieafspraken: stand van zaken: Borger-Odoorn"
 
 
@@ -154,7 +154,7 @@ def test_build_draws_each_chart_in_chromium_and_reports_progress():
         go.Figure(go.Histogram(x=[500, 600, 650, 700, 710])),
     ]
     dias = [
-        Dia(f"d{i}", "Overzicht", f"Grafiek {i}", f, f"Conclusie {i}.")
+        Slide(f"d{i}", "Overzicht", f"Grafiek {i}", f, f"Conclusie {i}.")
         for i, f in enumerate(figures)
     ]
     steps = []
@@ -189,14 +189,14 @@ def test_png_names_are_plain_ascii():
 
 def test_no_chromium_is_said_in_dutch(monkeypatch, tmp_path):
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "geen-chromium"))
-    with pytest.raises(deck.GeenBrowser, match="Geen chromium gevonden"):
+    with pytest.raises(deck.NoBrowser, match="Geen chromium gevonden"):
         deck.browser_path()
 
 
 def test_pdf_without_libreoffice_is_refused(monkeypatch):
     monkeypatch.setattr(deck.shutil, "which", lambda name: None)
     assert deck.pdf_converter() is None
-    with pytest.raises(deck.GeenPdfOmzetter, match="LibreOffice ontbreekt"):
+    with pytest.raises(deck.NoPdfConverter, match="LibreOffice ontbreekt"):
         deck.pdf_bytes(b"pptx")
 
 
@@ -225,7 +225,7 @@ def test_a_chart_chromium_cannot_draw_is_named(monkeypatch):
     monkeypatch.setattr(deck.ChartRenderer, "__enter__", lambda self: self)
     monkeypatch.setattr(deck.ChartRenderer, "__exit__", lambda self, *exc: None)
     monkeypatch.setattr(deck.ChartRenderer, "png", refuse)
-    with pytest.raises(deck.TekenFout, match="Grafiek 1 van 2 kon niet getekend worden"):
+    with pytest.raises(deck.DrawError, match="Grafiek 1 van 2 kon niet getekend worden"):
         deck.render_pngs([go.Figure(), go.Figure()])
 
 
@@ -233,5 +233,5 @@ def test_a_failing_converter_is_said_in_dutch(tmp_path):
     script = tmp_path / "libreoffice"
     script.write_text("#!/bin/sh\nexit 77\n")
     script.chmod(0o755)
-    with pytest.raises(deck.PdfMislukt, match="LibreOffice maakte geen PDF"):
+    with pytest.raises(deck.PdfFailed, match="LibreOffice maakte geen PDF"):
         deck.pdf_bytes(b"pptx", str(script))

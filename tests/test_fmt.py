@@ -26,17 +26,17 @@ def test_euro(bedrag: Decimal | float | int, tekst: str) -> None:
     assert euro(bedrag) == tekst
 
 
-def test_euro_gewone_spatie() -> None:
+def test_euro_ordinary_space() -> None:
     assert "\u00a0" not in euro(678.66)
 
 
-def test_euro_zonder_centen() -> None:
+def test_euro_without_cents() -> None:
     assert euro(678.66, 0) == "€ 679"
     assert euro(1234.5, 0) == "€ 1.235"
     assert euro(596, 0) == "€ 596"
 
 
-def test_euro_rondt_half_naar_boven() -> None:
+def test_euro_rounds_half_up() -> None:
     # babel alone would round half to even: 0,025 -> 0,02.
     assert euro(0.025) == "€ 0,03"
     assert euro(0.015) == "€ 0,02"
@@ -64,7 +64,7 @@ def test_pct(fractie: Decimal | float, tekst: str) -> None:
     assert pct(fractie) == tekst
 
 
-def test_pct_decimalen() -> None:
+def test_pct_decimals() -> None:
     assert pct(0.903, 0) == "90%"
     assert pct(0.905, 0) == "91%"
     assert pct(0.12345, 2) == "12,35%"
@@ -90,12 +90,12 @@ def test_num(getal: float, decimalen: int, tekst: str) -> None:
     assert num(getal, decimalen) == tekst
 
 
-def test_num_standaard_zonder_decimalen() -> None:
+def test_num_defaults_to_no_decimals() -> None:
     assert num(12345.4) == "12.345"
 
 
 @pytest.mark.parametrize("leeg", [None, float("nan"), pd.NA])
-def test_ontbrekende_waarde(leeg: object) -> None:
+def test_missing_value(leeg: object) -> None:
     assert euro(leeg) == "–"  # type: ignore[arg-type]
     assert pct(leeg) == "–"  # type: ignore[arg-type]
     assert num(leeg) == "–"  # type: ignore[arg-type]

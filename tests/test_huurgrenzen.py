@@ -46,11 +46,11 @@ from prestatie.referentie.huurgrenzen import (
         (2026, "liberalisatiegrens", "932.93"),
     ],
 )
-def test_bedrag_uit_de_tabel(jaar: int, grens: str, bedrag: str) -> None:
+def test_amount_from_the_table(jaar: int, grens: str, bedrag: str) -> None:
     assert grenzen_in_jaar(jaar)[grens] == Decimal(bedrag)
 
 
-def test_een_heel_jaar() -> None:
+def test_a_whole_year() -> None:
     assert grenzen_in_jaar(2019) == {
         "kwaliteitskortingsgrens": Decimal("424.44"),
         "eerste_aftoppingsgrens": Decimal("607.46"),
@@ -59,13 +59,13 @@ def test_een_heel_jaar() -> None:
     }
 
 
-def test_bedragen_zijn_decimal_tot_op_de_cent() -> None:
+def test_amounts_are_decimal_to_the_cent() -> None:
     waarde = grenzen_in_jaar(2018)["eerste_aftoppingsgrens"]
     assert isinstance(waarde, Decimal)
     assert str(waarde) == "597.30"
 
 
-def test_2021_en_2022_gelijk_behalve_de_liberalisatiegrens() -> None:
+def test_2021_and_2022_equal_except_the_liberalisatiegrens() -> None:
     # Rents were frozen in 2021: the 2022 limits repeat 2021's, but the liberalisatiegrens moved.
     for grens in ("kwaliteitskortingsgrens", "eerste_aftoppingsgrens", "tweede_aftoppingsgrens"):
         assert grenzen_in_jaar(2021)[grens] == grenzen_in_jaar(2022)[grens]
@@ -73,12 +73,12 @@ def test_2021_en_2022_gelijk_behalve_de_liberalisatiegrens() -> None:
     assert grenzen_in_jaar(2022)["liberalisatiegrens"] == Decimal("763.47")
 
 
-def test_teruggegeven_dict_is_een_kopie() -> None:
+def test_returned_dict_is_a_copy() -> None:
     grenzen_in_jaar(2020)["kwaliteitskortingsgrens"] = Decimal("0")
     assert grenzen_in_jaar(2020)["kwaliteitskortingsgrens"] == Decimal("432.51")
 
 
-def test_grens_geldt_vanaf_1_januari() -> None:
+def test_grens_applies_from_1_january() -> None:
     assert grens_op(date(2022, 12, 31), "tweede_aftoppingsgrens") == Decimal("678.66")
     assert grens_op(date(2023, 1, 1), "tweede_aftoppingsgrens") == Decimal("693.60")
     assert grens_op(date(2023, 12, 31), "tweede_aftoppingsgrens") == Decimal("693.60")
@@ -87,7 +87,7 @@ def test_grens_geldt_vanaf_1_januari() -> None:
     assert grens_op(date(2026, 12, 31), "eerste_aftoppingsgrens") == Decimal("713.02")
 
 
-def test_onbekend_jaar_melding() -> None:
+def test_unknown_year_message() -> None:
     with pytest.raises(UnknownYear) as fout:
         grenzen_in_jaar(2014)
     assert str(fout.value) == "Geen huurgrenzen bekend voor 2014 (tabel loopt van 2015 t/m 2026)"
@@ -96,12 +96,12 @@ def test_onbekend_jaar_melding() -> None:
         grens_op(date(2027, 1, 1), "liberalisatiegrens")
 
 
-def test_onbekend_jaar_is_een_lookup_error() -> None:
+def test_unknown_year_is_a_lookup_error() -> None:
     with pytest.raises(LookupError):
         grenzen_in_jaar(2030)
 
 
-def test_onbekende_grens_melding() -> None:
+def test_unknown_grens_message() -> None:
     with pytest.raises(UnknownLimit) as fout:
         grens_op(date(2023, 6, 1), "aftoppingsgrens")
     assert str(fout.value) == (
@@ -116,7 +116,7 @@ def onder_grens(huur, grens: Decimal, inclusief: bool = True) -> bool:
     return bool(under_limit(cents, huurgrenzen.in_cents(grens), inclusief).iloc[0])
 
 
-def test_precies_op_de_grens_inclusief_en_exclusief() -> None:
+def test_exactly_on_the_grens_inclusive_and_exclusive() -> None:
     grens = Decimal("678.66")
     assert onder_grens(Decimal("678.66"), grens) is True
     assert onder_grens(Decimal("678.66"), grens, inclusief=True) is True
@@ -125,14 +125,14 @@ def test_precies_op_de_grens_inclusief_en_exclusief() -> None:
     assert onder_grens(Decimal("678.67"), grens, inclusief=True) is False
 
 
-def test_float_uit_tekst_gelijk_aan_de_tabel() -> None:
+def test_float_from_text_equals_the_table() -> None:
     grens = grens_op(date(2022, 7, 1), "tweede_aftoppingsgrens")
     assert onder_grens(678.66, grens) is True
     assert onder_grens(678.66, grens, inclusief=False) is False
     assert onder_grens(678.67, grens) is False
 
 
-def test_afronden_op_hele_centen_half_naar_boven() -> None:
+def test_rounding_to_whole_cents_half_up() -> None:
     grens = Decimal("678.66")
     assert onder_grens(678.664, grens, inclusief=False) is False  # 678,66
     assert onder_grens(678.655, grens, inclusief=False) is False  # 678,66, not 678,65
@@ -140,12 +140,12 @@ def test_afronden_op_hele_centen_half_naar_boven() -> None:
     assert onder_grens(Decimal("678.665"), grens) is False  # 678,67
 
 
-def test_gehele_euros() -> None:
+def test_whole_euros() -> None:
     assert onder_grens(596, Decimal("597.30")) is True
     assert onder_grens(598, Decimal("597.30")) is False
 
 
-def test_geen_huur_is_nooit_onder_de_grens() -> None:
+def test_no_huur_is_never_below_the_grens() -> None:
     assert onder_grens(None, Decimal("678.66")) is False
     assert onder_grens(float("nan"), Decimal("678.66")) is False
 
@@ -167,7 +167,7 @@ def test_namen() -> None:
     assert naam("liberalisatiegrens") == "liberalisatiegrens"
 
 
-def test_tabel_voor_weergave() -> None:
+def test_tabel_for_display() -> None:
     rijen = tabel()
     assert len(rijen) == 12
     assert rijen[0] == {
@@ -185,7 +185,7 @@ def test_jaren() -> None:
     assert huurgrenzen.jaren() == range(2015, 2027)
 
 
-def test_grenzen_lopen_op_binnen_elk_jaar() -> None:
+def test_grenzen_increase_within_every_year() -> None:
     # Invariant: kwaliteitskortingsgrens < 1e < 2e aftoppingsgrens < liberalisatiegrens.
     for rij in tabel():
         bedragen = [rij[grens] for grens in GRENZEN]

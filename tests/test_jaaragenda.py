@@ -24,11 +24,11 @@ def test_the_data_holds_the_five_deadlines_of_the_akkoord():
 
 
 def test_next_deadlines_after_21_november_2026():
-    komend = jaaragenda.komende(jaaragenda.TERMIJNEN, date(2026, 11, 21))
+    komend = jaaragenda.upcoming(jaaragenda.TERMIJNEN, date(2026, 11, 21))
     # 21 Nov -> 15 Dec: 9 days left in November + 15 = 24; -> 28 Feb 2027: 24 + 16 (rest of
     # December) + 31 + 28 = 99; -> 30 Jun: 99 + 31 + 30 + 31 + 30 = 221; 1 Jul: 222;
     # -> 15 Nov 2027: 365 days after 21 Nov 2026 is 21 Nov 2027, so 365 - 6 = 359.
-    assert [(k.datum, k.dagen, k.termijn.afspraak) for k in komend] == [
+    assert [(k.when, k.days, k.termijn.afspraak) for k in komend] == [
         (date(2026, 12, 15), 24, "SW-4"),
         (date(2027, 2, 28), 99, "SW-5"),
         (date(2027, 6, 30), 221, "SW-2"),
@@ -38,21 +38,21 @@ def test_next_deadlines_after_21_november_2026():
 
 
 def test_a_deadline_today_counts_and_february_follows_leap_years():
-    today = jaaragenda.komende(jaaragenda.TERMIJNEN, date(2026, 12, 15))[0]
-    assert (today.datum, today.dagen, jaaragenda.over(today.dagen)) == (
+    today = jaaragenda.upcoming(jaaragenda.TERMIJNEN, date(2026, 12, 15))[0]
+    assert (today.when, today.days, jaaragenda.in_days(today.days)) == (
         date(2026, 12, 15),
         0,
         "vandaag",
     )
-    komend = jaaragenda.komende(jaaragenda.TERMIJNEN, date(2027, 12, 1))
+    komend = jaaragenda.upcoming(jaaragenda.TERMIJNEN, date(2027, 12, 1))
     evaluatie = next(k for k in komend if k.termijn.afspraak == "SW-5")
-    assert (evaluatie.datum, evaluatie.dagen) == (date(2028, 2, 29), 30 + 31 + 29)
+    assert (evaluatie.when, evaluatie.days) == (date(2028, 2, 29), 30 + 31 + 29)
 
 
 def test_only_the_chosen_documents():
-    assert jaaragenda.komende(jaaragenda.TERMIJNEN, date(2026, 1, 1), {"borger-odoorn-2023"}) == []
-    assert len(jaaragenda.komende(jaaragenda.TERMIJNEN, date(2026, 1, 1), {EMMEN})) == 5
+    assert jaaragenda.upcoming(jaaragenda.TERMIJNEN, date(2026, 1, 1), {"borger-odoorn-2023"}) == []
+    assert len(jaaragenda.upcoming(jaaragenda.TERMIJNEN, date(2026, 1, 1), {EMMEN})) == 5
 
 
 def test_days_in_words():
-    assert [jaaragenda.over(n) for n in (0, 1, 24)] == ["vandaag", "morgen", "over 24 dagen"]
+    assert [jaaragenda.in_days(n) for n in (0, 1, 24)] == ["vandaag", "morgen", "over 24 dagen"]

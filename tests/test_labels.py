@@ -48,7 +48,7 @@ from prestatie.referentie.labels import (
         ("e", "E"),
     ],
 )
-def test_spellingen(spelling: str, klasse: str) -> None:
+def test_spellings(spelling: str, klasse: str) -> None:
     assert normalize(spelling) == klasse
 
 
@@ -91,16 +91,16 @@ def test_vera_codes(code: str, klasse: str) -> None:
         "Label onbekend",
     ],
 )
-def test_onbekend(waarde: object) -> None:
+def test_unknown(waarde: object) -> None:
     assert normalize(waarde) == "onbekend"
 
 
 @pytest.mark.parametrize("waarde", ["X", "H", "12", "A+++++", "B+", "AB", "label", "AP5", 12, 1.5])
-def test_geen_label(waarde: object) -> None:
+def test_no_label(waarde: object) -> None:
     assert normalize(waarde) is None
 
 
-def test_canonieke_klassen_blijven_gelijk() -> None:
+def test_canonical_klassen_stay_the_same() -> None:
     for klasse in ALLE:
         assert normalize(klasse) == klasse
 
@@ -121,7 +121,7 @@ def test_rank() -> None:
     assert rank("A+") < rank("A") < rank("B") < rank("C")
 
 
-def test_rank_onbekend_is_een_fout() -> None:
+def test_rank_of_onbekend_is_an_error() -> None:
     with pytest.raises(ValueError, match="Geen energielabelklasse: 'onbekend'"):
         rank("onbekend")
     with pytest.raises(ValueError):
@@ -166,7 +166,7 @@ def test_groep_van_domesta(klasse: str, groep: str) -> None:
     assert groep_van(klasse, "domesta") == groep
 
 
-def test_groep_van_fouten() -> None:
+def test_groep_van_errors() -> None:
     with pytest.raises(ValueError, match="Onbekende labelindeling 'lefier'"):
         groep_van("A", "lefier")
     with pytest.raises(ValueError, match="Geen energielabelklasse: 'X'"):
@@ -187,7 +187,7 @@ def test_gemiddeld() -> None:
     assert gemiddeld(["A++++"]) == (0.0, "A++++")
 
 
-def test_gemiddeld_zonder_bekende_labels() -> None:
+def test_gemiddeld_without_known_labels() -> None:
     assert gemiddeld([]) is None
     assert gemiddeld(["onbekend", "onbekend"]) is None
 
@@ -243,11 +243,11 @@ def test_energie_index_2015_2020(ei: float, klasse: str) -> None:
         (2.91, "G"),
     ],
 )
-def test_energie_index_voor_2015(ei: float, klasse: str) -> None:
+def test_energie_index_before_2015(ei: float, klasse: str) -> None:
     assert van_energie_index(ei, "voor 2015") == klasse
 
 
-def test_energie_index_fouten_en_leeg() -> None:
+def test_energie_index_errors_and_empty() -> None:
     with pytest.raises(ValueError, match="Onbekende methode '2021'"):
         van_energie_index(1.0, "2021")
     assert van_energie_index(None) == "onbekend"
@@ -286,7 +286,7 @@ def test_ep2(ep2: float, klasse: str) -> None:
     assert van_ep2(ep2) == klasse
 
 
-def test_ep2_leeg() -> None:
+def test_ep2_empty() -> None:
     assert van_ep2(None) == "onbekend"
 
 

@@ -238,7 +238,7 @@ def test_another_reader_sees_the_same_cells(workbook_file):
 
 def test_file_name_carries_selection_and_day():
     assert (
-        monitor_excel.bestandsnaam(Filters("Borger-Odoorn", "Lefier", 2024), TODAY, "xlsx")
+        monitor_excel.file_name(Filters("Borger-Odoorn", "Lefier", 2024), TODAY, "xlsx")
         == "monitor-borger-odoorn-lefier-2024-2026-11-21.xlsx"
     )
-    assert monitor_excel.bestandsnaam(Filters(), TODAY, "pptx") == "monitor-alle-2026-11-21.pptx"
+    assert monitor_excel.file_name(Filters(), TODAY, "pptx") == "monitor-alle-2026-11-21.pptx"

@@ -156,7 +156,7 @@ def test_status_without_a_name_is_not_stored(at, db):
 def test_template_upload_new_version_then_undo(at, db):
     original = document_text(db)
     book = openpyxl.load_workbook(
-        io.BytesIO(sjabloon.schrijf(toml_reader.parse_agreement(original, f"{BO}.toml")))
+        io.BytesIO(sjabloon.write(toml_reader.parse_agreement(original, f"{BO}.toml")))
     )
     book["Doelen"]["J2"] = "2021=80%; 2022=80%; 2023=80%; 2024=80%"  # doel A1, column norm
     buffer = io.BytesIO()
@@ -186,7 +186,7 @@ def test_template_upload_new_version_then_undo(at, db):
 def test_refused_template_stores_nothing(at, db):
     original = document_text(db)
     book = openpyxl.load_workbook(
-        io.BytesIO(sjabloon.schrijf(toml_reader.parse_agreement(original, f"{BO}.toml")))
+        io.BytesIO(sjabloon.write(toml_reader.parse_agreement(original, f"{BO}.toml")))
     )
     book["Afspraken"]["H2"] = "klaar"  # A1, column status
     buffer = io.BytesIO()

@@ -7,9 +7,9 @@ from prestatie.referentie.partijen import (
     GEMEENTEN,
     corporatie,
     gemeente,
-    gemeente_van_bag_id,
-    gemeente_van_code,
-    gemeentecode_van_bag_id,
+    gemeente_from_bag_id,
+    gemeente_from_code,
+    gemeentecode_from_bag_id,
     kern,
     kernen,
 )
@@ -44,7 +44,7 @@ def test_corporatie(naam: str, canoniek: str) -> None:
 
 
 @pytest.mark.parametrize("naam", ["Acantus", "DO", "L", "", "Lefier Groningen", None])
-def test_onbekende_corporatie(naam: object) -> None:
+def test_unknown_corporatie(naam: object) -> None:
     assert corporatie(naam) is None  # type: ignore[arg-type]
 
 
@@ -85,7 +85,7 @@ def test_gemeente(naam: str, canoniek: str) -> None:
 
 
 @pytest.mark.parametrize("naam", ["Groningen", "Stadskanaal", "Exloo", "gemeente", "", None])
-def test_onbekende_gemeente(naam: object) -> None:
+def test_unknown_gemeente(naam: object) -> None:
     assert gemeente(naam) is None  # type: ignore[arg-type]
 
 
@@ -114,13 +114,13 @@ def test_onbekende_gemeente(naam: object) -> None:
         ("1731", "Midden-Drenthe"),
     ],
 )
-def test_gemeente_van_code(code: str | int, naam: str) -> None:
-    assert gemeente_van_code(code) == naam
+def test_gemeente_from_code(code: str | int, naam: str) -> None:
+    assert gemeente_from_code(code) == naam
 
 
 @pytest.mark.parametrize("code", ["0014", "14", "GM0363", "Emmen", "", "01140", "11 4", -114])
-def test_gemeente_van_onbekende_code(code: str | int) -> None:
-    assert gemeente_van_code(code) is None
+def test_gemeente_from_unknown_code(code: str | int) -> None:
+    assert gemeente_from_code(code) is None
 
 
 @pytest.mark.parametrize(
@@ -142,8 +142,8 @@ def test_gemeente_van_onbekende_code(code: str | int) -> None:
         ("106010000000001", "Assen"),
     ],
 )
-def test_gemeente_van_bag_id(bag_id: str | int | float, naam: str) -> None:
-    assert gemeente_van_bag_id(bag_id) == naam
+def test_gemeente_from_bag_id(bag_id: str | int | float, naam: str) -> None:
+    assert gemeente_from_bag_id(bag_id) == naam
 
 
 @pytest.mark.parametrize(
@@ -164,15 +164,15 @@ def test_gemeente_van_bag_id(bag_id: str | int | float, naam: str) -> None:
         "0363010000123456",  # Amsterdam: not in Drenthe
     ],
 )
-def test_gemeente_van_onbruikbaar_bag_id(bag_id: object) -> None:
-    assert gemeente_van_bag_id(bag_id) is None  # type: ignore[arg-type]
+def test_gemeente_from_unusable_bag_id(bag_id: object) -> None:
+    assert gemeente_from_bag_id(bag_id) is None  # type: ignore[arg-type]
 
 
-def test_gemeentecode_van_bag_id() -> None:
-    assert gemeentecode_van_bag_id("0114010000123456") == "0114"
-    assert gemeentecode_van_bag_id(114010000123456) == "0114"
-    assert gemeentecode_van_bag_id("0363010000123456") == "0363"
-    assert gemeentecode_van_bag_id("garbage") is None
+def test_gemeentecode_from_bag_id() -> None:
+    assert gemeentecode_from_bag_id("0114010000123456") == "0114"
+    assert gemeentecode_from_bag_id(114010000123456) == "0114"
+    assert gemeentecode_from_bag_id("0363010000123456") == "0363"
+    assert gemeentecode_from_bag_id("garbage") is None
 
 
 def test_kernen_borger_odoorn() -> None:
@@ -227,7 +227,7 @@ def test_kernen_emmen() -> None:
     }
 
 
-def test_kernen_zonder_lijst() -> None:
+def test_kernen_without_a_list() -> None:
     assert kernen("Assen") == ()
     assert kernen("Groningen") == ()
 
@@ -255,7 +255,7 @@ def test_kern(naam: str, canoniek: str) -> None:
     assert kern(naam) == canoniek
 
 
-def test_kern_binnen_gemeente() -> None:
+def test_kern_within_gemeente() -> None:
     assert kern("exloo", "Borger-Odoorn") == "Exloo"
     assert kern("exloo", "borger odoorn") == "Exloo"
     assert kern("Exloo", "Emmen") is None
@@ -264,5 +264,5 @@ def test_kern_binnen_gemeente() -> None:
 
 
 @pytest.mark.parametrize("naam", ["Angelslo", "Stadskanaal", "Exloërmond", "", None])
-def test_onbekende_kern(naam: object) -> None:
+def test_unknown_kern(naam: object) -> None:
     assert kern(naam) is None  # type: ignore[arg-type]

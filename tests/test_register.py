@@ -108,14 +108,14 @@ def test_two_entries_both_kept_latest_wins(con, proef):
         (2026, "gereed", "Bert"),
         (2025, "vertraagd", "Anna"),
     ]
-    standen = register.laatste(history)
+    standen = register.latest(history)
     b1 = proef.afspraak("B1")
     now = register.stand(b1, standen, 2026)
     assert (now.status, now.notitie, now.door) == ("gereed", "eerste overleg", "Bert")
     assert register.stand(b1, standen, 2025).status == "vertraagd"
     # no entry for 2024: the initial status of the document
     assert register.stand(b1, standen, 2024) == register.Stand("niet gestart")
-    shown = register.geschiedenis(history, "proef-2026", "B1")
+    shown = register.afspraak_history(history, "proef-2026", "B1")
     assert list(shown["Status"]) == ["vertraagd", "gereed", "loopt"]  # newest first
 
 
@@ -176,7 +176,7 @@ def test_trekker_words_become_parties():
 def test_table_with_stand_and_measured_status(proef):
     standen = {("proef-2026", "B1", 2026): register.Stand("gereed", "klaar", "Bert")}
     evaluations = [evaluation("behaald"), evaluation("achter", 2025), evaluation("behaald", 2025)]
-    table = register.tabel([proef], evaluations, standen, 2026)
+    table = register.table([proef], evaluations, standen, 2026)
     rows = table.set_index("nummer")
     assert list(rows["status"]) == ["loopt", "gereed", "loopt"]
     assert rows.loc["A1", "gemeten"] == "2× behaald, 1× achter"
@@ -190,40 +190,40 @@ def test_table_with_stand_and_measured_status(proef):
         "vertraagd": 0,
         "vervallen": 0,
     }
-    assert register.stand_tekst(register.per_status(table), 2026) == (
+    assert register.stand_text(register.per_status(table), 2026) == (
         "Afspraken in 2026: 2 loopt · 1 gereed"
     )
-    assert register.tabel([proef], [], {}, 2026, gemeente="Borger-Odoorn").empty
+    assert register.table([proef], [], {}, 2026, gemeente="Borger-Odoorn").empty
 
 
 def test_selection_by_theme_party_status_and_words(proef):
-    table = register.tabel([proef], [], {}, 2026)
-    pick = register.selectie
+    table = register.table([proef], [], {}, 2026)
+    pick = register.selection
     assert list(pick(table, themas=["Samenwerking"])["nummer"]) == ["B1", "B2"]
     assert list(pick(table, partijen=["Lefier"])["nummer"]) == ["A1", "B2"]
-    assert list(pick(table, statussen=["niet gestart"])["nummer"]) == ["B1"]
-    assert list(pick(table, zoek="KWARTAALOVERLEG")["nummer"]) == ["B1"]
+    assert list(pick(table, statuses=["niet gestart"])["nummer"]) == ["B1"]
+    assert list(pick(table, search="KWARTAALOVERLEG")["nummer"]) == ["B1"]
     assert list(pick(table, document="ander")["nummer"]) == []
 
 
 def test_documents_of_a_gemeente(proef):
-    assert list(register.documenten([proef], None)) == ["proef-2026"]
-    assert list(register.documenten([proef], "Emmen")) == ["proef-2026"]
-    assert register.documenten([proef], "Borger-Odoorn") == {}
+    assert list(register.documents([proef], None)) == ["proef-2026"]
+    assert list(register.documents([proef], "Emmen")) == ["proef-2026"]
+    assert register.documents([proef], "Borger-Odoorn") == {}
 
 
 def test_summary_of_measured_statuses():
-    assert register.samenvatting(["behaald", "achter", "behaald"]) == "2× behaald, 1× achter"
-    assert register.samenvatting([]) == "geen gegevens"
+    assert register.summary(["behaald", "achter", "behaald"]) == "2× behaald, 1× achter"
+    assert register.summary([]) == "geen gegevens"
 
 
 def test_years_to_choose_and_the_default_year(proef):
-    assert register.jaren([proef], date(2026, 11, 21)) == [2025, 2026]
-    assert register.jaren([proef], date(2028, 1, 1)) == [2025, 2026, 2028]
+    assert register.years([proef], date(2026, 11, 21)) == [2025, 2026]
+    assert register.years([proef], date(2028, 1, 1)) == [2025, 2026, 2028]
     # a data year chosen in the sidebar outside the period and this year is offered too
-    assert register.jaren([proef], date(2026, 11, 21), 2023) == [2023, 2025, 2026]
-    assert register.status_jaar(None, date(2026, 11, 21)) == 2026
-    assert register.status_jaar(2024, date(2026, 11, 21)) == 2024
+    assert register.years([proef], date(2026, 11, 21), 2023) == [2023, 2025, 2026]
+    assert register.status_year(None, date(2026, 11, 21)) == 2026
+    assert register.status_year(2024, date(2026, 11, 21)) == 2024
 
 
 # --- the Overzicht block -----------------------------------------------------------------------
@@ -236,7 +236,7 @@ def test_upcoming_deadlines_show_the_stand_of_their_agreement(con, proef):
         jaaragenda.Termijn("ander", "X1", 12, 1, "Niet van dit document"),
     )
     register_store.set_status(con, "proef-2026", "B1", 2026, "gereed", "", "Anna")
-    block = register.komende_termijnen(
+    block = register.upcoming_termijnen(
         [proef],
         register_store.status_history(con),
         date(2026, 11, 21),
@@ -247,7 +247,7 @@ def test_upcoming_deadlines_show_the_stand_of_their_agreement(con, proef):
         ["28-02-2027", "over 99 dagen", "Evaluatie (februari)", "B2", "loopt"],
     ]
     assert block.stand == "Afspraken in 2026: 2 loopt · 1 gereed"
-    other = register.komende_termijnen(
+    other = register.upcoming_termijnen(
         [proef], register_store.status_history(con), date(2026, 11, 21), 2025, None, termijnen
     )
     assert other.stand == "Afspraken in 2025: 1 niet gestart · 2 loopt"
@@ -261,11 +261,11 @@ def test_year_overview_workbook_has_dutch_headers_and_neutralised_text(proef):
     standen = {
         ("proef-2026", "B1", 2026): register.Stand("vertraagd", '=HYPERLINK("x")', "Bert"),
     }
-    overview = register.jaaroverzicht(proef, [evaluation("behaald")], standen, 2026)
-    measured = register.metingen(
+    overview = register.year_overview(proef, [evaluation("behaald")], standen, 2026)
+    measured = register.measurements(
         [evaluation("behaald"), evaluation("achter", 2025)], "proef-2026", 2026
     )
-    data = register.jaaroverzicht_xlsx(proef.document.titel, overview, measured, 2026)
+    data = register.year_overview_xlsx(proef.document.titel, overview, measured, 2026)
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Afspraken 2026", "Metingen 2026"]
     sheet = book["Afspraken 2026"]

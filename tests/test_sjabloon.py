@@ -10,8 +10,8 @@ import tomllib
 import openpyxl
 import pytest
 
-from prestatie.afspraken import schema, sjabloon, toml_reader, toml_writer, versieverschil
-from prestatie.afspraken import sjabloon_cellen as cellen
+from prestatie.afspraken import schema, sjabloon, toml_reader, toml_writer, version_diff
+from prestatie.afspraken import sjabloon_cells as cells
 from prestatie.inlezen.errors import ImportRefused
 
 SEEDS = ("borger-odoorn-2023", "emmen-2019-2024")
@@ -24,7 +24,7 @@ def bo() -> schema.Agreement:
 
 def edited(agreement: schema.Agreement, *changes: tuple[str, str, object]) -> bytes:
     """The template of ``agreement`` with cells changed (sheet, cell, value), as Excel would."""
-    book = openpyxl.load_workbook(io.BytesIO(sjabloon.schrijf(agreement)))
+    book = openpyxl.load_workbook(io.BytesIO(sjabloon.write(agreement)))
     for sheet, cell, value in changes:
         book[sheet][cell] = value
     buffer = io.BytesIO()
@@ -34,7 +34,7 @@ def edited(agreement: schema.Agreement, *changes: tuple[str, str, object]) -> by
 
 def refusal(data: bytes) -> list[str]:
     with pytest.raises(ImportRefused) as caught:
-        sjabloon.lees("ingevuld.xlsx", data)
+        sjabloon.read("ingevuld.xlsx", data)
     return [str(p) for p in caught.value.problems]
 
 
@@ -45,13 +45,13 @@ def refusal(data: bytes) -> list[str]:
 def test_template_round_trip_gives_the_same_agreement(seed):
     path = toml_reader.default_folder() / f"{seed}.toml"
     original = toml_reader.load_agreement(path)
-    read = sjabloon.lees(f"{seed}.xlsx", sjabloon.schrijf(original))
+    read = sjabloon.read(f"{seed}.xlsx", sjabloon.write(original))
     assert read.agreement == original
     assert toml_reader.parse_agreement(read.toml, f"{seed}.toml") == original
 
 
 def test_template_cells_are_written_as_the_uitleg_describes(bo):
-    book = openpyxl.load_workbook(io.BytesIO(sjabloon.schrijf(bo)))
+    book = openpyxl.load_workbook(io.BytesIO(sjabloon.write(bo)))
     assert book.sheetnames == ["Document", "Afspraken", "Doelen", "Uitleg"]
     document = {r[0]: r[1] for r in book["Document"].iter_rows(min_row=2, values_only=True)}
     assert document["periode"] == "2021-2024"
@@ -79,11 +79,11 @@ def test_norm_cells_of_every_kind():
     emmen = toml_reader.load_agreement(toml_reader.default_folder() / "emmen-2019-2024.toml")
     # emmen-2019-2024.toml: BB-3-eengezins, a band; the Domesta label targets 0.20/0.25/0.30
     # and average label "B".
-    assert cellen.normtekst(emmen.doel("BB-3-eengezins")) == "2021=[-60, -10]; 2026=[-325, -270]"
+    assert cells.norm_text(emmen.doel("BB-3-eengezins")) == "2021=[-60, -10]; 2026=[-325, -270]"
     labels = [d for d in emmen.doelen if d.soort == "aandeel_label"]
-    assert "2021=20%; 2023=25%; 2026=30%" in [cellen.normtekst(d) for d in labels]
+    assert "2021=20%; 2023=25%; 2026=30%" in [cells.norm_text(d) for d in labels]
     average = next(d for d in emmen.doelen if d.soort == "gemiddeld_label")
-    assert cellen.normtekst(average) == "2026=B"
+    assert cells.norm_text(average) == "2026=B"
 
 
 @pytest.mark.parametrize(
@@ -100,21 +100,21 @@ def test_norm_cells_of_every_kind():
     ],
 )
 def test_norm_cell_is_read(cell, norm):
-    assert cellen.norm_lezen(cell) == norm
+    assert cells.read_norm(cell) == norm
 
 
 def test_text_that_looks_like_a_formula_stays_text(bo):
     first = dataclasses.replace(bo.afspraken[0], tekst="=1+1 is geen formule", trekker="-LF")
     agreement = dataclasses.replace(bo, afspraken=(first, *bo.afspraken[1:]))
-    data = sjabloon.schrijf(agreement)
+    data = sjabloon.write(agreement)
     cell = openpyxl.load_workbook(io.BytesIO(data))["Afspraken"]["C2"]
     assert (cell.value, cell.data_type) == ("=1+1 is geen formule", "s")
-    assert sjabloon.lees("x.xlsx", data).agreement == agreement
+    assert sjabloon.read("x.xlsx", data).agreement == agreement
 
 
 def test_toml_strings_are_escaped():
     tricky = 'a "quote" \\ back\nnew\ttab \x01 é ’'
-    text = toml_writer.toml_tekst({"document": {"titel": tricky}, "afspraak": [], "doel": []})
+    text = toml_writer.toml_text({"document": {"titel": tricky}, "afspraak": [], "doel": []})
     assert tomllib.loads(text)["document"]["titel"] == tricky
 
 
@@ -123,24 +123,24 @@ def test_toml_strings_are_escaped():
 
 def test_changed_norm_is_read_and_reported(bo):
     # Doelen row 2 is doel A1; column J is norm.
-    new = sjabloon.lees("x.xlsx", edited(bo, ("Doelen", "J2", "2021=80%; 2024=85%")))
+    new = sjabloon.read("x.xlsx", edited(bo, ("Doelen", "J2", "2021=80%; 2024=85%")))
     assert [(p.label, n) for p, n in new.agreement.doel("A1").norm] == [
         ("2021", 0.8),
         ("2024", 0.85),
     ]
-    assert versieverschil.wijzigingen(bo, new.agreement) == ["doel A1 gewijzigd: norm"]
+    assert version_diff.changes(bo, new.agreement) == ["doel A1 gewijzigd: norm"]
 
 
 def test_table_edited_in_the_app_is_checked_like_an_upload(bo):
-    frame = sjabloon.tabel(bo, "Afspraken")
+    frame = sjabloon.table(bo, "Afspraken")
     assert frame.loc[2, "nummer"] == "A1"  # the index is the row as in the sheet
     frame.loc[2, "status"] = "vertraagd"
-    new = sjabloon.met_tabel(bo, "Afspraken", frame)
+    new = sjabloon.with_table(bo, "Afspraken", frame)
     assert new.agreement.afspraak("A1").status == "vertraagd"
-    assert versieverschil.wijzigingen(bo, new.agreement) == ["afspraak A1 gewijzigd: status"]
+    assert version_diff.changes(bo, new.agreement) == ["afspraak A1 gewijzigd: status"]
     frame.loc[3, "thema"] = "Q"
     with pytest.raises(ImportRefused) as caught:
-        sjabloon.met_tabel(bo, "Afspraken", frame)
+        sjabloon.with_table(bo, "Afspraken", frame)
     assert str(caught.value.problems[0]).startswith(
         "bestand tabel Afspraken, blad Afspraken, rij 3, kolom B (thema): onbekende waarde "
         '"Q" voor "thema"'
@@ -148,9 +148,9 @@ def test_table_edited_in_the_app_is_checked_like_an_upload(bo):
 
 
 def test_a_new_document_is_reported_as_new(bo):
-    new = sjabloon.lees("x.xlsx", edited(bo, ("Document", "B2", "borger-odoorn-2027")))
+    new = sjabloon.read("x.xlsx", edited(bo, ("Document", "B2", "borger-odoorn-2027")))
     assert new.agreement.document.id == "borger-odoorn-2027"
-    assert versieverschil.wijzigingen(None, new.agreement) == [
+    assert version_diff.changes(None, new.agreement) == [
         "nieuw document met 42 afspraken en 18 doelen"
     ]
 
@@ -209,7 +209,7 @@ def test_missing_parameter_and_unknown_column(bo):
 
 
 def test_missing_sheet_and_bad_periode(bo):
-    book = openpyxl.load_workbook(io.BytesIO(sjabloon.schrijf(bo)))
+    book = openpyxl.load_workbook(io.BytesIO(sjabloon.write(bo)))
     del book["Doelen"]
     buffer = io.BytesIO()
     book.save(buffer)

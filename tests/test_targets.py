@@ -1,9 +1,9 @@
-"""Tests van prestatie.afspraken.toml_reader: de lader, zijn foutmeldingen en de inhoud van de
-afsprakenbestanden.
+"""Tests of prestatie.afspraken.toml_reader: the loader, its error messages and the contents of
+the afspraken files.
 
-De verwachte getallen zijn met de hand overgenomen uit de twee brondocumenten
-(/work/shared/seeds) en de checklist (/work/shared/reference/afspraken-checklist.md), niet
-uit de code of de TOML-bestanden afgeleid.
+The expected figures are copied by hand from the two source documents (/work/shared/seeds) and
+the checklist (/work/shared/reference/afspraken-checklist.md), not derived from the code or the
+TOML files.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from prestatie.afspraken.toml_reader import (
 A_OF_BETER = ("A++++", "A+++", "A++", "A+", "A")
 
 
-# --- gedeelde fixtures en hulpjes ----------------------------------------------------------
+# --- shared fixtures and helpers -----------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def _jaarschijf(agreement: Agreement, corporatie: str, activiteit: str, kern: st
 
 
 def _b6(agreement: Agreement, corporatie: str, activiteit: str) -> Doel:
-    """Een rij uit de jaarschijftabellen onder B6: heel de gemeente, vijf losse jaren."""
+    """A row of the jaarschijf tables under B6: the whole gemeente, five separate years."""
     doelen = _doelen(agreement, "jaarschijf", (corporatie,))
     return _enig(
         [
@@ -71,7 +71,7 @@ def _b6(agreement: Agreement, corporatie: str, activiteit: str) -> Doel:
 
 
 def _register(agreement: Agreement, woorden: str):
-    """De ene afspraak waarvan tekst of resultaat deze woorden bevat."""
+    """The one afspraak whose tekst or resultaat contains these words."""
     gevonden = [
         a
         for a in agreement.afspraken
@@ -81,20 +81,20 @@ def _register(agreement: Agreement, woorden: str):
     return gevonden[0]
 
 
-# --- de meegeleverde bestanden laden -------------------------------------------------------
+# --- loading the shipped files -------------------------------------------------------------
 
 
-def test_default_folder_is_data_afspraken_in_de_repo():
+def test_default_folder_is_data_afspraken_in_the_repo():
     assert default_folder() == Path(__file__).parents[1] / "data" / "afspraken"
     assert default_folder().is_dir()
 
 
-def test_beide_bestanden_laden_gesorteerd_op_document_id():
+def test_both_files_load_sorted_by_document_id():
     agreements = load_agreements(default_folder())
     assert [a.document.id for a in agreements] == ["borger-odoorn-2023", "emmen-2019-2024"]
 
 
-def test_load_agreements_sorteert_op_id_en_leest_alleen_toml(tmp_path):
+def test_load_agreements_sorts_by_id_and_reads_only_toml(tmp_path):
     (tmp_path / "zz.toml").write_text(_toml(document=DOCUMENT.replace('"proef"', '"zz"')))
     (tmp_path / "aa.toml").write_text(_toml(document=DOCUMENT.replace('"proef"', '"aa"')))
     (tmp_path / "lees-mij.txt").write_text("geen afspraken")
@@ -120,19 +120,19 @@ def test_document_emmen(emmen):
     assert {"Domesta", "Lefier"} <= set(document.partijen)
 
 
-def test_aantallen_afspraken_en_doelen(bo, emmen):
+def test_counts_of_afspraken_and_doelen(bo, emmen):
     assert (len(bo.afspraken), len(bo.doelen)) == (42, 18)
     assert (len(emmen.afspraken), len(emmen.doelen)) == (70, 14)
 
 
-def test_dataclasses_zijn_bevroren(bo):
+def test_dataclasses_are_frozen(bo):
     with pytest.raises(dataclasses.FrozenInstanceError):
         bo.doelen[0].id = "anders"
     with pytest.raises(dataclasses.FrozenInstanceError):
         bo.afspraken[0].status = "gereed"
 
 
-def test_periode_label_en_volgorde():
+def test_periode_label_and_order():
     assert Periode(2023, 2023).label == "2023"
     assert Periode(2021, 2024).label == "2021-2024"
     assert sorted([Periode(2023, 2025), Periode(2023, 2023), Periode(2021, 2024)]) == [
@@ -142,7 +142,7 @@ def test_periode_label_en_volgorde():
     ]
 
 
-# --- invarianten over alle doelen ----------------------------------------------------------
+# --- invariants over every doel ------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -150,33 +150,33 @@ def alle_doelen() -> list[Doel]:
     return [doel for a in load_agreements(default_folder()) for doel in a.doelen]
 
 
-def test_elk_doel_hoort_bij_een_kwantitatieve_afspraak():
+def test_every_doel_belongs_to_a_quantitative_afspraak():
     for agreement in load_agreements(default_folder()):
         for doel in agreement.doelen:
             assert agreement.afspraak(doel.afspraak).kwantitatief, doel.id
 
 
-def test_afspraken_zonder_doel_zijn_niet_kwantitatief(bo):
+def test_afspraken_without_a_doel_are_not_quantitative(bo):
     met_doel = {doel.afspraak for doel in bo.doelen}
     for afspraak in bo.afspraken:
         assert afspraak.kwantitatief == (afspraak.nummer in met_doel)
 
 
-def test_aandelen_liggen_tussen_0_en_1(alle_doelen):
+def test_shares_lie_between_0_and_1(alle_doelen):
     for doel in alle_doelen:
         if doel.soort.startswith("aandeel"):
             for _, waarde in doel.norm:
                 assert 0 <= waarde <= 1, doel.id
 
 
-def test_normen_zijn_gesorteerd_en_plausibel(alle_doelen):
+def test_norms_are_sorted_and_plausible(alle_doelen):
     for doel in alle_doelen:
         perioden = [periode for periode, _ in doel.norm]
         assert perioden == sorted(perioden), doel.id
         assert all(2016 <= p.van <= p.tot <= 2030 for p in perioden), doel.id
 
 
-def test_corporaties_van_doelen_zijn_partij_in_het_document():
+def test_corporaties_of_doelen_are_partij_in_the_document():
     for agreement in load_agreements(default_folder()):
         partijen = " ".join(agreement.document.partijen)
         for doel in agreement.doelen:
@@ -186,10 +186,10 @@ def test_corporaties_van_doelen_zijn_partij_in_het_document():
                 assert corporatie in partijen, (doel.id, corporatie)
 
 
-# --- Borger-Odoorn: getallen uit het document ------------------------------------------------
+# --- Borger-Odoorn: figures from the document ------------------------------------------------
 
 
-def test_a1_minimaal_90_procent_tot_tweede_aftoppingsgrens_exclusief(bo):
+def test_a1_at_least_90_percent_up_to_tweede_aftoppingsgrens_exclusive(bo):
     doel = bo.doel("A1")
     assert doel.soort == "aandeel_huur"
     assert doel.corporaties == ("Lefier", "Woonservice")
@@ -207,7 +207,7 @@ def test_a1_minimaal_90_procent_tot_tweede_aftoppingsgrens_exclusief(bo):
     assert "< € 678,66 prijspeil 2022" in doel.tekst
 
 
-def test_a5a_lefier_sloop_22_in_nieuw_buinen_en_verkoop_6_tot_8(bo):
+def test_a5a_lefier_sloop_22_in_nieuw_buinen_and_verkoop_6_to_8(bo):
     sloop = _jaarschijf(bo, "Lefier", "sloop", "Nieuw-Buinen")
     assert _normen(sloop) == {"2021-2024": 22}
     assert sloop.afspraak == "A5a"
@@ -216,20 +216,20 @@ def test_a5a_lefier_sloop_22_in_nieuw_buinen_en_verkoop_6_tot_8(bo):
     assert _normen(verkoop) == {"2022": (6, 8), "2023": (6, 8), "2024": (6, 8)}
 
 
-def test_a5b_woonservice_odoorn_en_valthermond_2023(bo):
+def test_a5b_woonservice_odoorn_and_valthermond_2023(bo):
     assert _normen(_jaarschijf(bo, "Woonservice", "sloop", "Odoorn")) == {"2023": 6}
     assert _normen(_jaarschijf(bo, "Woonservice", "nieuwbouw", "Odoorn")) == {"2023": 6}
     assert _normen(_jaarschijf(bo, "Woonservice", "nieuwbouw", "Valthermond")) == {"2023": 8}
 
 
-def test_b1a_lefier_30_en_206_woningen_naar_label_a(bo):
+def test_b1a_lefier_30_and_206_homes_to_label_a(bo):
     doel = _enig(_doelen(bo, "labelsprong", ("Lefier",)))
     assert doel.params == {"label": "A"}
     assert doel.richting == "min"
     assert _normen(doel) == {"2023": 30, "2023-2025": 206}
 
 
-def test_b1a_lefier_geen_e_f_g_meer_voor_2028(bo):
+def test_b1a_lefier_no_e_f_g_left_before_2028(bo):
     doel = _enig(_doelen(bo, "naar_nul", ("Lefier",)))
     assert doel.params == {"labels": ("E", "F", "G")}
     assert doel.richting == "max"
@@ -237,7 +237,7 @@ def test_b1a_lefier_geen_e_f_g_meer_voor_2028(bo):
     assert "2028" in doel.toelichting
 
 
-# De jaarschijftabellen onder B6, overgetypt: kolommen 2023, 2024, 2025, 2026, 2027.
+# The jaarschijf tables under B6, typed over: columns 2023, 2024, 2025, 2026, 2027.
 B6_LEFIER = {
     "nieuwbouw": (0, 0, 0, 0, 0),
     "sloop": (0, 0, 0, 7, 7),
@@ -257,7 +257,7 @@ B6_WOONSERVICE = {
 @pytest.mark.parametrize(
     ("corporatie", "tabel"), [("Lefier", B6_LEFIER), ("Woonservice", B6_WOONSERVICE)]
 )
-def test_b6_jaarschijftabellen_alle_25_getallen(bo, corporatie, tabel):
+def test_b6_jaarschijf_tables_all_25_numbers(bo, corporatie, tabel):
     jaren = ("2023", "2024", "2025", "2026", "2027")
     gevonden = 0
     for activiteit, aantallen in tabel.items():
@@ -273,7 +273,7 @@ def test_woonservice_sloop_2024_is_30(bo):
     assert _normen(bo.doel("B6-WS-sloop"))["2024"] == 30
 
 
-def test_register_borger_odoorn_bevat_alle_genummerde_afspraken(bo):
+def test_register_borger_odoorn_holds_every_numbered_afspraak(bo):
     nummers = {a.nummer for a in bo.afspraken}
     verwacht = (
         {f"A{n}" for n in range(1, 12)}
@@ -287,7 +287,7 @@ def test_register_borger_odoorn_bevat_alle_genummerde_afspraken(bo):
         assert "toegekend door prestatie" in bo.afspraak(extra).toelichting
 
 
-def test_register_borger_odoorn_volgt_de_documentkolommen(bo):
+def test_register_borger_odoorn_follows_the_document_columns(bo):
     a1 = bo.afspraak("A1")
     assert (a1.thema, a1.tijd, a1.trekker, a1.jaarschijf) == (
         "A",
@@ -313,27 +313,27 @@ def test_register_borger_odoorn_volgt_de_documentkolommen(bo):
         ("B1a-2", "Eenvoudige energiemaatregelen"),
     ],
 )
-def test_niet_meetbare_afspraken_borger_odoorn_zijn_register_met_reden(bo, nummer, woorden):
+def test_unmeasurable_afspraken_borger_odoorn_are_register_with_a_reason(bo, nummer, woorden):
     afspraak = _register(bo, woorden)
     assert afspraak.nummer == nummer
     assert not afspraak.kwantitatief
     assert "Niet gemeten" in afspraak.toelichting
 
 
-def test_63_verkooplabel_woningen_staan_in_het_register(bo):
+def test_63_verkooplabel_homes_are_in_the_register(bo):
     afspraak = bo.afspraak("B1a-2")
     assert "63 woningen met verkooplabel" in afspraak.jaarschijf
     assert "63 woningen" in afspraak.toelichting
 
 
-def test_lefier_co2_neutraal_2050_staat_bij_b4(bo):
+def test_lefier_co2_neutral_2050_is_at_b4(bo):
     assert "2050 CO2 neutraal" in bo.afspraak("B4").resultaat
 
 
-# --- Emmen: getallen uit het document --------------------------------------------------------
+# --- Emmen: figures from the document --------------------------------------------------------
 
 DOMESTA_FASERING = {
-    # groep: (richting, {jaar: aandeel})
+    # group: (richting, {year: share})
     ("A++++", "A+++", "A++", "A+", "A"): ("min", {"2021": 0.20, "2023": 0.25, "2026": 0.30}),
     ("B",): ("min", {"2021": 0.44, "2023": 0.47, "2026": 0.50}),
     ("C",): ("max", {"2021": 0.30, "2023": 0.25, "2026": 0.20}),
@@ -350,18 +350,18 @@ def test_domesta_fasering(emmen, labels, verwacht):
     assert _normen(doel) == normen
 
 
-def test_domesta_c_maximaal_25_procent_in_2023(emmen):
+def test_domesta_c_at_most_25_percent_in_2023(emmen):
     assert _normen(emmen.doel("DZ-9-fasering-C"))["2023"] == 0.25
 
 
-def test_domesta_d_tot_g_maximaal_0_in_2026(emmen):
+def test_domesta_d_to_g_at_most_0_in_2026(emmen):
     doel = emmen.doel("DZ-9-fasering-DEFG")
     assert doel.richting == "max"
     assert _normen(doel)["2026"] == 0.0
     assert doel.params["groepnaam"] == "D, E, F, G"
 
 
-def test_domesta_groep_a_bevat_nta8800_klassen(emmen):
+def test_domesta_group_a_holds_nta8800_classes(emmen):
     doel = emmen.doel("DZ-9-fasering-A")
     assert doel.params == {"labels": A_OF_BETER, "groepnaam": "A++, A+, A"}
 
@@ -372,14 +372,14 @@ def test_domesta_gemiddeld_label_b_in_2026(emmen):
     assert _normen(doel) == {"2026": "B"}
 
 
-def test_woonservice_minimaal_65_procent_label_a_of_b_in_2023(emmen):
+def test_woonservice_at_least_65_percent_label_a_or_b_in_2023(emmen):
     doel = _enig(_doelen(emmen, "aandeel_label", ("Woonservice",)))
     assert doel.richting == "min"
     assert _normen(doel) == {"2023": 0.65}
     assert doel.params["labels"] == (*A_OF_BETER, "B")
 
 
-def test_80_procent_aanbod_tot_eerste_aftoppingsgrens_inclusief(emmen):
+def test_80_percent_aanbod_up_to_eerste_aftoppingsgrens_inclusive(emmen):
     doel = emmen.doel("BB-25-eerste-aftoppingsgrens")
     assert doel.params == {
         "grens": "eerste_aftoppingsgrens",
@@ -393,7 +393,7 @@ def test_80_procent_aanbod_tot_eerste_aftoppingsgrens_inclusief(emmen):
     assert "inclusief" in doel.toelichting
 
 
-def test_10_procent_tot_kwaliteitskortingsgrens(emmen):
+def test_10_percent_up_to_kwaliteitskortingsgrens(emmen):
     doel = emmen.doel("BB-25-kwaliteitskortingsgrens")
     assert doel.params["grens"] == "kwaliteitskortingsgrens"
     assert doel.params["bedrag"] == 417.0
@@ -402,7 +402,7 @@ def test_10_procent_tot_kwaliteitskortingsgrens(emmen):
     assert set(_normen(doel).values()) == {0.10}
 
 
-def test_voorraad_groeit_niet_meer(emmen):
+def test_voorraad_grows_no_more(emmen):
     doel = _enig([d for d in emmen.doelen if d.params.get("maat") == "vhe"])
     assert (doel.soort, doel.richting) == ("bandbreedte", "max")
     assert (doel.corporaties, doel.per_corporatie) == ((), False)
@@ -410,19 +410,19 @@ def test_voorraad_groeit_niet_meer(emmen):
     assert doel.params["basisjaar"] is None
 
 
-def test_eengezinswoningen_nemen_af(emmen):
+def test_eengezinswoningen_decrease(emmen):
     doel = _enig([d for d in emmen.doelen if d.params.get("maat") == "eengezins"])
     assert doel.richting == "band"
     assert _normen(doel) == {"2021": (-60, -10), "2026": (-325, -270)}
 
 
-def test_levensloopgeschikte_woningen_nemen_toe(emmen):
+def test_levensloopgeschikte_homes_increase(emmen):
     doel = emmen.doel("BB-4-levensloopgeschikt")
     assert doel.params == {"maat": "levensloopgeschikt", "basisjaar": None}
     assert _normen(doel) == {"2021": (110, 150), "2026": (230, 270)}
 
 
-def test_15_tot_35_levensloopgeschikt_per_jaar_cumulatief_vanaf_2018(emmen):
+def test_15_to_35_levensloopgeschikt_per_year_cumulative_from_2018(emmen):
     doel = emmen.doel("BB-15-levensloopgeschikt")
     assert doel.params == {"maat": "levensloopgeschikt", "basisjaar": 2018}
     normen = _normen(doel)
@@ -430,20 +430,20 @@ def test_15_tot_35_levensloopgeschikt_per_jaar_cumulatief_vanaf_2018(emmen):
         assert normen[str(jaar)] == (15 * n, 35 * n)
 
 
-def test_200_woningen_per_jaar_moderniseren(emmen):
+def test_200_homes_per_year_modernised(emmen):
     doel = emmen.doel("BB-15-modernisering")
     assert doel.params == {"activiteiten": ("nieuwbouw", "verduurzaming")}
     assert (doel.corporaties, doel.per_corporatie) == ((), False)
     assert _normen(doel) == {str(jaar): 200 for jaar in range(2019, 2025)}
 
 
-def test_lefier_35_woningen_per_jaar_verduurzamen(emmen):
+def test_lefier_35_homes_per_year_verduurzaming(emmen):
     doel = _enig(_doelen(emmen, "jaarschijf", ("Lefier",)))
     assert doel.params == {"activiteiten": ("verduurzaming",)}
     assert _normen(doel) == {str(jaar): 35 for jaar in range(2019, 2025)}
 
 
-def test_emmen_nummers_zijn_toegekend_per_thema(emmen):
+def test_emmen_nummers_are_assigned_per_thema(emmen):
     for afspraak in emmen.afspraken:
         assert re.fullmatch(r"(BB|DZ|WZ|LW|SW)-\d+", afspraak.nummer)
         assert afspraak.nummer.startswith(afspraak.thema + "-")
@@ -467,7 +467,7 @@ def test_emmen_nummers_zijn_toegekend_per_thema(emmen):
         "energieneutraal Emmerhout in 2027",
     ],
 )
-def test_niet_meetbare_afspraken_emmen_zijn_register_met_reden(emmen, woorden):
+def test_unmeasurable_afspraken_emmen_are_register_with_a_reason(emmen, woorden):
     afspraak = _register(emmen, woorden)
     assert not afspraak.kwantitatief
     assert "Niet gemeten" in afspraak.toelichting
@@ -483,13 +483,13 @@ def test_niet_meetbare_afspraken_emmen_zijn_register_met_reden(emmen, woorden):
         "uiterlijk 1 juli",
     ],
 )
-def test_jaaragenda_emmen_staat_in_het_register(emmen, woorden):
+def test_jaaragenda_emmen_is_in_the_register(emmen, woorden):
     afspraak = _register(emmen, woorden)
     assert afspraak.thema == "SW"
     assert not afspraak.kwantitatief
 
 
-# --- foutmeldingen op kleine, kapotte bestanden --------------------------------------------
+# --- error messages on small, broken files -------------------------------------------------
 
 DOCUMENT = """
 [document]
@@ -580,7 +580,7 @@ def _fout(tmp_path: Path, tekst: str) -> str:
     return str(fout.value)
 
 
-def test_het_proefbestand_zelf_is_geldig(tmp_path):
+def test_the_sample_file_itself_is_valid(tmp_path):
     agreement = _laad(tmp_path, _toml(doel=DOEL + LABELDOEL + NULDOEL))
     doel = agreement.doel("A1")
     assert doel.kern is None
@@ -590,12 +590,12 @@ def test_het_proefbestand_zelf_is_geldig(tmp_path):
     assert agreement.afspraak("A1").toelichting == ""
 
 
-def test_kern_wordt_bewaard(tmp_path):
+def test_kern_is_kept(tmp_path):
     agreement = _laad(tmp_path, _toml(doel=DOEL.replace('kern = ""', 'kern = "Odoorn"')))
     assert agreement.doel("A1").kern == "Odoorn"
 
 
-def test_onbekende_soort(tmp_path):
+def test_unknown_soort(tmp_path):
     tekst = _toml(doel=DOEL.replace('soort = "aandeel_huur"', 'soort = "aandeel"'))
     assert _fout(tmp_path, tekst) == (
         'proef.toml, doel "A1": onbekende soort "aandeel" (kies uit: aandeel_huur, '
@@ -603,7 +603,7 @@ def test_onbekende_soort(tmp_path):
     )
 
 
-def test_onbekende_richting(tmp_path):
+def test_unknown_richting(tmp_path):
     tekst = _toml(doel=DOEL.replace('richting = "min"', 'richting = "omhoog"'))
     assert _fout(tmp_path, tekst) == (
         'proef.toml, doel "A1": onbekende waarde "omhoog" voor "richting" '
@@ -611,31 +611,31 @@ def test_onbekende_richting(tmp_path):
     )
 
 
-def test_ontbrekende_sleutel_van_de_soort(tmp_path):
+def test_missing_key_of_the_soort(tmp_path):
     tekst = _toml(doel=DOEL.replace('grens = "tweede_aftoppingsgrens"\n', ""))
     assert _fout(tmp_path, tekst) == 'proef.toml, doel "A1": sleutel "grens" ontbreekt'
 
 
-def test_sleutel_van_een_andere_soort(tmp_path):
+def test_key_of_another_soort(tmp_path):
     tekst = _toml(doel=DOEL + 'labels = ["A"]\n')
     assert _fout(tmp_path, tekst) == 'proef.toml, doel "A1": onbekende sleutel "labels"'
 
 
-def test_onbekende_grens(tmp_path):
+def test_unknown_grens(tmp_path):
     tekst = _toml(doel=DOEL.replace('"tweede_aftoppingsgrens"', '"huurgrens"'))
     assert _fout(tmp_path, tekst).startswith(
         'proef.toml, doel "A1": onbekende waarde "huurgrens" voor "grens" (kies uit: '
     )
 
 
-def test_inclusief_moet_waar_of_onwaar_zijn(tmp_path):
+def test_inclusief_must_be_true_or_false(tmp_path):
     tekst = _toml(doel=DOEL.replace("inclusief = false", 'inclusief = "nee"'))
     assert _fout(tmp_path, tekst) == (
         'proef.toml, doel "A1": "inclusief" moet true of false zijn, niet \'nee\''
     )
 
 
-def test_onbekende_corporatie(tmp_path):
+def test_unknown_corporatie(tmp_path):
     tekst = _toml(doel=DOEL.replace('["Lefier"]', '["Lefier", "Woonstad"]'))
     assert _fout(tmp_path, tekst) == (
         'proef.toml, doel "A1": onbekende corporatie "Woonstad" '
@@ -643,39 +643,39 @@ def test_onbekende_corporatie(tmp_path):
     )
 
 
-def test_verwijzing_naar_onbekende_afspraak(tmp_path):
+def test_reference_to_an_unknown_afspraak(tmp_path):
     tekst = _toml(doel=DOEL.replace('afspraak = "A1"', 'afspraak = "A9"'))
     assert _fout(tmp_path, tekst) == (
         'proef.toml, doel "A1": verwijst naar afspraak "A9", die niet in het bestand staat'
     )
 
 
-def test_dubbel_doel_id(tmp_path):
+def test_duplicate_doel_id(tmp_path):
     assert (
         _fout(tmp_path, _toml(doel=DOEL + DOEL)) == 'proef.toml, doel "A1": id komt twee keer voor'
     )
 
 
-def test_dubbel_afspraaknummer(tmp_path):
+def test_duplicate_afspraak_nummer(tmp_path):
     tekst = _toml(afspraak=AFSPRAAK + AFSPRAAK)
     assert _fout(tmp_path, tekst) == 'proef.toml, afspraak "A1": nummer komt twee keer voor'
 
 
-def test_aandeel_buiten_0_tot_1(tmp_path):
+def test_share_outside_0_to_1(tmp_path):
     tekst = _toml(doel=DOEL.replace('"2024" = 0.9', '"2024" = 90'))
     assert _fout(tmp_path, tekst) == (
         'proef.toml, doel "A1": norm "2024": 90 is geen aandeel tussen 0 en 1'
     )
 
 
-def test_band_verwacht_twee_grenzen(tmp_path):
+def test_band_expects_two_bounds(tmp_path):
     tekst = _toml(doel=DOEL.replace('richting = "min"', 'richting = "band"'))
     assert _fout(tmp_path, tekst) == (
         'proef.toml, doel "A1": norm "2024": verwacht [laag, hoog] bij richting "band", niet 0.9'
     )
 
 
-def test_band_met_ondergrens_boven_bovengrens(tmp_path):
+def test_band_with_lower_bound_above_upper_bound(tmp_path):
     doel = DOEL.replace('richting = "min"', 'richting = "band"').replace(
         'norm = { "2024" = 0.9, "2021-2024" = 0.9 }', 'norm = { "2024" = [0.9, 0.8] }'
     )
@@ -684,7 +684,7 @@ def test_band_met_ondergrens_boven_bovengrens(tmp_path):
     )
 
 
-def test_min_verwacht_een_waarde(tmp_path):
+def test_min_expects_one_value(tmp_path):
     tekst = _toml(doel=DOEL.replace('"2024" = 0.9', '"2024" = [0.8, 0.9]'))
     assert _fout(tmp_path, tekst) == (
         'proef.toml, doel "A1": norm "2024": verwacht één waarde bij richting "min", '
@@ -693,7 +693,7 @@ def test_min_verwacht_een_waarde(tmp_path):
 
 
 @pytest.mark.parametrize("sleutel", ["2021/2024", "23", "2021-", "jaar 2023"])
-def test_onleesbare_periode(tmp_path, sleutel):
+def test_unreadable_periode(tmp_path, sleutel):
     tekst = _toml(doel=DOEL.replace('"2024" = 0.9', f'"{sleutel}" = 0.9'))
     assert _fout(tmp_path, tekst) == (
         f'proef.toml, doel "A1": norm "{sleutel}": geen jaar of reeks van jaren '
@@ -701,31 +701,31 @@ def test_onleesbare_periode(tmp_path, sleutel):
     )
 
 
-def test_periode_achterstevoren(tmp_path):
+def test_periode_backwards(tmp_path):
     tekst = _toml(doel=DOEL.replace('"2021-2024"', '"2024-2021"'))
     assert _fout(tmp_path, tekst) == (
         'proef.toml, doel "A1": norm "2024-2021": het laatste jaar ligt vóór het eerste'
     )
 
 
-def test_lege_norm(tmp_path):
+def test_empty_norm(tmp_path):
     tekst = _toml(doel=DOEL.replace('norm = { "2024" = 0.9, "2021-2024" = 0.9 }', "norm = {}"))
     assert _fout(tmp_path, tekst) == 'proef.toml, doel "A1": "norm" is leeg'
 
 
-def test_onbekend_label(tmp_path):
+def test_unknown_label(tmp_path):
     tekst = _toml(doel=LABELDOEL.replace('["A", "B"]', '["A+++++", "B"]'))
     assert _fout(tmp_path, tekst).startswith(
         'proef.toml, doel "L1": onbekende waarde "A+++++" voor "labels" (kies uit: A++++, A+++'
     )
 
 
-def test_label_in_kleine_letters_is_niet_canoniek(tmp_path):
+def test_label_in_lower_case_is_not_canonical(tmp_path):
     tekst = _toml(doel=LABELDOEL.replace('["A", "B"]', '["a", "B"]'))
     assert 'onbekende waarde "a" voor "labels"' in _fout(tmp_path, tekst)
 
 
-def test_gemiddeld_label_moet_een_label_zijn(tmp_path):
+def test_gemiddeld_label_must_be_a_label(tmp_path):
     doel = (
         LABELDOEL.replace('soort = "aandeel_label"', 'soort = "gemiddeld_label"')
         .replace('norm = { "2023" = 0.65 }', 'norm = { "2026" = "B-" }')
@@ -736,7 +736,7 @@ def test_gemiddeld_label_moet_een_label_zijn(tmp_path):
     )
 
 
-def test_naar_nul_verwacht_nul_en_richting_max(tmp_path):
+def test_naar_nul_expects_zero_and_richting_max(tmp_path):
     vijf = _toml(doel=NULDOEL.replace('"2027" = 0', '"2027" = 5'))
     assert (
         _fout(tmp_path, vijf)
@@ -748,7 +748,7 @@ def test_naar_nul_verwacht_nul_en_richting_max(tmp_path):
     )
 
 
-def test_jaarschijf_telt_hele_woningen(tmp_path):
+def test_jaarschijf_counts_whole_homes(tmp_path):
     doel = (
         NULDOEL.replace('soort = "naar_nul"', 'soort = "jaarschijf"')
         .replace('labels = ["E", "F", "G"]', 'activiteiten = ["sloop"]')
@@ -764,7 +764,7 @@ def test_jaarschijf_telt_hele_woningen(tmp_path):
     )
 
 
-def test_onbekende_status_van_afspraak(tmp_path):
+def test_unknown_status_of_afspraak(tmp_path):
     tekst = _toml(afspraak=AFSPRAAK.replace('status = "loopt"', 'status = "klaar"'))
     assert _fout(tmp_path, tekst) == (
         'proef.toml, afspraak "A1": onbekende waarde "klaar" voor "status" '
@@ -772,34 +772,34 @@ def test_onbekende_status_van_afspraak(tmp_path):
     )
 
 
-def test_onbekend_thema_van_afspraak(tmp_path):
+def test_unknown_thema_of_afspraak(tmp_path):
     tekst = _toml(afspraak=AFSPRAAK.replace('thema = "A"', 'thema = "Z"'))
     assert _fout(tmp_path, tekst) == (
         'proef.toml, afspraak "A1": onbekende waarde "Z" voor "thema" (kies uit: A)'
     )
 
 
-def test_afspraak_zonder_nummer_wordt_bij_volgnummer_genoemd(tmp_path):
+def test_afspraak_without_nummer_is_named_by_position(tmp_path):
     tekst = _toml(afspraak=AFSPRAAK.replace('nummer = "A1"\n', ""))
     assert _fout(tmp_path, tekst) == 'proef.toml, afspraak nr. 1: sleutel "nummer" ontbreekt'
 
 
-def test_document_id_moet_bestandsnaam_zijn(tmp_path):
+def test_document_id_must_be_the_file_name(tmp_path):
     tekst = _toml(document=DOCUMENT.replace('id = "proef"', 'id = "anders"'))
     assert _fout(tmp_path, tekst) == (
         'proef.toml, [document]: id "anders" moet gelijk zijn aan de bestandsnaam "proef"'
     )
 
 
-def test_document_ontbreekt(tmp_path):
+def test_document_missing(tmp_path):
     assert _fout(tmp_path, AFSPRAAK + DOEL) == "proef.toml, [document]: tabel [document] ontbreekt"
 
 
-def test_onbekende_tabel(tmp_path):
+def test_unknown_table(tmp_path):
     tekst = _toml() + '\n[[doelen]]\nid = "X"\n'
     assert _fout(tmp_path, tekst) == 'proef.toml: onbekende tabel "doelen"'
 
 
-def test_ongeldige_toml_noemt_de_regel(tmp_path):
+def test_invalid_toml_names_the_line(tmp_path):
     melding = _fout(tmp_path, DOCUMENT + "nummer = \n")
     assert melding == "proef.toml, regel 11, kolom 10: geen geldige TOML (Invalid value)"

@@ -6,7 +6,7 @@ from functools import partial
 import streamlit as st
 
 from prestatie import charts, dashboard
-from prestatie.afspraken import register, schema, sjabloon, sjabloon_indeling, versieverschil
+from prestatie.afspraken import register, schema, sjabloon, sjabloon_layout, version_diff
 from prestatie.inlezen.errors import ImportRefused
 from ui import context
 
@@ -24,8 +24,8 @@ if message := st.session_state.pop("afspraken_melding", None):
 con = context.cursor()
 selection = context.filters()
 today = context.today()
-every = register.documenten(context.agreements(), None)
-documents = register.documenten(list(every.values()), selection.gemeente)
+every = register.documents(context.agreements(), None)
+documents = register.documents(list(every.values()), selection.gemeente)
 if not documents:
     st.info("Er is geen afsprakendocument voor deze gemeente.")
     st.stop()
@@ -38,12 +38,12 @@ doc_id = left.selectbox(
     key="afspraken_document",
 )
 agreement = documents[doc_id]
-years = register.jaren(list(documents.values()), today, selection.jaar)
+years = register.years(list(documents.values()), today, selection.jaar)
 jaar = right.selectbox(
-    "Voortgang in jaar", years, index=years.index(register.status_jaar(selection.jaar, today))
+    "Voortgang in jaar", years, index=years.index(register.status_year(selection.jaar, today))
 )
 evaluations = context.evaluations(filtered=False)
-rows = register.selectie(dashboard.register_table(con, evaluations, jaar), document=doc_id)
+rows = register.selection(dashboard.register_table(con, evaluations, jaar), document=doc_id)
 
 tab_register, tab_status, tab_jaar, tab_document = st.tabs(
     ["Register", "Voortgang bijhouden", "Jaaroverzicht", "Document aanpassen"]
@@ -57,9 +57,9 @@ with tab_register:
         "Partij (trekker)",
         [register.GEMEENTE, *register.corporaties(agreement), register.HUURDERS],
     )
-    statussen = cols[2].multiselect("Status", schema.STATUSSEN)
+    statussen = cols[2].multiselect("Status", schema.AFSPRAAK_STATUSES)
     zoek = st.text_input("Zoeken", placeholder="bijv. zonnepanelen, statushouders, kwartaaloverleg")
-    shown = register.selectie(rows, None, themas, partijen, statussen, zoek)
+    shown = register.selection(rows, None, themas, partijen, statussen, zoek)
     st.caption(f"{len(shown)} van {len(rows)} afspraken · status in {jaar}")
     st.dataframe(
         shown.drop(columns=["document", "gemeente"]),
@@ -86,7 +86,9 @@ with tab_status:
     )
     with st.form("status_form"):
         status = st.selectbox(
-            "Nieuwe status", schema.STATUSSEN, index=schema.STATUSSEN.index(current["status"])
+            "Nieuwe status",
+            schema.AFSPRAAK_STATUSES,
+            index=schema.AFSPRAAK_STATUSES.index(current["status"]),
         )
         note = st.text_area("Notitie", placeholder="Wat is er gebeurd, wat is de volgende stap?")
         door = st.text_input("Uw naam")
@@ -101,17 +103,17 @@ with tab_status:
                 st.rerun()
     st.caption("Geschiedenis van deze afspraak (alle jaren, nieuwste eerst)")
     st.dataframe(
-        register.geschiedenis(dashboard.status_history(con, doc_id), doc_id, nummer),
+        register.afspraak_history(dashboard.status_history(con, doc_id), doc_id, nummer),
         hide_index=True,
     )
 
 with tab_jaar:
-    standen = register.laatste(dashboard.status_history(con, doc_id))
-    overview = register.jaaroverzicht(agreement, evaluations, standen, jaar)
-    measured = register.metingen(evaluations, doc_id, jaar)
+    standen = register.latest(dashboard.status_history(con, doc_id))
+    overview = register.year_overview(agreement, evaluations, standen, jaar)
+    measured = register.measurements(evaluations, doc_id, jaar)
     st.download_button(
         f"Jaaroverzicht {jaar} downloaden (Excel)",
-        partial(register.jaaroverzicht_xlsx, agreement.document.titel, overview, measured, jaar),
+        partial(register.year_overview_xlsx, agreement.document.titel, overview, measured, jaar),
         file_name=f"jaaroverzicht-{doc_id}-{jaar}.xlsx",
         mime=XLSX,
         icon=":material/download:",
@@ -120,10 +122,10 @@ with tab_jaar:
     st.dataframe(overview, hide_index=True, key="jaaroverzicht")
 
 
-def propose(new: sjabloon.Ingelezen, source: str, key: str) -> None:
+def propose(new: sjabloon.Imported, source: str, key: str) -> None:
     """What a checked new version changes, and the button that stores it."""
     doc = new.agreement.document
-    changes = versieverschil.wijzigingen(every.get(doc.id), new.agreement)
+    changes = version_diff.changes(every.get(doc.id), new.agreement)
     if not changes:
         st.info("Geen wijzigingen ten opzichte van de versie die nu geldt.")
         return
@@ -158,7 +160,7 @@ with tab_document:
     )
     st.download_button(
         "Sjabloon met dit document downloaden (Excel)",
-        partial(sjabloon.schrijf, agreement),
+        partial(sjabloon.write, agreement),
         file_name=f"{doc_id}.xlsx",
         mime=XLSX,
         icon=":material/download:",
@@ -167,24 +169,26 @@ with tab_document:
     upload = st.file_uploader("Ingevuld sjabloon", type=["xlsx"], key=f"sjabloon_{round_}")
     if upload is not None:
         try:
-            propose(sjabloon.lees(upload.name, upload.getvalue()), f"sjabloon {upload.name}", "upl")
+            propose(sjabloon.read(upload.name, upload.getvalue()), f"sjabloon {upload.name}", "upl")
         except ImportRefused as exc:
             refused(exc)
 
     st.subheader("In de app aanpassen")
     sheet = st.segmented_control(
         "Blad",
-        [sjabloon_indeling.DOELEN, sjabloon_indeling.AFSPRAKEN],
-        default=sjabloon_indeling.DOELEN,
+        [sjabloon_layout.DOELEN, sjabloon_layout.AFSPRAKEN],
+        default=sjabloon_layout.DOELEN,
         required=True,
     )
-    original = sjabloon.tabel(agreement, sheet)
+    original = sjabloon.table(agreement, sheet)
     edited = st.data_editor(
         original, num_rows="dynamic", key=f"editor_{doc_id}_{sheet}_{round_}", height=420
     )
     if not edited.equals(original):
         try:
-            propose(sjabloon.met_tabel(agreement, sheet, edited), f"tabel {sheet} in de app", "tab")
+            propose(
+                sjabloon.with_table(agreement, sheet, edited), f"tabel {sheet} in de app", "tab"
+            )
         except ImportRefused as exc:
             refused(exc)
 

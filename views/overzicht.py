@@ -56,7 +56,7 @@ st.caption(
 )
 
 st.subheader("Komende termijnen")
-termijnen = register.komende_termijnen(
+termijnen = register.upcoming_termijnen(
     context.agreements(),
     dashboard.status_history(context.cursor()),
     context.today(),

@@ -4,13 +4,14 @@ exports that go into the minutes (PowerPoint, PNG per chart, PDF, Excel)."""
 import streamlit as st
 
 from prestatie import dashboard
-from prestatie.presenteren import deck, monitor_excel, presentatie
+from prestatie.presenteren import deck, monitor_excel
+from prestatie.presenteren.slides import Slide, selection_text, slides_for, title_slide
 from ui import context
 
 selection = context.frame()
 cursor = context.cursor()
 evaluations = context.evaluations()
-slides = presentatie.dias(evaluations, context.stock(selection))
+slides = slides_for(evaluations, context.stock(selection))
 
 PROJECTOR_CSS = """
 <style>
@@ -46,26 +47,26 @@ def _present(on: bool) -> None:
 
 
 @st.fragment
-def _viewer(slides: list[presentatie.Dia]) -> None:
+def _viewer(slides: list[Slide]) -> None:
     """One slide at full width; the arrow keys and the buttons go back and forth."""
     index = _index(len(slides))
     slide = slides[index]
     with st.container(key="dia_kop", horizontal=True, vertical_alignment="center"):
-        st.text(f"{slide.thema} · {presentatie.selectie_tekst(selection)}", width="stretch")
+        st.text(f"{slide.thema} · {selection_text(selection)}", width="stretch")
         st.text(f"{index + 1} / {len(slides)}")
         if st.button("Stoppen", icon=":material/close:", shortcut="Esc", key="dia_stop"):
             _present(False)
             st.rerun(scope="app")
-    st.title(slide.titel, anchor=False)
+    st.title(slide.title, anchor=False)
     st.plotly_chart(
-        slide.figuur,
+        slide.figure,
         key="dia_grafiek",
         height=500,
         theme=None,  # the figure's own large type, not the app theme's
         config={"displayModeBar": False},
     )
     with st.container(key="dia_conclusie"):
-        st.text(slide.conclusie, width="stretch")
+        st.text(slide.conclusion, width="stretch")
     with st.container(key="dia_knoppen", horizontal=True):
         st.button(
             "Vorige",
@@ -99,7 +100,7 @@ st.title("Presenteren")
 st.caption(
     "Eén grafiek per scherm, in grote letters, met per grafiek één conclusie in gewone "
     "woorden. De dia's volgen de selectie in de zijbalk: "
-    f"**{presentatie.selectie_tekst(selection)}**."
+    f"**{selection_text(selection)}**."
 )
 if not slides:
     st.info("Geen grafieken voor deze selectie. Kies een andere selectie of lees gegevens in.")
@@ -116,7 +117,7 @@ st.button(
 st.caption("In de presentatie: pijltjestoetsen voor vorige en volgende, Esc om te stoppen.")
 st.dataframe(
     [
-        {"Dia": i, "Thema": s.thema, "Titel": s.titel, "Conclusie": s.conclusie}
+        {"Dia": i, "Thema": s.thema, "Titel": s.title, "Conclusie": s.conclusion}
         for i, s in enumerate(slides, start=1)
     ],
     hide_index=True,
@@ -124,7 +125,7 @@ st.dataframe(
 )
 
 st.header("Voor het verslag")
-titles = {s.sleutel: s.titel for s in slides}
+titles = {s.key: s.title for s in slides}
 chosen = st.multiselect(
     "Grafieken in de presentatie",
     list(titles),
@@ -137,7 +138,7 @@ signature = (selection, dashboard.data_version(cursor), today, tuple(chosen))
 if st.button(
     "PowerPoint maken", icon=":material/co_present:", disabled=not chosen, key="deck_maken"
 ):
-    cover = presentatie.voorblad(
+    cover = title_slide(
         context.agreements(), evaluations, selection, today, dashboard.batches(cursor)
     )
     bar = st.progress(0.0, text="Grafieken tekenen …")
@@ -146,8 +147,8 @@ if st.button(
         bar.progress(done / total, text=f"{text[:1].upper()}{text[1:]} …")
 
     try:
-        made = deck.build(cover, [s for s in slides if s.sleutel in chosen], report)
-    except (deck.GeenBrowser, deck.TekenFout) as error:
+        made = deck.build(cover, [s for s in slides if s.key in chosen], report)
+    except (deck.NoBrowser, deck.DrawError) as error:
         st.error(f"De PowerPoint is niet gemaakt. {error}", icon=":material/error:")
     else:
         pdf = None
@@ -155,7 +156,7 @@ if st.button(
             bar.progress(1.0, text="PDF maken …")
             try:
                 pdf = deck.pdf_bytes(made.pptx)
-            except deck.PdfMislukt as error:
+            except deck.PdfFailed as error:
                 st.warning(str(error))
         st.session_state["deck"] = (signature, made, pdf)
     bar.empty()
@@ -167,7 +168,7 @@ if stored and stored[0] == signature:
         st.download_button(
             "PowerPoint downloaden",
             made.pptx,
-            file_name=monitor_excel.bestandsnaam(selection, today, "pptx"),
+            file_name=monitor_excel.file_name(selection, today, "pptx"),
             mime=deck.PPTX_MIME,
             icon=":material/download:",
             on_click="ignore",
@@ -177,7 +178,7 @@ if stored and stored[0] == signature:
         st.download_button(
             "Grafieken als PNG (zip)",
             made.png_zip(),
-            file_name=monitor_excel.bestandsnaam(selection, today, "zip"),
+            file_name=monitor_excel.file_name(selection, today, "zip"),
             mime="application/zip",
             icon=":material/image:",
             on_click="ignore",
@@ -187,7 +188,7 @@ if stored and stored[0] == signature:
             st.download_button(
                 "PDF downloaden",
                 pdf,
-                file_name=monitor_excel.bestandsnaam(selection, today, "pdf"),
+                file_name=monitor_excel.file_name(selection, today, "pdf"),
                 mime="application/pdf",
                 icon=":material/picture_as_pdf:",
                 on_click="ignore",
@@ -211,7 +212,7 @@ st.download_button(
         selection,
         today,
     ),
-    file_name=monitor_excel.bestandsnaam(selection, today, "xlsx"),
+    file_name=monitor_excel.file_name(selection, today, "xlsx"),
     mime=monitor_excel.XLSX_MIME,
     icon=":material/table_view:",
     on_click="ignore",

@@ -1,9 +1,9 @@
-"""De controle van één tabel uit een afsprakenbestand: sleutels en waarden, in het Nederlands.
+"""The check of one table of an afspraken file: keys and values, with messages in Dutch.
 
-:func:`lees_document`, :func:`lees_afspraak` en :func:`lees_doel` maken van één tabel (`[document]`,
-één `[[afspraak]]`, één `[[doel]]`) een record uit :mod:`prestatie.afspraken.schema`, of melden wat
-er niet klopt met :class:`Ongeldig`: een fout zonder plaats. :mod:`prestatie.afspraken.toml_reader`
-zet bestand en afspraak/doel voor de melding.
+:func:`read_document`, :func:`read_afspraak` and :func:`read_doel` turn one table (`[document]`,
+one `[[afspraak]]`, one `[[doel]]`) into a record of :mod:`prestatie.afspraken.schema`, or report
+what is wrong with :class:`InvalidEntry`: an error without a place.
+:mod:`prestatie.afspraken.toml_reader` puts the file and the afspraak/doel before the message.
 """
 
 from __future__ import annotations
@@ -12,16 +12,16 @@ import re
 from typing import Any
 
 from prestatie.afspraken.schema import (
-    AFSPRAAK_SLEUTELS,
+    AFSPRAAK_KEYS,
+    AFSPRAAK_STATUSES,
     CORPORATIES,
-    DOCUMENT_SLEUTELS,
-    DOEL_SLEUTELS,
+    DIRECTIONS,
+    DIRECTIONS_PER_KIND,
+    DOCUMENT_KEYS,
+    DOEL_KEYS,
     KINDS,
     LABELS,
     PARAMS,
-    RICHTINGEN,
-    RICHTINGEN_PER_SOORT,
-    STATUSSEN,
     Afspraak,
     Document,
     Doel,
@@ -31,65 +31,65 @@ from prestatie.afspraken.schema import (
 )
 
 
-class Ongeldig(Exception):
-    """Een fout zonder plaats; de aanroeper zet bestand en id ervoor."""
+class InvalidEntry(Exception):
+    """An error without a place; the caller puts the file and the id before it."""
 
 
 # --- document ----------------------------------------------------------------------------------
 
 
-def lees_document(inhoud: dict[str, Any], stam: str) -> Document:
-    """De tabel [document] uit de inhoud van het bestand; het id moet de bestandsnaam zijn."""
-    if not isinstance(inhoud.get("document"), dict):
-        raise Ongeldig("tabel [document] ontbreekt")
-    tabel = inhoud["document"]
-    _alleen(tabel, DOCUMENT_SLEUTELS)
-    id = _tekst(tabel, "id")
-    if id != stam:
-        raise Ongeldig(f'id "{id}" moet gelijk zijn aan de bestandsnaam "{stam}"')
+def read_document(content: dict[str, Any], stem: str) -> Document:
+    """The table [document] from the file's content; its id must be the file name."""
+    if not isinstance(content.get("document"), dict):
+        raise InvalidEntry("tabel [document] ontbreekt")
+    table = content["document"]
+    _only(table, DOCUMENT_KEYS)
+    id = _text(table, "id")
+    if id != stem:
+        raise InvalidEntry(f'id "{id}" moet gelijk zijn aan de bestandsnaam "{stem}"')
     return Document(
         id=id,
-        titel=_tekst(tabel, "titel"),
-        gemeente=_tekst(tabel, "gemeente"),
-        partijen=_tekstlijst(tabel, "partijen"),
-        periode=_jarenpaar(tabel, "periode"),
-        bron=_tekst(tabel, "bron"),
-        ondertekend=_tekst(tabel, "ondertekend", ""),
-        themas=_themas(tabel),
+        titel=_text(table, "titel"),
+        gemeente=_text(table, "gemeente"),
+        partijen=_text_list(table, "partijen"),
+        periode=_year_pair(table, "periode"),
+        bron=_text(table, "bron"),
+        ondertekend=_text(table, "ondertekend", ""),
+        themas=_themas(table),
     )
 
 
-def _jarenpaar(tabel: dict[str, Any], sleutel: str) -> tuple[int, int]:
-    waarde = _lees(tabel, sleutel, list)
-    if len(waarde) != 2 or not all(_is(jaar, int) for jaar in waarde) or waarde[0] > waarde[1]:
-        raise Ongeldig(f'"{sleutel}" moet [eerste jaar, laatste jaar] zijn, niet {waarde!r}')
-    return waarde[0], waarde[1]
+def _year_pair(table: dict[str, Any], key: str) -> tuple[int, int]:
+    value = _read(table, key, list)
+    if len(value) != 2 or not all(_is(year, int) for year in value) or value[0] > value[1]:
+        raise InvalidEntry(f'"{key}" moet [eerste jaar, laatste jaar] zijn, niet {value!r}')
+    return value[0], value[1]
 
 
-def _themas(tabel: dict[str, Any]) -> dict[str, str]:
-    themas = _lees(tabel, "themas", dict)
-    if not themas or not all(isinstance(naam, str) for naam in themas.values()):
-        raise Ongeldig('"themas" moet per code een naam geven, zoals { A = "Duurzaamheid" }')
+def _themas(table: dict[str, Any]) -> dict[str, str]:
+    themas = _read(table, "themas", dict)
+    if not themas or not all(isinstance(name, str) for name in themas.values()):
+        raise InvalidEntry('"themas" moet per code een naam geven, zoals { A = "Duurzaamheid" }')
     return dict(themas)
 
 
-# --- afspraak (het register) ---------------------------------------------------------------
+# --- afspraak (the register) ---------------------------------------------------------------
 
 
-def lees_afspraak(tabel: dict[str, Any], document: Document) -> Afspraak:
-    """Eén [[afspraak]]; kwantitatief is nog False (de aanroeper kent de doelen)."""
-    _alleen(tabel, AFSPRAAK_SLEUTELS)
+def read_afspraak(table: dict[str, Any], document: Document) -> Afspraak:
+    """One [[afspraak]]; kwantitatief is still False (the caller knows the doelen)."""
+    _only(table, AFSPRAAK_KEYS)
     return Afspraak(
         document=document.id,
-        nummer=_tekst(tabel, "nummer", verplicht_gevuld=True),
-        thema=_keuze(tabel, "thema", tuple(document.themas)),
-        tekst=_tekst(tabel, "tekst", verplicht_gevuld=True),
-        resultaat=_tekst(tabel, "resultaat"),
-        tijd=_tekst(tabel, "tijd"),
-        trekker=_tekst(tabel, "trekker"),
-        jaarschijf=_tekst(tabel, "jaarschijf"),
-        status=_keuze(tabel, "status", STATUSSEN),
-        toelichting=_tekst(tabel, "toelichting", ""),
+        nummer=_text(table, "nummer", non_empty=True),
+        thema=_choice(table, "thema", tuple(document.themas)),
+        tekst=_text(table, "tekst", non_empty=True),
+        resultaat=_text(table, "resultaat"),
+        tijd=_text(table, "tijd"),
+        trekker=_text(table, "trekker"),
+        jaarschijf=_text(table, "jaarschijf"),
+        status=_choice(table, "status", AFSPRAAK_STATUSES),
+        toelichting=_text(table, "toelichting", ""),
         kwantitatief=False,
     )
 
@@ -97,147 +97,149 @@ def lees_afspraak(tabel: dict[str, Any], document: Document) -> Afspraak:
 # --- doel ----------------------------------------------------------------------------------
 
 
-def lees_doel(tabel: dict[str, Any], document: Document, nummers: set[str]) -> Doel:
-    """Eén [[doel]]; het moet verwijzen naar een van de afspraaknummers."""
-    soort = _soort(tabel)
-    _alleen(tabel, DOEL_SLEUTELS + tuple(PARAMS[soort]))
-    richting = _keuze(tabel, "richting", RICHTINGEN_PER_SOORT.get(soort, RICHTINGEN))
-    afspraak = _tekst(tabel, "afspraak", verplicht_gevuld=True)
+def read_doel(table: dict[str, Any], document: Document, nummers: set[str]) -> Doel:
+    """One [[doel]]; it must refer to one of the afspraak nummers."""
+    kind = _kind(table)
+    _only(table, DOEL_KEYS + tuple(PARAMS[kind]))
+    direction = _choice(table, "richting", DIRECTIONS_PER_KIND.get(kind, DIRECTIONS))
+    afspraak = _text(table, "afspraak", non_empty=True)
     if afspraak not in nummers:
-        raise Ongeldig(f'verwijst naar afspraak "{afspraak}", die niet in het bestand staat')
+        raise InvalidEntry(f'verwijst naar afspraak "{afspraak}", die niet in het bestand staat')
     return Doel(
         document=document.id,
-        id=_tekst(tabel, "id", verplicht_gevuld=True),
+        id=_text(table, "id", non_empty=True),
         afspraak=afspraak,
-        omschrijving=_tekst(tabel, "omschrijving", verplicht_gevuld=True),
-        tekst=_tekst(tabel, "tekst", verplicht_gevuld=True),
-        soort=soort,
-        corporaties=_corporaties(tabel),
-        per_corporatie=_lees(tabel, "per_corporatie", bool),
+        omschrijving=_text(table, "omschrijving", non_empty=True),
+        tekst=_text(table, "tekst", non_empty=True),
+        soort=kind,
+        corporaties=_corporaties(table),
+        per_corporatie=_read(table, "per_corporatie", bool),
         gemeente=document.gemeente,
-        kern=_tekst(tabel, "kern", "") or None,
-        richting=richting,
-        norm=_normen(tabel, soort, richting),
-        params=_params(tabel, soort),
-        toelichting=_tekst(tabel, "toelichting", ""),
+        kern=_text(table, "kern", "") or None,
+        richting=direction,
+        norm=_normen(table, kind, direction),
+        params=_params(table, kind),
+        toelichting=_text(table, "toelichting", ""),
     )
 
 
-def _soort(tabel: dict[str, Any]) -> str:
-    soort = _tekst(tabel, "soort")
-    if soort not in KINDS:
-        raise Ongeldig(f'onbekende soort "{soort}" (kies uit: {", ".join(KINDS)})')
-    return soort
+def _kind(table: dict[str, Any]) -> str:
+    kind = _text(table, "soort")
+    if kind not in KINDS:
+        raise InvalidEntry(f'onbekende soort "{kind}" (kies uit: {", ".join(KINDS)})')
+    return kind
 
 
-def _corporaties(tabel: dict[str, Any]) -> tuple[str, ...]:
-    namen = _tekstlijst(tabel, "corporaties")
-    for naam in namen:
-        if naam not in CORPORATIES:
-            raise Ongeldig(f'onbekende corporatie "{naam}" (kies uit: {", ".join(CORPORATIES)})')
-    _geen_dubbele(namen, "corporaties")
-    return namen
+def _corporaties(table: dict[str, Any]) -> tuple[str, ...]:
+    names = _text_list(table, "corporaties")
+    for name in names:
+        if name not in CORPORATIES:
+            raise InvalidEntry(
+                f'onbekende corporatie "{name}" (kies uit: {", ".join(CORPORATIES)})'
+            )
+    _no_duplicates(names, "corporaties")
+    return names
 
 
-def _params(tabel: dict[str, Any], soort: str) -> dict[str, Any]:
+def _params(table: dict[str, Any], kind: str) -> dict[str, Any]:
     params: dict[str, Any] = {}
-    for sleutel, param in PARAMS[soort].items():
-        if sleutel not in tabel and not param.verplicht:
-            params[sleutel] = None
+    for key, param in PARAMS[kind].items():
+        if key not in table and not param.required:
+            params[key] = None
             continue
-        waarde = _lees(tabel, sleutel, param.type)
-        params[sleutel] = _paramwaarde(sleutel, waarde, param)
+        value = _read(table, key, param.type)
+        params[key] = _param_value(key, value, param)
     return params
 
 
-def _paramwaarde(sleutel: str, waarde: Any, param: Param) -> Any:
+def _param_value(key: str, value: Any, param: Param) -> Any:
     if param.type is float:
-        return float(waarde)
+        return float(value)
     if param.type is list:
-        waarden = _tekstlijst({sleutel: waarde}, sleutel, verplicht_gevuld=True)
-        for item in waarden:
-            _moet_kiezen(sleutel, item, param.keuzes)
-        _geen_dubbele(waarden, sleutel)
-        return waarden
-    if param.keuzes:
-        _moet_kiezen(sleutel, waarde, param.keuzes)
-    return waarde
+        values = _text_list({key: value}, key, non_empty=True)
+        for item in values:
+            _must_choose(key, item, param.choices)
+        _no_duplicates(values, key)
+        return values
+    if param.choices:
+        _must_choose(key, value, param.choices)
+    return value
 
 
-# --- normen --------------------------------------------------------------------------------
+# --- norms ---------------------------------------------------------------------------------
 
 _PERIODE = re.compile(r"(\d{4})(?:-(\d{4}))?")
-_AANDELEN = ("aandeel_huur", "aandeel_label")
-_AANTALLEN = ("jaarschijf", "labelsprong", "naar_nul")
+_SHARE_KINDS = ("aandeel_huur", "aandeel_label")
+_COUNT_KINDS = ("jaarschijf", "labelsprong", "naar_nul")
 
 
-def _normen(tabel: dict[str, Any], soort: str, richting: str) -> tuple[tuple[Periode, Norm], ...]:
-    ruw = _lees(tabel, "norm", dict)
-    if not ruw:
-        raise Ongeldig('"norm" is leeg')
+def _normen(table: dict[str, Any], kind: str, direction: str) -> tuple[tuple[Periode, Norm], ...]:
+    raw = _read(table, "norm", dict)
+    if not raw:
+        raise InvalidEntry('"norm" is leeg')
     normen: dict[Periode, Norm] = {}
-    for sleutel, waarde in ruw.items():
-        periode = _periode(sleutel)
+    for key, value in raw.items():
+        periode = _periode(key)
         if periode in normen:
-            raise Ongeldig(f'norm "{sleutel}": periode komt twee keer voor')
-        normen[periode] = _normwaarde(waarde, soort, richting, sleutel)
-    return tuple(sorted(normen.items(), key=lambda paar: paar[0]))
+            raise InvalidEntry(f'norm "{key}": periode komt twee keer voor')
+        normen[periode] = _norm_value(value, kind, direction, key)
+    return tuple(sorted(normen.items(), key=lambda pair: pair[0]))
 
 
-def _periode(sleutel: str) -> Periode:
-    """'2023' wordt Periode(2023, 2023); '2021-2024' wordt Periode(2021, 2024)."""
-    gevonden = _PERIODE.fullmatch(sleutel)
-    if not gevonden:
-        raise Ongeldig(f'norm "{sleutel}": geen jaar of reeks van jaren ("2023", "2021-2024")')
-    van = int(gevonden.group(1))
-    tot = int(gevonden.group(2) or van)
-    if tot < van:
-        raise Ongeldig(f'norm "{sleutel}": het laatste jaar ligt vóór het eerste')
-    return Periode(van, tot)
+def _periode(key: str) -> Periode:
+    """'2023' becomes Periode(2023, 2023); '2021-2024' becomes Periode(2021, 2024)."""
+    match = _PERIODE.fullmatch(key)
+    if not match:
+        raise InvalidEntry(f'norm "{key}": geen jaar of reeks van jaren ("2023", "2021-2024")')
+    first = int(match.group(1))
+    last = int(match.group(2) or first)
+    if last < first:
+        raise InvalidEntry(f'norm "{key}": het laatste jaar ligt vóór het eerste')
+    return Periode(first, last)
 
 
-def _normwaarde(waarde: Any, soort: str, richting: str, sleutel: str) -> Norm:
+def _norm_value(value: Any, kind: str, direction: str, key: str) -> Norm:
     try:
-        if richting == "band":
-            return _band(waarde, soort)
-        if isinstance(waarde, list):
-            raise Ongeldig(f'verwacht één waarde bij richting "{richting}", niet {waarde!r}')
-        return _scalair(waarde, soort)
-    except Ongeldig as fout:
-        raise Ongeldig(f'norm "{sleutel}": {fout}') from None
+        if direction == "band":
+            return _band(value, kind)
+        if isinstance(value, list):
+            raise InvalidEntry(f'verwacht één waarde bij richting "{direction}", niet {value!r}')
+        return _scalar(value, kind)
+    except InvalidEntry as error:
+        raise InvalidEntry(f'norm "{key}": {error}') from None
 
 
-def _band(waarde: Any, soort: str) -> tuple[float, float]:
-    if not isinstance(waarde, list) or len(waarde) != 2:
-        raise Ongeldig(f'verwacht [laag, hoog] bij richting "band", niet {waarde!r}')
-    laag, hoog = (_scalair(grens, soort) for grens in waarde)
-    if laag > hoog:
-        raise Ongeldig(f"de ondergrens {laag} ligt boven de bovengrens {hoog}")
-    return laag, hoog
+def _band(value: Any, kind: str) -> tuple[float, float]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise InvalidEntry(f'verwacht [laag, hoog] bij richting "band", niet {value!r}')
+    low, high = (_scalar(bound, kind) for bound in value)
+    if low > high:
+        raise InvalidEntry(f"de ondergrens {low} ligt boven de bovengrens {high}")
+    return low, high
 
 
-def _scalair(waarde: Any, soort: str) -> float | str:
-    if soort == "gemiddeld_label":
-        if waarde not in LABELS:
-            raise Ongeldig(f"{waarde!r} is geen energielabel (kies uit: {', '.join(LABELS)})")
-        return waarde
-    if soort in _AANDELEN:
-        if not _is(waarde, float) or not 0 <= waarde <= 1:
-            raise Ongeldig(f"{waarde!r} is geen aandeel tussen 0 en 1")
-        return float(waarde)
-    if not _is(waarde, int):
-        raise Ongeldig(f"{waarde!r} is geen geheel aantal")
-    if soort in _AANTALLEN and waarde < 0:
-        raise Ongeldig(f"{waarde!r} is negatief; een aantal is 0 of meer")
-    if soort == "naar_nul" and waarde != 0:
-        raise Ongeldig(f"naar_nul verwacht norm 0, niet {waarde!r}")
-    return waarde
+def _scalar(value: Any, kind: str) -> float | str:
+    if kind == "gemiddeld_label":
+        if value not in LABELS:
+            raise InvalidEntry(f"{value!r} is geen energielabel (kies uit: {', '.join(LABELS)})")
+        return value
+    if kind in _SHARE_KINDS:
+        if not _is(value, float) or not 0 <= value <= 1:
+            raise InvalidEntry(f"{value!r} is geen aandeel tussen 0 en 1")
+        return float(value)
+    if not _is(value, int):
+        raise InvalidEntry(f"{value!r} is geen geheel aantal")
+    if kind in _COUNT_KINDS and value < 0:
+        raise InvalidEntry(f"{value!r} is negatief; een aantal is 0 of meer")
+    if kind == "naar_nul" and value != 0:
+        raise InvalidEntry(f"naar_nul verwacht norm 0, niet {value!r}")
+    return value
 
 
-# --- kleine lezers -------------------------------------------------------------------------
+# --- small readers -------------------------------------------------------------------------
 
-_ONTBREEKT = object()
-_TYPENAMEN = {
+_MISSING = object()
+_TYPE_NAMES = {
     str: "tekst",
     bool: "true of false",
     int: "een geheel getal",
@@ -247,65 +249,61 @@ _TYPENAMEN = {
 }
 
 
-def _is(waarde: Any, soort: type) -> bool:
-    if isinstance(waarde, bool):
-        return soort is bool
-    if soort is float:
-        return isinstance(waarde, int | float)
-    return isinstance(waarde, soort)
+def _is(value: Any, kind: type) -> bool:
+    if isinstance(value, bool):
+        return kind is bool
+    if kind is float:
+        return isinstance(value, int | float)
+    return isinstance(value, kind)
 
 
-def _lees(tabel: dict[str, Any], sleutel: str, soort: type, standaard: Any = _ONTBREEKT) -> Any:
-    if sleutel not in tabel:
-        if standaard is _ONTBREEKT:
-            raise Ongeldig(f'sleutel "{sleutel}" ontbreekt')
-        return standaard
-    waarde = tabel[sleutel]
-    if not _is(waarde, soort):
-        raise Ongeldig(f'"{sleutel}" moet {_TYPENAMEN[soort]} zijn, niet {waarde!r}')
-    return waarde
+def _read(table: dict[str, Any], key: str, kind: type, default: Any = _MISSING) -> Any:
+    if key not in table:
+        if default is _MISSING:
+            raise InvalidEntry(f'sleutel "{key}" ontbreekt')
+        return default
+    value = table[key]
+    if not _is(value, kind):
+        raise InvalidEntry(f'"{key}" moet {_TYPE_NAMES[kind]} zijn, niet {value!r}')
+    return value
 
 
-def _tekst(
-    tabel: dict[str, Any], sleutel: str, standaard: Any = _ONTBREEKT, verplicht_gevuld: bool = False
-) -> str:
-    waarde = _lees(tabel, sleutel, str, standaard)
-    if verplicht_gevuld and not waarde.strip():
-        raise Ongeldig(f'"{sleutel}" is leeg')
-    return waarde
+def _text(table: dict[str, Any], key: str, default: Any = _MISSING, non_empty: bool = False) -> str:
+    value = _read(table, key, str, default)
+    if non_empty and not value.strip():
+        raise InvalidEntry(f'"{key}" is leeg')
+    return value
 
 
-def _tekstlijst(
-    tabel: dict[str, Any], sleutel: str, verplicht_gevuld: bool = False
-) -> tuple[str, ...]:
-    waarden = _lees(tabel, sleutel, list)
-    if not all(isinstance(waarde, str) for waarde in waarden):
-        raise Ongeldig(f'"{sleutel}" moet een lijst van teksten zijn, niet {waarden!r}')
-    if verplicht_gevuld and not waarden:
-        raise Ongeldig(f'"{sleutel}" is leeg')
-    return tuple(waarden)
+def _text_list(table: dict[str, Any], key: str, non_empty: bool = False) -> tuple[str, ...]:
+    values = _read(table, key, list)
+    if not all(isinstance(value, str) for value in values):
+        raise InvalidEntry(f'"{key}" moet een lijst van teksten zijn, niet {values!r}')
+    if non_empty and not values:
+        raise InvalidEntry(f'"{key}" is leeg')
+    return tuple(values)
 
 
-def _keuze(tabel: dict[str, Any], sleutel: str, keuzes: tuple[str, ...]) -> str:
-    waarde = _tekst(tabel, sleutel)
-    _moet_kiezen(sleutel, waarde, keuzes)
-    return waarde
+def _choice(table: dict[str, Any], key: str, choices: tuple[str, ...]) -> str:
+    value = _text(table, key)
+    _must_choose(key, value, choices)
+    return value
 
 
-def _moet_kiezen(sleutel: str, waarde: str, keuzes: tuple[str, ...]) -> None:
-    if waarde not in keuzes:
-        raise Ongeldig(
-            f'onbekende waarde "{waarde}" voor "{sleutel}" (kies uit: {", ".join(keuzes)})'
+def _must_choose(key: str, value: str, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise InvalidEntry(
+            f'onbekende waarde "{value}" voor "{key}" (kies uit: {", ".join(choices)})'
         )
 
 
-def _alleen(tabel: dict[str, Any], toegestaan: tuple[str, ...]) -> None:
-    for sleutel in tabel:
-        if sleutel not in toegestaan:
-            raise Ongeldig(f'onbekende sleutel "{sleutel}"')
+def _only(table: dict[str, Any], allowed: tuple[str, ...]) -> None:
+    for key in table:
+        if key not in allowed:
+            raise InvalidEntry(f'onbekende sleutel "{key}"')
 
 
-def _geen_dubbele(waarden: tuple[str, ...], sleutel: str) -> None:
-    for waarde in waarden:
-        if waarden.count(waarde) > 1:
-            raise Ongeldig(f'"{waarde}" staat twee keer in "{sleutel}"')
+def _no_duplicates(values: tuple[str, ...], key: str) -> None:
+    for value in values:
+        if values.count(value) > 1:
+            raise InvalidEntry(f'"{value}" staat twee keer in "{key}"')

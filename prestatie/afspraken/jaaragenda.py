@@ -1,10 +1,10 @@
-"""De jaaragenda: de termijnen die elk jaar terugkomen, en welke de eerstvolgende zijn.
+"""The jaaragenda: the deadlines (termijnen) that come back every year, and which come next.
 
-De data staan in `prestatie/afspraken/data/jaaragenda.csv` (bron in
-`prestatie/afspraken/data/README.md`): per termijn het document, de afspraak waar hij bij hoort,
-maand en dag (leeg: de laatste dag van de maand) en de tekst. :func:`komende` krijgt de datum van
-vandaag mee en rekent de volgende keer van elke termijn uit: vandaag telt nog mee (0 dagen), een
-termijn die dit jaar al voorbij is komt volgend jaar terug.
+The data are in `prestatie/afspraken/data/jaaragenda.csv` (source in
+`prestatie/afspraken/data/README.md`): per termijn the document, the afspraak it belongs to,
+month and day (empty: the last day of the month) and the text. :func:`upcoming` is given
+today's date and works out the next time of every termijn: today still counts (0 days), a
+termijn already past this year comes back next year.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from prestatie.referentie.tables import lees_tabel
+from prestatie.referentie.tables import read_table
 
-KOLOMMEN = ("document", "afspraak", "maand", "dag", "termijn")
+COLUMNS = ("document", "afspraak", "maand", "dag", "termijn")
 
 
 @dataclass(frozen=True)
 class Termijn:
-    """Een jaarlijkse termijn: op dag ``dag`` van maand ``maand`` (None: de laatste dag)."""
+    """A yearly termijn: on day ``dag`` of month ``maand`` (None: the last day)."""
 
     document: str
     afspraak: str
@@ -28,57 +28,57 @@ class Termijn:
     dag: int | None
     termijn: str
 
-    def in_jaar(self, jaar: int) -> date:
-        """De datum in ``jaar``; de laatste dag van februari volgt de schrikkeljaren."""
-        laatste = calendar.monthrange(jaar, self.maand)[1]
-        return date(jaar, self.maand, laatste if self.dag is None else self.dag)
+    def in_year(self, year: int) -> date:
+        """The date in ``year``; the last day of February follows the leap years."""
+        last_day = calendar.monthrange(year, self.maand)[1]
+        return date(year, self.maand, last_day if self.dag is None else self.dag)
 
 
 @dataclass(frozen=True)
-class Komend:
-    """De eerstvolgende keer van een termijn, gezien vanaf een dag."""
+class Upcoming:
+    """The next time of a termijn, seen from a day."""
 
-    datum: date
-    dagen: int  # 0: vandaag
+    when: date
+    days: int  # 0: today
     termijn: Termijn
 
 
 def termijnen() -> tuple[Termijn, ...]:
-    """Alle termijnen uit `prestatie/afspraken/data/jaaragenda.csv`."""
+    """Every termijn in `prestatie/afspraken/data/jaaragenda.csv`."""
     return tuple(
         Termijn(
-            document=rij["document"],
-            afspraak=rij["afspraak"],
-            maand=int(rij["maand"]),
-            dag=int(rij["dag"]) if rij["dag"] else None,
-            termijn=rij["termijn"],
+            document=row["document"],
+            afspraak=row["afspraak"],
+            maand=int(row["maand"]),
+            dag=int(row["dag"]) if row["dag"] else None,
+            termijn=row["termijn"],
         )
-        for rij in lees_tabel("jaaragenda.csv", KOLOMMEN, "prestatie.afspraken")
+        for row in read_table("jaaragenda.csv", COLUMNS, "prestatie.afspraken")
     )
 
 
 TERMIJNEN = termijnen()
 
 
-def volgende(termijn: Termijn, today: date) -> date:
-    """De eerste datum van de termijn op of na ``today``."""
-    dit_jaar = termijn.in_jaar(today.year)
-    return dit_jaar if dit_jaar >= today else termijn.in_jaar(today.year + 1)
+def next_date(termijn: Termijn, today: date) -> date:
+    """The first date of the termijn on or after ``today``."""
+    this_year = termijn.in_year(today.year)
+    return this_year if this_year >= today else termijn.in_year(today.year + 1)
 
 
-def komende(
-    alle: tuple[Termijn, ...], today: date, documenten: set[str] | None = None
-) -> list[Komend]:
-    """Elke termijn (van ``documenten``; None: alle) op zijn eerstvolgende datum, vroegste eerst."""
-    gekozen = [t for t in alle if documenten is None or t.document in documenten]
-    komend = [Komend(d, (d - today).days, t) for t in gekozen for d in [volgende(t, today)]]
-    return sorted(komend, key=lambda k: (k.datum, k.termijn.afspraak))
+def upcoming(
+    termijnen: tuple[Termijn, ...], today: date, documents: set[str] | None = None
+) -> list[Upcoming]:
+    """Every termijn (of ``documents``; None: all) on its next date, earliest first."""
+    chosen = [t for t in termijnen if documents is None or t.document in documents]
+    found = [Upcoming(d, (d - today).days, t) for t in chosen for d in [next_date(t, today)]]
+    return sorted(found, key=lambda k: (k.when, k.termijn.afspraak))
 
 
-def over(dagen: int) -> str:
+def in_days(days: int) -> str:
     """0 -> "vandaag", 1 -> "morgen", 24 -> "over 24 dagen"."""
-    if dagen == 0:
+    if days == 0:
         return "vandaag"
-    if dagen == 1:
+    if days == 1:
         return "morgen"
-    return f"over {dagen} dagen"
+    return f"over {days} dagen"

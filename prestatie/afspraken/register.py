@@ -1,11 +1,12 @@
-"""Het afsprakenregister: elke afspraak met haar stand per jaar, de geschiedenis en het
-jaaroverzicht.
+"""The afsprakenregister: every afspraak with its stand per year, the history and the year
+overview.
 
-Pure functions over what the store returns: the agreements (:class:`targets.Agreement`), the
-monitor's evaluations and the status history (``store_register.status_history``: one row per
-entry, oldest first). The stand of an agreement in a year is the latest entry for (document,
-nummer, jaar); without one it is the initial status of the document (``status`` in the TOML).
-Earlier entries stay in the history: nothing is overwritten.
+Pure functions over what the store returns: the agreements
+(:class:`prestatie.afspraken.schema.Agreement`), the monitor's evaluations and the status
+history (:func:`prestatie.opslag.register_store.status_history`: one row per entry, oldest
+first). The stand of an agreement in a year is the latest entry for (document, nummer, jaar);
+without one it is the initial status of the document (``status`` in the TOML). Earlier entries
+stay in the history: nothing is overwritten.
 """
 
 from __future__ import annotations
@@ -22,13 +23,13 @@ from openpyxl.styles import Alignment, Font
 
 from prestatie import fmt
 from prestatie.afspraken import jaaragenda
-from prestatie.afspraken.schema import STATUSSEN, Afspraak, Agreement
+from prestatie.afspraken.schema import AFSPRAAK_STATUSES, Afspraak, Agreement
 from prestatie.beoordeling import scorecard, status
 from prestatie.export import neutralise
 from prestatie.referentie import partijen
 
 GEMEENTE, HUURDERS = "Gemeente", "Huurdersorganisaties"
-KOLOMMEN = (
+COLUMNS = (
     "document",
     "gemeente",
     "nummer",
@@ -47,7 +48,7 @@ KOLOMMEN = (
     "toelichting",
 )
 
-Sleutel = tuple[str, str, int]  # document, nummer, jaar
+Key = tuple[str, str, int]  # document, nummer, year
 
 
 @dataclass(frozen=True)
@@ -60,40 +61,42 @@ class Stand:
     gezet: datetime | None = None
 
 
-def laatste(history: pd.DataFrame) -> dict[Sleutel, Stand]:
+def latest(history: pd.DataFrame) -> dict[Key, Stand]:
     """The latest entry per (document, nummer, jaar): the highest id wins."""
-    result: dict[Sleutel, Stand] = {}
-    for rij in history.sort_values("id").itertuples(index=False):
-        result[(rij.document, rij.nummer, int(rij.jaar))] = Stand(
-            rij.status, _tekst(rij.notitie), _tekst(rij.door) or None, _tijd(rij.gezet)
+    result: dict[Key, Stand] = {}
+    for row in history.sort_values("id").itertuples(index=False):
+        result[(row.document, row.nummer, int(row.jaar))] = Stand(
+            row.status, _text(row.notitie), _text(row.door) or None, _time(row.gezet)
         )
     return result
 
 
-def stand(afspraak: Afspraak, standen: dict[Sleutel, Stand], jaar: int) -> Stand:
-    return standen.get((afspraak.document, afspraak.nummer, jaar), Stand(afspraak.status))
+def stand(afspraak: Afspraak, standen: dict[Key, Stand], year: int) -> Stand:
+    return standen.get((afspraak.document, afspraak.nummer, year), Stand(afspraak.status))
 
 
-def status_jaar(gekozen: int | None, today: date) -> int:
+def status_year(chosen: int | None, today: date) -> int:
     """The year whose progress is shown: the year chosen in the sidebar, else this year."""
-    return gekozen or today.year
+    return chosen or today.year
 
 
-def jaren(agreements: list[Agreement], today: date, gekozen: int | None = None) -> list[int]:
+def years(agreements: list[Agreement], today: date, chosen: int | None = None) -> list[int]:
     """Every year of every document's period, this year and the year chosen in the sidebar."""
-    alle = {j for a in agreements for j in range(a.document.periode[0], a.document.periode[1] + 1)}
-    return sorted(alle | {status_jaar(gekozen, today)} | {today.year})
+    all_years = {
+        j for a in agreements for j in range(a.document.periode[0], a.document.periode[1] + 1)
+    }
+    return sorted(all_years | {status_year(chosen, today)} | {today.year})
 
 
-def documenten(agreements: list[Agreement], gemeente: str | None) -> dict[str, Agreement]:
+def documents(agreements: list[Agreement], gemeente: str | None) -> dict[str, Agreement]:
     """The documents of a gemeente (None: all), by id."""
     return {a.document.id: a for a in agreements if not gemeente or a.document.gemeente == gemeente}
 
 
 def corporaties(agreement: Agreement) -> tuple[str, ...]:
     """The corporations among the parties of a document, by their canonical name."""
-    namen = (partijen.corporatie(p) for p in agreement.document.partijen)
-    return tuple(dict.fromkeys(n for n in namen if n))
+    names = (partijen.corporatie(p) for p in agreement.document.partijen)
+    return tuple(dict.fromkeys(n for n in names if n))
 
 
 def trekkers(trekker: str, corporaties: tuple[str, ...]) -> tuple[str, ...]:
@@ -101,39 +104,39 @@ def trekkers(trekker: str, corporaties: tuple[str, ...]) -> tuple[str, ...]:
 
     "allen" is every party; "corporaties" every corporation of the document.
     """
-    woorden = re.findall(r"\w+", trekker.lower())
-    gevonden = {partijen.corporatie(w) for w in woorden} - {None}
-    if "corporaties" in woorden or "allen" in woorden:
-        gevonden |= set(corporaties)
-    if "gemeente" in woorden or "allen" in woorden:
-        gevonden.add(GEMEENTE)
-    if "allen" in woorden or any(w.startswith("huurder") for w in woorden):
-        gevonden.add(HUURDERS)
-    volgorde = (GEMEENTE, *corporaties, HUURDERS)
-    return tuple(p for p in volgorde if p in gevonden) + tuple(sorted(gevonden - set(volgorde)))
+    words = re.findall(r"\w+", trekker.lower())
+    found = {partijen.corporatie(w) for w in words} - {None}
+    if "corporaties" in words or "allen" in words:
+        found |= set(corporaties)
+    if "gemeente" in words or "allen" in words:
+        found.add(GEMEENTE)
+    if "allen" in words or any(w.startswith("huurder") for w in words):
+        found.add(HUURDERS)
+    order = (GEMEENTE, *corporaties, HUURDERS)
+    return tuple(p for p in order if p in found) + tuple(sorted(found - set(order)))
 
 
-def tabel(
+def table(
     agreements: list[Agreement],
     evaluations: list[status.Evaluation],
-    standen: dict[Sleutel, Stand],
-    jaar: int,
+    standen: dict[Key, Stand],
+    year: int,
     gemeente: str | None = None,
 ) -> pd.DataFrame:
-    """Every agreement (of the gemeente's documents) with its stand in ``jaar``, and the
+    """Every agreement (of the gemeente's documents) with its stand in ``year``, and the
     measured statuses of the quantitative ones."""
-    gemeten: dict[tuple[str, str], list[str]] = {}
+    measured: dict[tuple[str, str], list[str]] = {}
     for e in evaluations:
-        gemeten.setdefault((e.document, e.afspraak), []).append(e.status)
-    rijen = []
+        measured.setdefault((e.document, e.afspraak), []).append(e.status)
+    rows = []
     for agreement in agreements:
         doc = agreement.document
         if gemeente and doc.gemeente != gemeente:
             continue
         corps = corporaties(agreement)
         for a in agreement.afspraken:
-            nu = stand(a, standen, jaar)
-            rijen.append(
+            current = stand(a, standen, year)
+            rows.append(
                 {
                     "document": doc.id,
                     "gemeente": doc.gemeente,
@@ -145,20 +148,20 @@ def tabel(
                     "trekker": a.trekker,
                     "partijen": ", ".join(trekkers(a.trekker, corps)),
                     "jaarschijf": a.jaarschijf,
-                    "status": nu.status,
-                    "notitie": nu.notitie,
-                    "door": nu.door or "",
-                    "gezet": fmt.datum(nu.gezet.date()) if nu.gezet else "",
-                    "gemeten": samenvatting(gemeten.get((doc.id, a.nummer), []))
+                    "status": current.status,
+                    "notitie": current.notitie,
+                    "door": current.door or "",
+                    "gezet": fmt.datum(current.gezet.date()) if current.gezet else "",
+                    "gemeten": summary(measured.get((doc.id, a.nummer), []))
                     if a.kwantitatief
                     else "niet meetbaar",
                     "toelichting": a.toelichting,
                 }
             )
-    return pd.DataFrame(rijen, columns=list(KOLOMMEN))
+    return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
-def samenvatting(statuses: list[str]) -> str:
+def summary(statuses: list[str]) -> str:
     """["behaald", "achter", "behaald"] -> "2× behaald, 1× achter"; [] -> "geen gegevens"."""
     if not statuses:
         return "geen gegevens"
@@ -166,13 +169,13 @@ def samenvatting(statuses: list[str]) -> str:
     return ", ".join(f"{n}× {s}" for s, n in counts.items())
 
 
-def selectie(
+def selection(
     register: pd.DataFrame,
     document: str | None = None,
     themas: list[str] | None = None,
     partijen: list[str] | None = None,
-    statussen: list[str] | None = None,
-    zoek: str = "",
+    statuses: list[str] | None = None,
+    search: str = "",
 ) -> pd.DataFrame:
     """The rows of one document, themes, parties and statuses, containing the search words."""
     keep = pd.Series(True, index=register.index)
@@ -180,188 +183,188 @@ def selectie(
         keep &= register["document"] == document
     if themas:
         keep &= register["thema"].isin(themas)
-    if statussen:
-        keep &= register["status"].isin(statussen)
+    if statuses:
+        keep &= register["status"].isin(statuses)
     if partijen:
         named = register["partijen"].map(lambda p: bool(set(p.split(", ")) & set(partijen)))
         keep &= named.astype(bool)  # an empty register maps to an empty str column
-    if zoek.strip():
-        tekst = register[["nummer", "tekst", "resultaat", "trekker", "notitie"]].agg(
+    if search.strip():
+        text = register[["nummer", "tekst", "resultaat", "trekker", "notitie"]].agg(
             " ".join, axis=1
         )
-        keep &= tekst.str.contains(zoek.strip(), case=False, regex=False)
+        keep &= text.str.contains(search.strip(), case=False, regex=False)
     return register[keep]
 
 
 def per_status(register: pd.DataFrame) -> dict[str, int]:
     """How many agreements have each status, in the order niet gestart … vervallen."""
-    return {s: int((register["status"] == s).sum()) for s in STATUSSEN}
+    return {s: int((register["status"] == s).sum()) for s in AFSPRAAK_STATUSES}
 
 
-def stand_tekst(aantallen: dict[str, int], jaar: int) -> str:
+def stand_text(counts: dict[str, int], year: int) -> str:
     """{"loopt": 3, "gereed": 1, ...} -> "Afspraken in 2026: 3 loopt · 1 gereed" (no zeros)."""
-    delen = [f"{fmt.num(n)} {s}" for s, n in aantallen.items() if n]
-    return f"Afspraken in {jaar}: " + (" · ".join(delen) if delen else "geen")
+    parts = [f"{fmt.num(n)} {s}" for s, n in counts.items() if n]
+    return f"Afspraken in {year}: " + (" · ".join(parts) if parts else "geen")
 
 
-def label(nummer: str, tekst: str, lengte: int = 90) -> str:
+def label(nummer: str, text: str, length: int = 90) -> str:
     """ "A1: Minimaal 90% van de …" for a select box."""
-    kort = tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
-    return f"{nummer}: {kort}"
+    short = text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    return f"{nummer}: {short}"
 
 
-def geschiedenis(history: pd.DataFrame, document: str, nummer: str) -> pd.DataFrame:
+def afspraak_history(history: pd.DataFrame, document: str, nummer: str) -> pd.DataFrame:
     """Every entry for one agreement, newest first, with Dutch headers."""
-    rijen = history[(history["document"] == document) & (history["nummer"] == nummer)]
-    rijen = rijen.sort_values("id", ascending=False)
+    rows = history[(history["document"] == document) & (history["nummer"] == nummer)]
+    rows = rows.sort_values("id", ascending=False)
     return pd.DataFrame(
         {
-            "Jaar": rijen["jaar"].astype(int).astype(str),
-            "Status": rijen["status"],
-            "Notitie": rijen["notitie"].map(_tekst),
-            "Door": rijen["door"].map(_tekst),
-            "Gezet op": rijen["gezet"].map(lambda t: _tijd(t).strftime("%d-%m-%Y %H:%M")),
+            "Jaar": rows["jaar"].astype(int).astype(str),
+            "Status": rows["status"],
+            "Notitie": rows["notitie"].map(_text),
+            "Door": rows["door"].map(_text),
+            "Gezet op": rows["gezet"].map(lambda t: _time(t).strftime("%d-%m-%Y %H:%M")),
         }
     )
 
 
-# --- komende termijnen (Overzicht) -------------------------------------------------------------
+# --- upcoming termijnen (Overzicht) ------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Termijnenblok:
+class TermijnenBlock:
     """What the Overzicht shows under *Komende termijnen*."""
 
     termijnen: pd.DataFrame
     stand: str
 
 
-def komende_termijnen(
+def upcoming_termijnen(
     agreements: list[Agreement],
     history: pd.DataFrame,
     today: date,
-    jaar: int | None = None,
+    year: int | None = None,
     gemeente: str | None = None,
     termijnen: tuple[jaaragenda.Termijn, ...] = jaaragenda.TERMIJNEN,
-) -> Termijnenblok:
+) -> TermijnenBlock:
     """The next deadlines of the jaaragenda with the stand of their agreement in the
     deadline's year, and the agreements per status in the chosen year."""
     docs = [a for a in agreements if not gemeente or a.document.gemeente == gemeente]
-    standen = laatste(history)
+    standen = latest(history)
     afspraken = {(a.document, a.nummer): a for doc in docs for a in doc.afspraken}
-    rijen = []
-    for k in jaaragenda.komende(termijnen, today, {a.document.id for a in docs}):
+    rows = []
+    for k in jaaragenda.upcoming(termijnen, today, {a.document.id for a in docs}):
         afspraak = afspraken.get((k.termijn.document, k.termijn.afspraak))
-        rijen.append(
+        rows.append(
             {
-                "Datum": fmt.datum(k.datum),
-                "Wanneer": jaaragenda.over(k.dagen),
+                "Datum": fmt.datum(k.when),
+                "Wanneer": jaaragenda.in_days(k.days),
                 "Termijn": k.termijn.termijn,
                 "Afspraak": k.termijn.afspraak,
-                "Status": stand(afspraak, standen, k.datum.year).status if afspraak else "–",
+                "Status": stand(afspraak, standen, k.when.year).status if afspraak else "–",
             }
         )
-    gekozen = status_jaar(jaar, today)
-    register = tabel(docs, [], standen, gekozen)
-    frame = pd.DataFrame(rijen, columns=["Datum", "Wanneer", "Termijn", "Afspraak", "Status"])
-    return Termijnenblok(frame, stand_tekst(per_status(register), gekozen))
+    chosen = status_year(year, today)
+    register = table(docs, [], standen, chosen)
+    frame = pd.DataFrame(rows, columns=["Datum", "Wanneer", "Termijn", "Afspraak", "Status"])
+    return TermijnenBlock(frame, stand_text(per_status(register), chosen))
 
 
-# --- jaaroverzicht (Excel) -----------------------------------------------------------------
+# --- year overview (Excel) -----------------------------------------------------------------
 
 
-def jaaroverzicht(
+def year_overview(
     agreement: Agreement,
     evaluations: list[status.Evaluation],
-    standen: dict[Sleutel, Stand],
-    jaar: int,
+    standen: dict[Key, Stand],
+    year: int,
 ) -> pd.DataFrame:
-    """Every agreement of a document with its status, note and measured values in ``jaar``."""
+    """Every agreement of a document with its status, note and measured values in ``year``."""
     doc = agreement.document
-    metingen: dict[str, list[str]] = {}
+    measurements: dict[str, list[str]] = {}
     for e in evaluations:
-        if e.document == doc.id and e.jaar == jaar:
-            metingen.setdefault(e.afspraak, []).append(_meting(e))
-    rijen = []
+        if e.document == doc.id and e.jaar == year:
+            measurements.setdefault(e.afspraak, []).append(_measurement(e))
+    rows = []
     for a in agreement.afspraken:
-        nu = stand(a, standen, jaar)
+        current = stand(a, standen, year)
         if a.kwantitatief:
-            gemeten = "; ".join(metingen.get(a.nummer, [])) or f"geen meting in {jaar}"
+            measured = "; ".join(measurements.get(a.nummer, [])) or f"geen meting in {year}"
         else:
-            gemeten = "niet meetbaar"
-        rijen.append(
+            measured = "niet meetbaar"
+        rows.append(
             {
                 "Nummer": a.nummer,
                 "Thema": doc.themas.get(a.thema, a.thema),
                 "Afspraak": a.tekst,
                 "Resultaat": a.resultaat,
                 "Trekker": a.trekker,
-                f"Status {jaar}": nu.status,
-                "Notitie": nu.notitie,
-                "Gezet door": nu.door or "",
-                "Gezet op": fmt.datum(nu.gezet.date()) if nu.gezet else "",
-                "Gemeten": gemeten,
+                f"Status {year}": current.status,
+                "Notitie": current.notitie,
+                "Gezet door": current.door or "",
+                "Gezet op": fmt.datum(current.gezet.date()) if current.gezet else "",
+                "Gemeten": measured,
             }
         )
-    return pd.DataFrame(rijen)
+    return pd.DataFrame(rows)
 
 
-def metingen(evaluations: list[status.Evaluation], document: str, jaar: int) -> pd.DataFrame:
+def measurements(evaluations: list[status.Evaluation], document: str, year: int) -> pd.DataFrame:
     """The scorecard rows of one document in one year."""
-    return scorecard.table([e for e in evaluations if e.document == document and e.jaar == jaar])
+    return scorecard.table([e for e in evaluations if e.document == document and e.jaar == year])
 
 
-def _meting(e: status.Evaluation) -> str:
-    """One measurement in words: doel – corporatie: waarde (norm …), status."""
+def _measurement(e: status.Evaluation) -> str:
+    """One measurement in words: doel – corporatie: value (norm …), status."""
     return (
         f"{e.omschrijving} – {e.corporatie}: {scorecard.value_text(e)} "
         f"(norm {scorecard.norm_text(e)}), {e.status}"
     )
 
 
-def jaaroverzicht_xlsx(
-    titel: str, overzicht: pd.DataFrame, metingen: pd.DataFrame, jaar: int
+def year_overview_xlsx(
+    title: str, overview: pd.DataFrame, measurements: pd.DataFrame, year: int
 ) -> bytes:
     """The overview as a workbook: sheet Afspraken (one row per agreement) and Metingen (the
     scorecard of the year). Text that a spreadsheet would run as a formula is neutralised."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    _blad(workbook, f"Afspraken {jaar}", f"Jaaroverzicht {jaar}: {titel}", overzicht)
-    _blad(workbook, f"Metingen {jaar}", f"Metingen {jaar}: {titel}", metingen)
+    _sheet(workbook, f"Afspraken {year}", f"Jaaroverzicht {year}: {title}", overview)
+    _sheet(workbook, f"Metingen {year}", f"Metingen {year}: {title}", measurements)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-_BREED = {"Afspraak": 70, "Resultaat": 40, "Notitie": 40, "Gemeten": 60, "Berekening": 60}
+_WIDTHS = {"Afspraak": 70, "Resultaat": 40, "Notitie": 40, "Gemeten": 60, "Berekening": 60}
 
 
-def _blad(workbook: Workbook, naam: str, titel: str, frame: pd.DataFrame) -> None:
-    blad = workbook.create_sheet(naam)
-    blad.append([_cel(titel)])
-    blad["A1"].font = Font(bold=True, size=14)
-    blad.append([])
-    blad.append([_cel(k) for k in frame.columns])
-    for rij in frame.itertuples(index=False):
-        blad.append([_cel(v) for v in rij])
-    for c, kop in enumerate(frame.columns, start=1):
-        cel = blad.cell(3, c)
-        cel.font = Font(bold=True)
-        blad.column_dimensions[cel.column_letter].width = _BREED.get(kop, 16)
-        for rij in blad.iter_rows(min_row=4, min_col=c, max_col=c):
-            rij[0].alignment = Alignment(wrap_text=True, vertical="top")
-    blad.freeze_panes = "A4"
+def _sheet(workbook: Workbook, name: str, title: str, frame: pd.DataFrame) -> None:
+    sheet = workbook.create_sheet(name)
+    sheet.append([_cell(title)])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([])
+    sheet.append([_cell(k) for k in frame.columns])
+    for row in frame.itertuples(index=False):
+        sheet.append([_cell(v) for v in row])
+    for c, header in enumerate(frame.columns, start=1):
+        cell = sheet.cell(3, c)
+        cell.font = Font(bold=True)
+        sheet.column_dimensions[cell.column_letter].width = _WIDTHS.get(header, 16)
+        for row in sheet.iter_rows(min_row=4, min_col=c, max_col=c):
+            row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A4"
 
 
-def _cel(waarde: object) -> object:
-    if isinstance(waarde, str):
-        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", waarde))
-    return waarde
+def _cell(value: object) -> object:
+    if isinstance(value, str):
+        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
 
 
-def _tekst(waarde: object) -> str:
-    return "" if waarde is None or pd.isna(waarde) else str(waarde)
+def _text(value: object) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
 
 
-def _tijd(waarde: object) -> datetime:
-    return waarde.to_pydatetime() if isinstance(waarde, pd.Timestamp) else waarde
+def _time(value: object) -> datetime:
+    return value.to_pydatetime() if isinstance(value, pd.Timestamp) else value

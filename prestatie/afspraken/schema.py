@@ -1,10 +1,10 @@
-"""Wat een afsprakenbestand mag bevatten: de woorden, de sleutels per tabel en de records.
+"""What an afspraken file may contain: the words, the keys per table and the records.
 
-De woorden zijn de toegestane waarden (soorten doelen, statussen, corporaties, labels, …); de
-sleutels zeggen welke sleutels `[document]`, `[[afspraak]]` en `[[doel]]` kennen, per soort doel ook
-de soort-specifieke; de bevroren dataclasses zijn wat :mod:`prestatie.afspraken.toml_reader`
-teruggeeft. Iedereen importeert deze namen uit :mod:`prestatie.afspraken.toml_reader`; de controle
-van één tabel staat in :mod:`prestatie.afspraken.checks`.
+The words are the allowed values (kinds of doelen, statuses, corporaties, labels, …); the keys
+say which keys `[document]`, `[[afspraak]]` and `[[doel]]` know, per kind of doel also the
+kind-specific ones; the frozen dataclasses are what :mod:`prestatie.afspraken.toml_reader`
+returns. Everyone imports these names from :mod:`prestatie.afspraken.toml_reader`; the check of
+one table is in :mod:`prestatie.afspraken.checks`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# --- de woorden ----------------------------------------------------------------------------
+# --- the words -----------------------------------------------------------------------------
 
 KINDS = (
     "aandeel_huur",
@@ -23,8 +23,8 @@ KINDS = (
     "naar_nul",
     "labelsprong",
 )
-RICHTINGEN = ("min", "max", "band")
-STATUSSEN = ("niet gestart", "loopt", "gereed", "vertraagd", "vervallen")
+DIRECTIONS = ("min", "max", "band")
+AFSPRAAK_STATUSES = ("niet gestart", "loopt", "gereed", "vertraagd", "vervallen")
 CORPORATIES = ("Lefier", "Woonservice", "Domesta")
 LABELS = ("A++++", "A+++", "A++", "A+", "A", "B", "C", "D", "E", "F", "G")
 GRENZEN = (
@@ -33,14 +33,14 @@ GRENZEN = (
     "tweede_aftoppingsgrens",
     "liberalisatiegrens",
 )
-ACTIVITEITEN = ("nieuwbouw", "sloop", "verkoop", "verduurzaming", "zonnepanelen")
-MATEN = ("vhe", "eengezins", "levensloopgeschikt")
-BASISSEN = ("voorraad", "aanbod")
+ACTIVITIES = ("nieuwbouw", "sloop", "verkoop", "verduurzaming", "zonnepanelen")
+MEASURES = ("vhe", "eengezins", "levensloopgeschikt")
+BASES = ("voorraad", "aanbod")
 
 Norm = float | str | tuple[float, float]
 
 
-# --- de records ----------------------------------------------------------------------------
+# --- the records ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class Afspraak:
 
 @dataclass(frozen=True, order=True)
 class Periode:
-    """Sleutel van een norm: één jaar ("2023") of een aaneengesloten reeks ("2021-2024")."""
+    """The key of a norm: one year ("2023") or a contiguous range of years ("2021-2024")."""
 
     van: int
     tot: int
@@ -107,23 +107,23 @@ class Agreement:
     doelen: tuple[Doel, ...]
 
     def afspraak(self, nummer: str) -> Afspraak:
-        """De afspraak met dit nummer; KeyError als die er niet is."""
+        """The afspraak with this nummer; KeyError if there is none."""
         for afspraak in self.afspraken:
             if afspraak.nummer == nummer:
                 return afspraak
         raise KeyError(nummer)
 
     def doel(self, id: str) -> Doel:
-        """Het doel met dit id; KeyError als dat er niet is."""
+        """The doel with this id; KeyError if there is none."""
         for doel in self.doelen:
             if doel.id == id:
                 return doel
         raise KeyError(id)
 
 
-# --- de sleutels per tabel -----------------------------------------------------------------
+# --- the keys per table --------------------------------------------------------------------
 
-DOCUMENT_SLEUTELS = (
+DOCUMENT_KEYS = (
     "id",
     "titel",
     "gemeente",
@@ -134,7 +134,7 @@ DOCUMENT_SLEUTELS = (
     "themas",
 )
 
-AFSPRAAK_SLEUTELS = (
+AFSPRAAK_KEYS = (
     "nummer",
     "thema",
     "tekst",
@@ -146,7 +146,7 @@ AFSPRAAK_SLEUTELS = (
     "toelichting",
 )
 
-DOEL_SLEUTELS = (
+DOEL_KEYS = (
     "id",
     "afspraak",
     "omschrijving",
@@ -163,11 +163,11 @@ DOEL_SLEUTELS = (
 
 @dataclass(frozen=True)
 class Param:
-    """Een soort-specifieke sleutel: type, toegestane waarden en of hij verplicht is."""
+    """A kind-specific key: its type, its allowed values and whether it is required."""
 
     type: type
-    keuzes: tuple[str, ...] = ()
-    verplicht: bool = True
+    choices: tuple[str, ...] = ()
+    required: bool = True
 
 
 PARAMS: dict[str, dict[str, Param]] = {
@@ -176,18 +176,18 @@ PARAMS: dict[str, dict[str, Param]] = {
         "inclusief": Param(bool),
         "prijspeil": Param(int),
         "bedrag": Param(float),
-        "basis": Param(str, BASISSEN),
+        "basis": Param(str, BASES),
     },
     "aandeel_label": {"labels": Param(list, LABELS), "groepnaam": Param(str)},
     "gemiddeld_label": {},
-    "jaarschijf": {"activiteiten": Param(list, ACTIVITEITEN)},
-    "bandbreedte": {"maat": Param(str, MATEN), "basisjaar": Param(int, verplicht=False)},
+    "jaarschijf": {"activiteiten": Param(list, ACTIVITIES)},
+    "bandbreedte": {"maat": Param(str, MEASURES), "basisjaar": Param(int, required=False)},
     "naar_nul": {"labels": Param(list, LABELS)},
     "labelsprong": {"label": Param(str, LABELS)},
 }
 
 # Every kind-specific key, once, in the order of the kinds (the template's columns).
-PARAM_SLEUTELS = tuple(dict.fromkeys(k for params in PARAMS.values() for k in params))
+PARAM_KEYS = tuple(dict.fromkeys(k for params in PARAMS.values() for k in params))
 
-# The directions a kind allows when it does not allow all of RICHTINGEN.
-RICHTINGEN_PER_SOORT = {"gemiddeld_label": ("min", "max"), "naar_nul": ("max",)}
+# The directions a kind allows when it does not allow all of DIRECTIONS.
+DIRECTIONS_PER_KIND = {"gemiddeld_label": ("min", "max"), "naar_nul": ("max",)}

@@ -1,16 +1,16 @@
-"""Het sjabloon van afspraken en doelen: een Excel-werkmap heen, TOML-tekst terug.
+"""The sjabloon of afspraken and doelen: an Excel workbook out, TOML text back.
 
-Een beleidsmedewerker past een afsprakendocument aan zonder code: de app biedt het sjabloon
-aan, gevuld met het document zoals het nu geldt (:func:`schrijf`); de ingevulde werkmap komt
-terug via :func:`lees`. De bladen en kolommen: :mod:`prestatie.afspraken.sjabloon_indeling`; één
-cel heen en terug: :mod:`prestatie.afspraken.sjabloon_cellen`.
+A policy officer changes an afspraken document without code: the app offers the sjabloon,
+filled with the document as it stands now (:func:`write`); the filled-in workbook comes back
+through :func:`read`. The sheets and columns: :mod:`prestatie.afspraken.sjabloon_layout`; one
+cell there and back: :mod:`prestatie.afspraken.sjabloon_cells`.
 
-Lezen zet de cellen om in de structuur van een afsprakenbestand, schrijft die als TOML
-(:mod:`prestatie.afspraken.toml_writer`) en laat
-:func:`prestatie.afspraken.toml_reader.parse_agreement` het controleren, zoals bij de bestanden in
-data/afspraken. Elke fout wordt een :class:`~prestatie.inlezen.errors.Problem` met blad, rij zoals
-Excel hem toont, kolom en waarde (:mod:`prestatie.afspraken.sjabloon_fouten`); er wordt nooit iets
-opgeslagen (dat doet de pagina, na een klik, met
+Reading turns the cells into the structure of an afspraken file, writes that as TOML
+(:mod:`prestatie.afspraken.toml_writer`) and lets
+:func:`prestatie.afspraken.toml_reader.parse_agreement` check it, as with the files in
+data/afspraken. Every error becomes a :class:`~prestatie.inlezen.errors.Problem` with sheet, row
+as Excel shows it, column and value (:mod:`prestatie.afspraken.sjabloon_errors`); nothing is
+ever stored (the page does that, after a click, with
 :func:`prestatie.opslag.register_store.save_version`).
 """
 
@@ -28,37 +28,37 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from prestatie.afspraken import schema, toml_reader
 from prestatie.afspraken.schema import Agreement, Doel
-from prestatie.afspraken.sjabloon_cellen import (
-    CelFout,
-    cel,
-    celwaarde,
-    getal_tekst,
-    ja_nee,
-    normtekst,
-    tekst,
+from prestatie.afspraken.sjabloon_cells import (
+    CellError,
+    cell_value,
+    norm_text,
+    number_text,
+    read_cell,
+    text,
+    yes_no,
 )
-from prestatie.afspraken.sjabloon_fouten import Plaatsen
-from prestatie.afspraken.sjabloon_indeling import (
-    AFSPRAAK_KOLOMMEN,
+from prestatie.afspraken.sjabloon_errors import Origins
+from prestatie.afspraken.sjabloon_layout import (
+    AFSPRAAK_COLUMNS,
     AFSPRAKEN,
-    BLADEN,
+    COLUMNS,
     DOCUMENT,
-    DOEL_KOLOMMEN,
+    DOEL_COLUMNS,
     DOELEN,
-    KOLOMMEN,
-    PARAM_KOLOMMEN,
-    UITLEG,
-    Raster,
+    EXPLANATION,
+    PARAM_COLUMNS,
+    SHEETS,
+    Grid,
+    explanation,
     letter,
-    uitleg,
 )
-from prestatie.afspraken.toml_writer import toml_tekst
+from prestatie.afspraken.toml_writer import toml_text
 from prestatie.inlezen import uploads
 from prestatie.inlezen.errors import ImportRefused, Problem
 
 
 @dataclass(frozen=True)
-class Ingelezen:
+class Imported:
     """A valid agreement document from a template, with the TOML text to store."""
 
     agreement: Agreement
@@ -68,10 +68,10 @@ class Ingelezen:
 # --- Agreement -> cells ----------------------------------------------------------------------
 
 
-def bladen(agreement: Agreement) -> dict[str, Raster]:
+def to_grids(agreement: Agreement) -> dict[str, Grid]:
     """The cells of the sheets Document, Afspraken and Doelen for an agreement."""
     doc = agreement.document
-    document: Raster = [
+    document: Grid = [
         ["veld", "waarde"],
         ["id", doc.id],
         ["titel", doc.titel],
@@ -80,270 +80,272 @@ def bladen(agreement: Agreement) -> dict[str, Raster]:
         ["periode", f"{doc.periode[0]}-{doc.periode[1]}"],
         ["bron", doc.bron],
         ["ondertekend", doc.ondertekend],
-        *[[f"thema {code}", naam] for code, naam in doc.themas.items()],
+        *[[f"thema {code}", name] for code, name in doc.themas.items()],
     ]
-    afspraken: Raster = [list(AFSPRAAK_KOLOMMEN)]
-    afspraken += [[getattr(a, k) for k in AFSPRAAK_KOLOMMEN] for a in agreement.afspraken]
-    doelen: Raster = [list(DOEL_KOLOMMEN)] + [_doelrij(d) for d in agreement.doelen]
+    afspraken: Grid = [list(AFSPRAAK_COLUMNS)]
+    afspraken += [[getattr(a, k) for k in AFSPRAAK_COLUMNS] for a in agreement.afspraken]
+    doelen: Grid = [list(DOEL_COLUMNS)] + [_doel_row(d) for d in agreement.doelen]
     return {DOCUMENT: document, AFSPRAKEN: afspraken, DOELEN: doelen}
 
 
-def _doelrij(doel: Doel) -> list[object]:
-    waarden = {
+def _doel_row(doel: Doel) -> list[object]:
+    values = {
         "corporaties": ", ".join(doel.corporaties),
-        "per_corporatie": ja_nee(doel.per_corporatie),
+        "per_corporatie": yes_no(doel.per_corporatie),
         "kern": doel.kern or "",
-        "norm": normtekst(doel),
-        **{k: celwaarde(v) for k, v in doel.params.items()},
+        "norm": norm_text(doel),
+        **{k: cell_value(v) for k, v in doel.params.items()},
     }
-    return [waarden.get(k, getattr(doel, k, "")) for k in DOEL_KOLOMMEN]
+    return [values.get(k, getattr(doel, k, "")) for k in DOEL_COLUMNS]
 
 
 # --- the workbook ------------------------------------------------------------------------------
 
 
-def schrijf(agreement: Agreement) -> bytes:
+def write(agreement: Agreement) -> bytes:
     """The template as an xlsx, filled with the agreement; text cells stay text (no formulas)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for naam, raster in bladen(agreement).items():
-        _vul(workbook.create_sheet(naam), raster)
-    _keuzelijsten(workbook)
-    _vul(workbook.create_sheet(UITLEG), uitleg())
+    for name, grid in to_grids(agreement).items():
+        _fill(workbook.create_sheet(name), grid)
+    _dropdowns(workbook)
+    _fill(workbook.create_sheet(EXPLANATION), explanation())
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-_BREED = {"tekst": 70, "resultaat": 40, "toelichting": 50, "omschrijving": 40, "waarde": 70}
+_WIDTHS = {"tekst": 70, "resultaat": 40, "toelichting": 50, "omschrijving": 40, "waarde": 70}
 
 
-def _vul(blad, raster: Raster) -> None:
-    for r, rij in enumerate(raster, start=1):
-        for c, waarde in enumerate(rij, start=1):
-            cell = blad.cell(r, c)
-            if isinstance(waarde, str):
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("", waarde)
+def _fill(sheet, grid: Grid) -> None:
+    for r, row in enumerate(grid, start=1):
+        for c, value in enumerate(row, start=1):
+            cell = sheet.cell(r, c)
+            if isinstance(value, str):
+                cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
                 cell.data_type = "s"  # "=..." is text here, never a formula
-                cell.quotePrefix = waarde.startswith(("=", "+", "-", "@"))
+                cell.quotePrefix = value.startswith(("=", "+", "-", "@"))
             else:
-                cell.value = waarde
-    for c, kop in enumerate(raster[0], start=1):
-        blad.cell(1, c).font = Font(bold=True)
-        kolom = blad.cell(1, c).column_letter
-        blad.column_dimensions[kolom].width = _BREED.get(str(kop), 16)
-        if str(kop) in _BREED:
-            for cell in blad[kolom][1:]:
+                cell.value = value
+    for c, header in enumerate(grid[0], start=1):
+        sheet.cell(1, c).font = Font(bold=True)
+        column = sheet.cell(1, c).column_letter
+        sheet.column_dimensions[column].width = _WIDTHS.get(str(header), 16)
+        if str(header) in _WIDTHS:
+            for cell in sheet[column][1:]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    blad.freeze_panes = "A2"
+    sheet.freeze_panes = "A2"
 
 
-def _keuzelijsten(workbook: Workbook) -> None:
+def _dropdowns(workbook: Workbook) -> None:
     """Drop-down lists for the columns with a fixed set of values."""
-    lijsten = {
-        (AFSPRAKEN, "status"): schema.STATUSSEN,
+    lists = {
+        (AFSPRAKEN, "status"): schema.AFSPRAAK_STATUSES,
         (DOELEN, "soort"): schema.KINDS,
-        (DOELEN, "richting"): schema.RICHTINGEN,
+        (DOELEN, "richting"): schema.DIRECTIONS,
         (DOELEN, "per_corporatie"): ("ja", "nee"),
         (DOELEN, "inclusief"): ("ja", "nee"),
     }
-    for (blad, kolom), keuzes in lijsten.items():
-        kolomletter = letter(KOLOMMEN[blad].index(kolom))
-        lijst = DataValidation(type="list", formula1=f'"{",".join(keuzes)}"', allow_blank=True)
-        workbook[blad].add_data_validation(lijst)
-        lijst.add(f"{kolomletter}2:{kolomletter}2000")
+    for (sheet, column), choices in lists.items():
+        column_letter = letter(COLUMNS[sheet].index(column))
+        validation = DataValidation(
+            type="list", formula1=f'"{",".join(choices)}"', allow_blank=True
+        )
+        workbook[sheet].add_data_validation(validation)
+        validation.add(f"{column_letter}2:{column_letter}2000")
 
 
 # --- cells -> Agreement ----------------------------------------------------------------------
 
 
-def lees(bestand: str, data: bytes) -> Ingelezen:
+def read(file_name: str, data: bytes) -> Imported:
     """A filled-in template -> a checked agreement; ImportRefused names sheet, row, column."""
-    sheets = {s.name: s for s in uploads.read_sheets(bestand, data)}
-    ontbreekt = [naam for naam in BLADEN if naam not in sheets]
-    if ontbreekt:
+    sheets = {s.name: s for s in uploads.read_sheets(file_name, data)}
+    missing = [name for name in SHEETS if name not in sheets]
+    if missing:
         raise ImportRefused(
             [
-                Problem(bestand, f'blad "{naam}" ontbreekt; gebruik het sjabloon van de app')
-                for naam in ontbreekt
+                Problem(file_name, f'blad "{name}" ontbreekt; gebruik het sjabloon van de app')
+                for name in missing
             ]
         )
-    problemen = [
+    problems = [
         Problem(
-            bestand, "een formule zonder berekende waarde; typ de waarde zelf", naam, r, letter(c)
+            file_name, "een formule zonder berekende waarde; typ de waarde zelf", name, r, letter(c)
         )
-        for naam in BLADEN
-        for r, c in sorted(sheets[naam].uncached)
+        for name in SHEETS
+        for r, c in sorted(sheets[name].uncached)
     ]
-    if problemen:
-        raise ImportRefused(problemen)
-    return uit_bladen(bestand, {naam: sheets[naam].rows for naam in BLADEN})
+    if problems:
+        raise ImportRefused(problems)
+    return from_grids(file_name, {name: sheets[name].rows for name in SHEETS})
 
 
-def tabel(agreement: Agreement, blad: str) -> pd.DataFrame:
+def table(agreement: Agreement, sheet: str) -> pd.DataFrame:
     """Sheet Afspraken or Doelen as text columns, for editing in the app; index = Excel row."""
-    raster = bladen(agreement)[blad]
-    frame = pd.DataFrame([[_als_tekst(c) for c in rij] for rij in raster[1:]], columns=raster[0])
+    grid = to_grids(agreement)[sheet]
+    frame = pd.DataFrame([[_as_text(c) for c in row] for row in grid[1:]], columns=grid[0])
     frame.index = pd.RangeIndex(2, len(frame) + 2, name="rij")
     return frame
 
 
-def met_tabel(agreement: Agreement, blad: str, frame: pd.DataFrame) -> Ingelezen:
-    """The agreement with sheet ``blad`` replaced by an edited :func:`tabel`, checked."""
-    rasters = bladen(agreement)
-    rijen = frame.astype(object).where(frame.notna(), "").values.tolist()
-    rasters[blad] = [list(frame.columns), *rijen]
-    return uit_bladen(f"tabel {blad}", rasters)
+def with_table(agreement: Agreement, sheet: str, frame: pd.DataFrame) -> Imported:
+    """The agreement with sheet ``sheet`` replaced by an edited :func:`table`, checked."""
+    grids = to_grids(agreement)
+    rows = frame.astype(object).where(frame.notna(), "").values.tolist()
+    grids[sheet] = [list(frame.columns), *rows]
+    return from_grids(f"tabel {sheet}", grids)
 
 
-def _als_tekst(waarde: object) -> str:
-    if isinstance(waarde, float):
-        return getal_tekst(waarde, "")
-    return str(waarde)
+def _as_text(value: object) -> str:
+    if isinstance(value, float):
+        return number_text(value, "")
+    return str(value)
 
 
-def uit_bladen(bestand: str, rasters: dict[str, Raster]) -> Ingelezen:
-    """Cells of the three sheets -> TOML text -> targets.parse_agreement; ImportRefused."""
-    problemen: list[Problem] = []
-    gelezen, velden = _document(bestand, rasters[DOCUMENT], problemen)
-    document = {k: gelezen[k] for k in _DOCUMENT_VOLGORDE if k in gelezen}
-    afspraken = _tabel(bestand, AFSPRAKEN, rasters[AFSPRAKEN], "nummer", problemen)
-    doelen = _tabel(bestand, DOELEN, rasters[DOELEN], "id", problemen)
-    if problemen:
-        raise ImportRefused(problemen)
-    toml = toml_tekst(
+def from_grids(file_name: str, grids: dict[str, Grid]) -> Imported:
+    """Cells of the three sheets -> TOML text -> toml_reader.parse_agreement; ImportRefused."""
+    problems: list[Problem] = []
+    parsed, field_rows = _document(file_name, grids[DOCUMENT], problems)
+    document = {k: parsed[k] for k in _DOCUMENT_ORDER if k in parsed}
+    afspraken = _sheet_rows(file_name, AFSPRAKEN, grids[AFSPRAKEN], "nummer", problems)
+    doelen = _sheet_rows(file_name, DOELEN, grids[DOELEN], "id", problems)
+    if problems:
+        raise ImportRefused(problems)
+    toml = toml_text(
         {
             "document": document,
-            "afspraak": [_afspraak(rij) for _, rij in afspraken],
-            "doel": [_doel(rij) for _, rij in doelen],
+            "afspraak": [_afspraak(row) for _, row in afspraken],
+            "doel": [_doel(row) for _, row in doelen],
         }
     )
     try:
         agreement = toml_reader.parse_agreement(toml, f"{document['id']}.toml")
-    except toml_reader.TargetFileError as fout:
-        plaats = Plaatsen(bestand, velden, afspraken, doelen, rasters)
-        raise ImportRefused([plaats.probleem(str(fout), f"{document['id']}.toml")]) from None
-    return Ingelezen(agreement, toml)
+    except toml_reader.TargetFileError as error:
+        origins = Origins(file_name, field_rows, afspraken, doelen, grids)
+        raise ImportRefused([origins.problem(str(error), f"{document['id']}.toml")]) from None
+    return Imported(agreement, toml)
 
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
-_DOCUMENT_VOLGORDE = tuple(f.name for f in fields(schema.Document))  # the keys of [document]
+_DOCUMENT_ORDER = tuple(f.name for f in fields(schema.Document))  # the keys of [document]
 
 
 def _document(
-    bestand: str, raster: Raster, problemen: list[Problem]
+    file_name: str, grid: Grid, problems: list[Problem]
 ) -> tuple[dict[str, object], dict[str, int]]:
     """Sheet Document (veld | waarde) -> the [document] table, and the row of each veld."""
     document: dict[str, object] = {"partijen": [], "themas": {}}
-    velden: dict[str, int] = {}
-    for r, rij in enumerate(raster[1:], start=2):
-        veld = tekst(rij[0] if rij else "")
-        waarde = tekst(rij[1]) if len(rij) > 1 else ""
-        if not veld:
+    field_rows: dict[str, int] = {}
+    for r, row in enumerate(grid[1:], start=2):
+        field = text(row[0] if row else "")
+        value = text(row[1]) if len(row) > 1 else ""
+        if not field:
             continue
-        fout = _documentveld(document, veld, waarde)
-        veld = veld.lower()
-        if fout:
-            problemen.append(Problem(bestand, fout, DOCUMENT, r, "B (waarde)", waarde))
-        velden.setdefault(veld.split()[0], r)
+        error = _document_field(document, field, value)
+        field = field.lower()
+        if error:
+            problems.append(Problem(file_name, error, DOCUMENT, r, "B (waarde)", value))
+        field_rows.setdefault(field.split()[0], r)
     if not _ID.fullmatch(str(document.get("id", ""))):
-        problemen.append(
+        problems.append(
             Problem(
-                bestand,
+                file_name,
                 "id ontbreekt of is ongeldig: kleine letters, cijfers en streepjes",
                 DOCUMENT,
-                velden.get("id"),
+                field_rows.get("id"),
                 "B (waarde)",
                 document.get("id"),
             )
         )
-    return document, velden
+    return document, field_rows
 
 
-def _documentveld(document: dict[str, object], veld: str, waarde: str) -> str | None:
+def _document_field(document: dict[str, object], field: str, value: str) -> str | None:
     """Puts one row of sheet Document in place; returns what is wrong with it, if anything."""
-    code = veld[len("thema ") :].strip()
-    veld = veld.lower()
-    if veld == "partij":
-        document["partijen"].append(waarde)
-    elif veld.startswith("thema ") and code:
-        document["themas"][code] = waarde
-    elif veld == "periode":
-        jaren = re.fullmatch(r"(\d{4})(?:\s*-\s*(\d{4}))?", waarde)
-        if not jaren:
+    code = field[len("thema ") :].strip()
+    field = field.lower()
+    if field == "partij":
+        document["partijen"].append(value)
+    elif field.startswith("thema ") and code:
+        document["themas"][code] = value
+    elif field == "periode":
+        years = re.fullmatch(r"(\d{4})(?:\s*-\s*(\d{4}))?", value)
+        if not years:
             return "periode: schrijf eerste en laatste jaar, bijvoorbeeld 2021-2024"
-        document["periode"] = [int(jaren[1]), int(jaren[2] or jaren[1])]
-    elif veld in ("id", "titel", "gemeente", "bron", "ondertekend"):
-        document[veld] = waarde
+        document["periode"] = [int(years[1]), int(years[2] or years[1])]
+    elif field in ("id", "titel", "gemeente", "bron", "ondertekend"):
+        document[field] = value
     else:
-        return f'onbekend veld "{veld}" in kolom A'
+        return f'onbekend veld "{field}" in kolom A'
     return None
 
 
-def _tabel(
-    bestand: str, blad: str, raster: Raster, sleutel: str, problemen: list[Problem]
+def _sheet_rows(
+    file_name: str, sheet: str, grid: Grid, key: str, problems: list[Problem]
 ) -> list[tuple[int, dict[str, object]]]:
-    """Sheet Afspraken or Doelen -> (Excel row, {kolom: value}) per non-empty row."""
-    kop = [tekst(c).lower() for c in (raster[0] if raster else [])]
-    bekend = KOLOMMEN[blad]
-    verplicht = bekend if blad == AFSPRAKEN else DOEL_KOLOMMEN[:10]
-    koppen = [
-        Problem(bestand, f'onbekende kolom "{naam}"', blad, 1, letter(c))
-        for c, naam in enumerate(kop)
-        if naam and naam not in bekend
+    """Sheet Afspraken or Doelen -> (Excel row, {column: value}) per non-empty row."""
+    header = [text(c).lower() for c in (grid[0] if grid else [])]
+    known = COLUMNS[sheet]
+    required = known if sheet == AFSPRAKEN else DOEL_COLUMNS[:10]
+    header_problems = [
+        Problem(file_name, f'onbekende kolom "{name}"', sheet, 1, letter(c))
+        for c, name in enumerate(header)
+        if name and name not in known
     ] + [
-        Problem(bestand, f'kolom "{naam}" ontbreekt', blad, 1)
-        for naam in verplicht
-        if naam not in kop
+        Problem(file_name, f'kolom "{name}" ontbreekt', sheet, 1)
+        for name in required
+        if name not in header
     ]
-    if koppen:
-        problemen.extend(koppen)
+    if header_problems:
+        problems.extend(header_problems)
         return []
-    rijen, gezien = [], {}
-    for r, cellen in enumerate(raster[1:], start=2):
-        if all(c is None or c == "" for c in cellen):
+    rows, seen = [], {}
+    for r, cells in enumerate(grid[1:], start=2):
+        if all(c is None or c == "" for c in cells):
             continue
-        rij = {}
-        for c, naam in enumerate(kop):
-            if naam:
-                waarde = cellen[c] if c < len(cellen) else ""
+        row = {}
+        for c, name in enumerate(header):
+            if name:
+                value = cells[c] if c < len(cells) else ""
                 try:
-                    rij[naam] = cel(naam, waarde)
-                except CelFout as fout:
-                    problemen.append(
-                        Problem(bestand, str(fout), blad, r, f"{letter(c)} ({naam})", waarde)
+                    row[name] = read_cell(name, value)
+                except CellError as error:
+                    problems.append(
+                        Problem(file_name, str(error), sheet, r, f"{letter(c)} ({name})", value)
                     )
-        id_ = str(rij.get(sleutel, ""))
-        plek = f"{letter(kop.index(sleutel))} ({sleutel})"
+        id_ = str(row.get(key, ""))
+        place = f"{letter(header.index(key))} ({key})"
         if not id_:
-            problemen.append(Problem(bestand, f"{sleutel} is leeg", blad, r, plek))
-        elif id_ in gezien:
-            problemen.append(
+            problems.append(Problem(file_name, f"{key} is leeg", sheet, r, place))
+        elif id_ in seen:
+            problems.append(
                 Problem(
-                    bestand, f"{sleutel} {id_} staat ook in rij {gezien[id_]}", blad, r, plek, id_
+                    file_name, f"{key} {id_} staat ook in rij {seen[id_]}", sheet, r, place, id_
                 )
             )
-        gezien.setdefault(id_, r)
-        rijen.append((r, rij))
-    return rijen
+        seen.setdefault(id_, r)
+        rows.append((r, row))
+    return rows
 
 
-def _afspraak(rij: dict[str, object]) -> dict[str, object]:
-    return {k: rij.get(k, "") for k in AFSPRAAK_KOLOMMEN}
+def _afspraak(row: dict[str, object]) -> dict[str, object]:
+    return {k: row.get(k, "") for k in AFSPRAAK_COLUMNS}
 
 
-def _doel(rij: dict[str, object]) -> dict[str, object]:
+def _doel(row: dict[str, object]) -> dict[str, object]:
     """A row of Doelen as a [[doel]] table; an empty per_corporatie or parameter is left out,
-    so targets reports it when the soort needs it."""
+    so toml_reader reports it when the soort needs it."""
     doel: dict[str, object] = {}
-    for kolom in DOEL_KOLOMMEN:
-        waarde = rij.get(kolom)
-        if kolom == "corporaties":
-            doel[kolom] = waarde or []
-        elif kolom == "norm":
-            doel[kolom] = {} if waarde is None else waarde
-        elif waarde not in (None, ""):
-            doel[kolom] = waarde
-        elif kolom not in (*PARAM_KOLOMMEN, "per_corporatie"):
-            doel[kolom] = ""
+    for column in DOEL_COLUMNS:
+        value = row.get(column)
+        if column == "corporaties":
+            doel[column] = value or []
+        elif column == "norm":
+            doel[column] = {} if value is None else value
+        elif value not in (None, ""):
+            doel[column] = value
+        elif column not in (*PARAM_COLUMNS, "per_corporatie"):
+            doel[column] = ""
     return doel

@@ -1,14 +1,14 @@
-"""Prestatieafspraken als data: het register en de meetbare doelen uit data/afspraken/*.toml.
+"""Prestatieafspraken as data: the register and the measurable doelen from data/afspraken/*.toml.
 
-Een afsprakenbestand beschrijft één document (prestatieafspraken of een lokaal akkoord):
-`[document]` met de kop, `[[afspraak]]` voor elke afspraak uit het document (het register) en
-`[[doel]]` voor elk getal dat de monitor uit aangeleverde voorraad- en productielijsten kan
-toetsen. Dit module leest zo'n bestand, controleert het en geeft bevroren dataclasses terug.
-Elke fout wordt een TargetFileError met bestand en id, in het Nederlands.
+An afspraken file describes one document (prestatieafspraken or a local akkoord): `[document]`
+with the heading, `[[afspraak]]` for every afspraak of the document (the register) and
+`[[doel]]` for every figure the monitor can test against the voorraadlijsten and
+productielijsten delivered. This module reads such a file, checks it and returns frozen
+dataclasses. Every error becomes a TargetFileError naming the file and the id, in Dutch.
 
-Hier staat het lezen van een heel bestand; de toegestane woorden, sleutels en records staan in
-:mod:`prestatie.afspraken.schema`, de controle van één tabel in :mod:`prestatie.afspraken.checks`.
-Importeer ze uit dit module: het is de voordeur.
+Here is the reading of a whole file; the allowed words, keys and records are in
+:mod:`prestatie.afspraken.schema`, the check of one table in :mod:`prestatie.afspraken.checks`.
+Import them from this module: it is the front door.
 """
 
 from __future__ import annotations
@@ -20,20 +20,20 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from prestatie.afspraken.checks import Ongeldig, lees_afspraak, lees_document, lees_doel
+from prestatie.afspraken.checks import InvalidEntry, read_afspraak, read_document, read_doel
 from prestatie.afspraken.schema import (
-    ACTIVITEITEN,
-    AFSPRAAK_SLEUTELS,
-    BASISSEN,
+    ACTIVITIES,
+    AFSPRAAK_KEYS,
+    AFSPRAAK_STATUSES,
+    BASES,
     CORPORATIES,
-    DOEL_SLEUTELS,
+    DIRECTIONS,
+    DOEL_KEYS,
     GRENZEN,
     KINDS,
     LABELS,
-    MATEN,
-    PARAM_SLEUTELS,
-    RICHTINGEN,
-    STATUSSEN,
+    MEASURES,
+    PARAM_KEYS,
     Afspraak,
     Agreement,
     Document,
@@ -43,18 +43,18 @@ from prestatie.afspraken.schema import (
 )
 
 __all__ = [
-    "ACTIVITEITEN",
-    "AFSPRAAK_SLEUTELS",
-    "BASISSEN",
+    "ACTIVITIES",
+    "AFSPRAAK_KEYS",
+    "AFSPRAAK_STATUSES",
+    "BASES",
     "CORPORATIES",
-    "DOEL_SLEUTELS",
+    "DIRECTIONS",
+    "DOEL_KEYS",
     "GRENZEN",
     "KINDS",
     "LABELS",
-    "MATEN",
-    "PARAM_SLEUTELS",
-    "RICHTINGEN",
-    "STATUSSEN",
+    "MEASURES",
+    "PARAM_KEYS",
     "Afspraak",
     "Agreement",
     "Doel",
@@ -72,111 +72,113 @@ T = TypeVar("T")
 
 
 class TargetFileError(ValueError):
-    """Een afsprakenbestand klopt niet; de melding noemt bestand en regel/id."""
+    """An afspraken file is wrong; the message names the file and the line or id."""
 
 
-# --- publieke functies -----------------------------------------------------------------------
+# --- public functions ------------------------------------------------------------------------
 
 
 def default_folder() -> Path:
-    """De map met de meegeleverde afsprakenbestanden: <repo>/data/afspraken."""
+    """The folder with the afspraken files shipped: <repo>/data/afspraken."""
     return Path(__file__).parents[2] / "data" / "afspraken"
 
 
 def load_agreements(folder: Path) -> list[Agreement]:
-    """Alle *.toml in de map, gesorteerd op document-id."""
-    agreements = [load_agreement(pad) for pad in sorted(Path(folder).glob("*.toml"))]
+    """Every *.toml in the folder, sorted by document id."""
+    agreements = [load_agreement(path) for path in sorted(Path(folder).glob("*.toml"))]
     return sorted(agreements, key=lambda agreement: agreement.document.id)
 
 
 def load_agreement(path: Path) -> Agreement:
-    """Leest en controleert één afsprakenbestand."""
+    """Reads and checks one afspraken file."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError as fout:
-        raise TargetFileError(f"{path.name}: kan het bestand niet lezen ({fout})") from None
+    except OSError as error:
+        raise TargetFileError(f"{path.name}: kan het bestand niet lezen ({error})") from None
     return parse_agreement(text, path.name)
 
 
-def parse_agreement(text: str, bestand: str) -> Agreement:
-    """Leest en controleert een afsprakendocument uit tekst (zoals bewaard in de database)."""
+def parse_agreement(text: str, file_name: str) -> Agreement:
+    """Reads and checks an afspraken document from text (as stored in the database)."""
     try:
-        inhoud = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as fout:
-        raise TargetFileError(_toml_melding(bestand, str(fout))) from None
-    for sleutel in inhoud:
-        if sleutel not in ("document", "afspraak", "doel"):
-            raise TargetFileError(f'{bestand}: onbekende tabel "{sleutel}"')
-    document = _plaats(bestand, "[document]", lambda: lees_document(inhoud, Path(bestand).stem))
-    afspraken = _afspraken(inhoud, bestand, document)
-    doelen = _doelen(inhoud, bestand, document, {a.nummer for a in afspraken})
-    gekoppeld = {doel.afspraak for doel in doelen}
-    afspraken = tuple(replace(a, kwantitatief=a.nummer in gekoppeld) for a in afspraken)
+        content = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise TargetFileError(_toml_message(file_name, str(error))) from None
+    for key in content:
+        if key not in ("document", "afspraak", "doel"):
+            raise TargetFileError(f'{file_name}: onbekende tabel "{key}"')
+    document = _placed(
+        file_name, "[document]", lambda: read_document(content, Path(file_name).stem)
+    )
+    afspraken = _afspraken(content, file_name, document)
+    doelen = _doelen(content, file_name, document, {a.nummer for a in afspraken})
+    linked = {doel.afspraak for doel in doelen}
+    afspraken = tuple(replace(a, kwantitatief=a.nummer in linked) for a in afspraken)
     return Agreement(document=document, afspraken=afspraken, doelen=doelen)
 
 
-# --- bestand en plaats -----------------------------------------------------------------------
+# --- file and place --------------------------------------------------------------------------
 
 
-_TOML_PLAATS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
-def _toml_melding(bestand: str, melding: str) -> str:
-    """Zet de regel en kolom uit de melding van tomllib vooraan, zoals bij de andere fouten."""
-    plaats = _TOML_PLAATS.search(melding)
-    if not plaats:
-        return f"{bestand}: geen geldige TOML ({melding})"
-    reden = melding[: plaats.start()]
-    return f"{bestand}, regel {plaats[1]}, kolom {plaats[2]}: geen geldige TOML ({reden})"
+def _toml_message(file_name: str, message: str) -> str:
+    """Puts the line and column of tomllib's message in front, as with the other errors."""
+    place = _TOML_PLACE.search(message)
+    if not place:
+        return f"{file_name}: geen geldige TOML ({message})"
+    reason = message[: place.start()]
+    return f"{file_name}, regel {place[1]}, kolom {place[2]}: geen geldige TOML ({reason})"
 
 
-def _plaats(bestand: str, waar: str, maak: Callable[[], T]) -> T:
-    """Roept maak() aan en zet bij een fout bestand en plaats voor de melding."""
+def _placed(file_name: str, where: str, make: Callable[[], T]) -> T:
+    """Calls make() and, on an error, puts the file and the place before the message."""
     try:
-        return maak()
-    except Ongeldig as fout:
-        raise TargetFileError(f"{bestand}, {waar}: {fout}") from None
+        return make()
+    except InvalidEntry as error:
+        raise TargetFileError(f"{file_name}, {where}: {error}") from None
 
 
-def _naam(soort: str, tabel: dict[str, Any], sleutel: str, index: int) -> str:
-    waarde = tabel.get(sleutel)
-    return f'{soort} "{waarde}"' if isinstance(waarde, str) else f"{soort} nr. {index + 1}"
+def _name(kind: str, table: dict[str, Any], key: str, index: int) -> str:
+    value = table.get(key)
+    return f'{kind} "{value}"' if isinstance(value, str) else f"{kind} nr. {index + 1}"
 
 
-def _tabellen(inhoud: dict[str, Any], sleutel: str, bestand: str) -> list[dict[str, Any]]:
-    tabellen = inhoud.get(sleutel, [])
-    if not isinstance(tabellen, list) or not all(isinstance(t, dict) for t in tabellen):
-        raise TargetFileError(f"{bestand}: [[{sleutel}]] moet een lijst van tabellen zijn")
-    return tabellen
+def _tables(content: dict[str, Any], key: str, file_name: str) -> list[dict[str, Any]]:
+    tables = content.get(key, [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise TargetFileError(f"{file_name}: [[{key}]] moet een lijst van tabellen zijn")
+    return tables
 
 
-# --- de lijsten: elke afspraak en elk doel één keer ------------------------------------------
+# --- the lists: every afspraak and every doel once -------------------------------------------
 
 
-def _afspraken(inhoud: dict[str, Any], bestand: str, document: Document) -> tuple[Afspraak, ...]:
+def _afspraken(content: dict[str, Any], file_name: str, document: Document) -> tuple[Afspraak, ...]:
     afspraken: list[Afspraak] = []
     nummers: set[str] = set()
-    for index, tabel in enumerate(_tabellen(inhoud, "afspraak", bestand)):
-        waar = _naam("afspraak", tabel, "nummer", index)
-        afspraak = _plaats(bestand, waar, lambda t=tabel: lees_afspraak(t, document))
+    for index, table in enumerate(_tables(content, "afspraak", file_name)):
+        where = _name("afspraak", table, "nummer", index)
+        afspraak = _placed(file_name, where, lambda t=table: read_afspraak(t, document))
         if afspraak.nummer in nummers:
-            raise TargetFileError(f"{bestand}, {waar}: nummer komt twee keer voor")
+            raise TargetFileError(f"{file_name}, {where}: nummer komt twee keer voor")
         nummers.add(afspraak.nummer)
         afspraken.append(afspraak)
     return tuple(afspraken)
 
 
 def _doelen(
-    inhoud: dict[str, Any], bestand: str, document: Document, nummers: set[str]
+    content: dict[str, Any], file_name: str, document: Document, nummers: set[str]
 ) -> tuple[Doel, ...]:
     doelen: list[Doel] = []
     ids: set[str] = set()
-    for index, tabel in enumerate(_tabellen(inhoud, "doel", bestand)):
-        waar = _naam("doel", tabel, "id", index)
-        doel = _plaats(bestand, waar, lambda t=tabel: lees_doel(t, document, nummers))
+    for index, table in enumerate(_tables(content, "doel", file_name)):
+        where = _name("doel", table, "id", index)
+        doel = _placed(file_name, where, lambda t=table: read_doel(t, document, nummers))
         if doel.id in ids:
-            raise TargetFileError(f"{bestand}, {waar}: id komt twee keer voor")
+            raise TargetFileError(f"{file_name}, {where}: id komt twee keer voor")
         ids.add(doel.id)
         doelen.append(doel)
     return tuple(doelen)

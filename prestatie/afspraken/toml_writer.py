@@ -1,16 +1,15 @@
-"""TOML schrijven voor het schema van de afsprakenbestanden (zie
+"""Writing TOML for the schema of the afspraken files (see
 :mod:`prestatie.afspraken.toml_reader`).
 
-Python leest TOML (``tomllib``) maar schrijft het niet, en er is geen TOML-schrijver
-geïnstalleerd; dit is een kleine schrijver voor precies dit schema: één tabel ``[document]`` en
-de tabellenlijsten ``[[afspraak]]`` en ``[[doel]]``, met als waarden tekst, getallen, waar/onwaar,
-lijsten en inline tabellen (de norm). Wat het schrijft, leest ``tomllib`` terug tot dezelfde
-waarden.
+Python reads TOML (``tomllib``) but does not write it, and no TOML writer is installed; this is
+a small writer for exactly this schema: one table ``[document]`` and the arrays of tables
+``[[afspraak]]`` and ``[[doel]]``, with text, numbers, true/false, lists and inline tables (the
+norm) as values. What it writes, ``tomllib`` reads back to the same values.
 """
 
 from __future__ import annotations
 
-_KOP = "# Afsprakendocument, geschreven door prestatie uit het sjabloon."
+_HEADER = "# Afsprakendocument, geschreven door prestatie uit het sjabloon."
 _ESCAPES = {
     '"': '\\"',
     "\\": "\\\\",
@@ -22,35 +21,35 @@ _ESCAPES = {
 }
 
 
-def toml_tekst(inhoud: dict[str, object]) -> str:
-    """{document: {...}, afspraak: [...], doel: [...]} as TOML, in the schema of targets."""
-    regels = [_KOP, "", "[document]"]
-    regels += [f"{k} = {waarde(v)}" for k, v in inhoud["document"].items()]
-    for naam in ("afspraak", "doel"):
-        for tabel in inhoud[naam]:
-            regels += ["", f"[[{naam}]]", *(f"{k} = {waarde(v)}" for k, v in tabel.items())]
-    return "\n".join(regels) + "\n"
+def toml_text(content: dict[str, object]) -> str:
+    """{document: {...}, afspraak: [...], doel: [...]} as TOML, in the afspraken file schema."""
+    lines = [_HEADER, "", "[document]"]
+    lines += [f"{k} = {value(v)}" for k, v in content["document"].items()]
+    for name in ("afspraak", "doel"):
+        for table in content[name]:
+            lines += ["", f"[[{name}]]", *(f"{k} = {value(v)}" for k, v in table.items())]
+    return "\n".join(lines) + "\n"
 
 
-def waarde(v: object) -> str:
-    """One value as TOML: true, 678.66, "tekst", [1, 2], { "2023" = 0.9 }."""
+def value(v: object) -> str:
+    """One value as TOML: true, 678.66, "text", [1, 2], { "2023" = 0.9 }."""
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, int | float):
         return repr(v)
     if isinstance(v, str):
-        return tekst(v)
+        return text(v)
     if isinstance(v, list | tuple):
-        return "[" + ", ".join(waarde(x) for x in v) + "]"
+        return "[" + ", ".join(value(x) for x in v) + "]"
     if isinstance(v, dict):
-        paren = ", ".join(f"{tekst(str(k))} = {waarde(x)}" for k, x in v.items())
-        return "{ " + paren + " }" if paren else "{}"
+        pairs = ", ".join(f"{text(str(k))} = {value(x)}" for k, x in v.items())
+        return "{ " + pairs + " }" if pairs else "{}"
     raise TypeError(f"kan {v!r} niet als TOML schrijven")
 
 
-def tekst(s: str) -> str:
+def text(s: str) -> str:
     """A TOML basic string: quote, backslash and control characters escaped."""
-    tekens = (
+    chars = (
         _ESCAPES.get(t) or (f"\\u{ord(t):04X}" if ord(t) < 0x20 or ord(t) == 0x7F else t) for t in s
     )
-    return '"' + "".join(tekens) + '"'
+    return '"' + "".join(chars) + '"'

@@ -176,7 +176,7 @@ def stand_table(stand_: pd.DataFrame, doel: Doel) -> pd.DataFrame:
 
 def _of(deel: float, totaal: float) -> str:
     if pd.isna(totaal):
-        return fmt.LEEG
+        return fmt.MISSING
     return f"{fmt.num(deel)} van {fmt.num(totaal)}"
 
 

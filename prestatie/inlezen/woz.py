@@ -171,7 +171,7 @@ def _gemeenten(cells, meta: Meta, needed: pd.Series, problems: Collector):
     """(gemeente per row, mask of rows in a gemeente outside Drenthe)."""
     raw = _column(cells, "bag_id")
     codes, blank = cell_values.per_value(raw, gemeentecode)
-    names = cell_values.per_value(codes, partijen.gemeente_van_code)[0]
+    names = cell_values.per_value(codes, partijen.gemeente_from_code)[0]
     elsewhere = codes.notna() & names.isna()
     usable = codes.notna()
     fallback = meta.gemeente

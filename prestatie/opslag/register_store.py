@@ -6,7 +6,7 @@ Writes go through :func:`prestatie.opslag.store.transaction`.
 
 - ``afspraak_status`` is append-only: setting a status adds a row and never changes one, so
   the history of who set what, when, and why is kept. The current status of an agreement in
-  a year is the row with the highest id (:func:`prestatie.afspraken.register.laatste`).
+  a year is the row with the highest id (:func:`prestatie.afspraken.register.latest`).
 - ``afspraken_versie`` keeps every version of an agreement document that was put in force. A
   new version and the document in force (``afspraken_document``) change in one transaction
   (``store.put_document`` inside this module's transaction: ``store.save_documents`` opens its
@@ -21,7 +21,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from prestatie.afspraken.schema import STATUSSEN
+from prestatie.afspraken.schema import AFSPRAAK_STATUSES
 from prestatie.opslag.store import put_document, transaction
 
 OORSPRONKELIJK = "oorspronkelijk (data/afspraken)"
@@ -37,8 +37,8 @@ def set_status(
     door: str | None = None,
 ) -> int:
     """Add a status entry for (document, nummer, jaar); returns its id. Nothing is overwritten."""
-    if status not in STATUSSEN:
-        raise ValueError(f'onbekende status "{status}" (kies uit: {", ".join(STATUSSEN)})')
+    if status not in AFSPRAAK_STATUSES:
+        raise ValueError(f'onbekende status "{status}" (kies uit: {", ".join(AFSPRAAK_STATUSES)})')
     with transaction(con):
         return con.execute(
             "INSERT INTO afspraak_status (document, nummer, jaar, status, notitie, door, gezet) "

@@ -35,7 +35,7 @@ from prestatie.beoordeling.status import (
 from prestatie.referentie import huurgrenzen, labels
 from prestatie.referentie.peildatum import as_date, verslagjaar
 
-A_OF_BETER = ("A++++", "A+++", "A++", "A+", "A")
+A_OR_BETTER = ("A++++", "A+++", "A++", "A+", "A")
 EFG = ("E", "F", "G")
 HUURGRENS = "tweede_aftoppingsgrens"
 
@@ -43,7 +43,7 @@ HUURGRENS = "tweede_aftoppingsgrens"
 # ---- shared wording ---------------------------------------------------------------------------
 
 
-def opsomming(items: Sequence[str]) -> str:
+def enumeration(items: Sequence[str]) -> str:
     """["a", "b", "c"] -> "a, b en c"."""
     if len(items) <= 1:
         return "".join(items)
@@ -62,17 +62,17 @@ def _norm(e: Evaluation) -> str:
     return norm_pct(float(e.norm))
 
 
-def _woningen(n: int) -> str:
+def _homes(n: int) -> str:
     return "1 woning" if n == 1 else f"{fmt.num(n)} woningen"
 
 
-def _verschil(change: int, what: str, year: int, before: int) -> str:
+def _difference(change: int, what: str, year: int, before: int) -> str:
     """ "14 woningen boven de grens meer dan vorig jaar" / "evenveel … als in 2021"."""
     when = "vorig jaar" if before == year - 1 else f"in {before}"
     if change == 0:
         return f"evenveel woningen {what} als {when}"
     more = "meer" if change > 0 else "minder"
-    return f"{_woningen(abs(change))} {what} {more} dan {when}"
+    return f"{_homes(abs(change))} {what} {more} dan {when}"
 
 
 # ---- the state of all targets -----------------------------------------------------------------
@@ -86,16 +86,16 @@ def stand(evaluations: Sequence[Evaluation]) -> str:
     parts = [
         f"{n} {'zonder gegevens' if s == GEEN_GEGEVENS else s}" for s, n in counts.items() if n
     ]
-    line = f"Van {len(evaluations)} doelen: {opsomming(parts)}"
+    line = f"Van {len(evaluations)} doelen: {enumeration(parts)}"
     missed: dict[str, int] = {}
     for e in evaluations:
         if e.status == NIET_BEHAALD:
             missed[e.corporatie] = missed.get(e.corporatie, 0) + 1
     if missed and len({e.corporatie for e in evaluations}) > 1:
         most = max(missed.values())
-        names = [wie(c) for c in sorted(c for c, n in missed.items() if n == most)]
+        names = [who(c) for c in sorted(c for c, n in missed.items() if n == most)]
         each = "elk " if len(names) > 1 else ""
-        line += f"; de meeste niet behaald bij {opsomming(names)} ({each}{most})"
+        line += f"; de meeste niet behaald bij {enumeration(names)} ({each}{most})"
     return line + "."
 
 
@@ -128,42 +128,42 @@ def _change(current: Evaluation, previous: Evaluation | None) -> str:
     if current.soort == "aandeel_huur":
         above_now = round(current.basis) - _homes_in(current)
         above_then = round(previous.basis) - _homes_in(previous)
-        return _verschil(above_now - above_then, "boven de grens", year, before)
+        return _difference(above_now - above_then, "boven de grens", year, before)
     change = _homes_in(current) - _homes_in(previous)
-    return _verschil(change, "in deze labelgroep", year, before)
+    return _difference(change, "in deze labelgroep", year, before)
 
 
-def wie(corporatie: str) -> str:
+def who(corporatie: str) -> str:
     """The scope as a subject: "Lefier", "Lefier en Woonservice samen", "de corporaties samen"."""
     if corporatie == "alle corporaties":
         return "de corporaties samen"
     names = corporatie.split(" + ")
-    return f"{opsomming(names)} samen" if len(names) > 1 else corporatie
+    return f"{enumeration(names)} samen" if len(names) > 1 else corporatie
 
 
-def _oordeel(e: Evaluation, who: str) -> str:
+def _judgement(e: Evaluation, subject: str) -> str:
     value, norm = fmt.pct(e.waarde), _norm(e)
-    plural = who.endswith(" samen")
-    haalt, ligt = ("halen", "liggen") if plural else ("haalt", "ligt")
+    plural = subject.endswith(" samen")
+    meets, lies = ("halen", "liggen") if plural else ("haalt", "ligt")
     if e.status == BEHAALD:
-        return f"{who} {haalt} met {value} de norm van {norm}"
+        return f"{subject} {meets} met {value} de norm van {norm}"
     if e.status == NIET_BEHAALD:
-        return f"{who} {haalt} met {value} de norm van {norm} niet"
+        return f"{subject} {meets} met {value} de norm van {norm} niet"
     if e.status == OP_KOERS:
-        return f"{who} {ligt} met {value} op koers naar {norm} in {e.jaar}"
-    return f"{who} {ligt} met {value} achter op de weg naar {norm} in {e.jaar}"
+        return f"{subject} {lies} met {value} op koers naar {norm} in {e.jaar}"
+    return f"{subject} {lies} met {value} achter op de weg naar {norm} in {e.jaar}"
 
 
 def _scope_line(rows: list[Evaluation], with_year: bool) -> str:
     current = _current(rows)
     gap = scorecard.gap_text(current) if current.status in (NIET_BEHAALD, ACHTER) else ""
     notes = [n for n in (gap, _change(current, _previous(rows, current))) if n]
-    who = wie(current.corporatie)
-    line = _oordeel(current, f"{who} ({_jaar(current)})" if with_year else who)
+    subject = who(current.corporatie)
+    line = _judgement(current, f"{subject} ({_year(current)})" if with_year else subject)
     return f"{line} ({', '.join(notes)})" if notes else line
 
 
-def _jaar(e: Evaluation) -> int:
+def _year(e: Evaluation) -> int:
     return verslagjaar(e.peildatum)
 
 
@@ -176,13 +176,13 @@ def aandeel(evaluations: Sequence[Evaluation]) -> str:
     scopes: dict[str, list[Evaluation]] = {}
     for e in measured:
         scopes.setdefault(e.corporatie, []).append(e)
-    years = {_jaar(_current(rows)) for rows in scopes.values()}
+    years = {_year(_current(rows)) for rows in scopes.values()}
     lines = [_scope_line(rows, with_year=len(years) > 1) for rows in scopes.values()]
     prefix = f"Stand {years.pop()}: " if len(years) == 1 else ""
-    return _zin(f"{prefix}{'; '.join(lines)}.")
+    return _sentence(f"{prefix}{'; '.join(lines)}.")
 
 
-def _zin(text: str) -> str:
+def _sentence(text: str) -> str:
     """A sentence starts with a capital."""
     return text[:1].upper() + text[1:]
 
@@ -208,14 +208,14 @@ def jaarschijven(evaluations: Sequence[Evaluation]) -> str:
     prefix = f"{years.pop()}: " if len(years) == 1 else ""
     line = f"{prefix}{behaald} van {len(judged)} jaarschijven behaald"
     if others:
-        line += f", {opsomming(others)}"
+        line += f", {enumeration(others)}"
     short = [e for e in judged if e.status in (NIET_BEHAALD, ACHTER) and e.tekort]
     if short:
         worst = min(short, key=lambda e: (-e.tekort, e.omschrijving, e.corporatie, e.periode))
         line += (
             f"; grootste tekort: {worst.omschrijving} ({worst.periode}), "
             f"{fmt.num(worst.waarde)} van {_count_norm(worst)}, "
-            f"{_woningen(worst.tekort)} te weinig"
+            f"{_homes(worst.tekort)} te weinig"
         )
     missing = len(evaluations) - len(judged)
     if missing:
@@ -233,10 +233,10 @@ def _latest_two(stock: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame | None,
     now = stock[stock["jaar"] == year]
     before = stock[stock["jaar"] == year - 1]
 
-    def who(rows: pd.DataFrame) -> set:
+    def reporters(rows: pd.DataFrame) -> set:
         return set(zip(rows["corporatie"], rows["gemeente"], strict=True))
 
-    return now, (before if not before.empty and who(before) == who(now) else None), year
+    return now, (before if not before.empty and reporters(before) == reporters(now) else None), year
 
 
 def labelverdeling(stock: pd.DataFrame) -> str:
@@ -244,31 +244,29 @@ def labelverdeling(stock: pd.DataFrame) -> str:
     if stock.empty:
         return "Geen voorraadgegevens in deze selectie."
     now, before, year = _latest_two(stock)
-    a = metingen.share_in_labels(now, A_OF_BETER)
+    a = metingen.share_in_labels(now, A_OR_BETTER)
     efg = metingen.share_in_labels(now, EFG)
-    line = (
-        f"Eind {year} heeft {fmt.pct(a.waarde)} van {_woningen(round(a.totaal))} label A of beter"
-    )
+    line = f"Eind {year} heeft {fmt.pct(a.waarde)} van {_homes(round(a.totaal))} label A of beter"
     if before is not None:
-        line += f" ({year - 1}: {fmt.pct(metingen.share_in_labels(before, A_OF_BETER).waarde)})"
+        line += f" ({year - 1}: {fmt.pct(metingen.share_in_labels(before, A_OR_BETTER).waarde)})"
     line += f"; {fmt.pct(efg.waarde)} heeft label E, F of G"
     unknown = round(metingen.count_in_labels(now, (labels.ONBEKEND,)))
     if unknown:
-        line += f"; van {_woningen(unknown)} is het label onbekend"
+        line += f"; van {_homes(unknown)} is het label onbekend"
     return line + "."
 
 
 def _up_to_limit(rows: pd.DataFrame) -> metingen.Share | None:
     """Homes with a rent up to and including the limit in force on their own peildatum; None
     when a peildatum lies in a year without known limits."""
-    deel = totaal = 0.0
+    part = total = 0.0
     for peil, group in rows.groupby("peildatum"):
         cents = huurregel.limit_cents(HUURGRENS, as_date(peil))
         if cents is None:
             return None
         share = metingen.share_up_to(group, cents, inclusief=True)
-        deel, totaal = deel + share.deel, totaal + share.totaal
-    return metingen.Share(deel, totaal)
+        part, total = part + share.deel, total + share.totaal
+    return metingen.Share(part, total)
 
 
 def huurverdeling(stock: pd.DataFrame) -> str:
@@ -284,12 +282,12 @@ def huurverdeling(stock: pd.DataFrame) -> str:
     limit = f" van {fmt.euro(amounts.pop())}" if len(amounts) == 1 else ""
     verb = "heeft" if round(share.deel) == 1 else "hebben"
     line = (
-        f"Eind {year} {verb} {fmt.num(share.deel)} van {_woningen(round(share.totaal))} "
+        f"Eind {year} {verb} {fmt.num(share.deel)} van {_homes(round(share.totaal))} "
         f"({fmt.pct(share.waarde)}) een huur tot en met de "
         f"{huurgrenzen.naam(HUURGRENS)}{limit}"
     )
     then = None if before is None else _up_to_limit(before)
     if then is not None:
         change = round(share.totaal - share.deel) - round(then.totaal - then.deel)
-        line += f"; {_verschil(change, 'boven de grens', year, year - 1)}"
+        line += f"; {_difference(change, 'boven de grens', year, year - 1)}"
     return line + "."

@@ -32,7 +32,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from prestatie import fmt
-from prestatie.presenteren.presentatie import Dia, Voorblad, bronnen_tekst
+from prestatie.presenteren.slides import Slide, TitleSlide, sources_text
 
 CHROMIUM = "/usr/bin/chromium"
 PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 1600, 700, 2  # 3200 × 1400 pixels per chart
@@ -47,19 +47,19 @@ PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presen
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done now)
 
 
-class GeenBrowser(RuntimeError):
+class NoBrowser(RuntimeError):
     """No chromium to draw the charts with."""
 
 
-class TekenFout(RuntimeError):
+class DrawError(RuntimeError):
     """Chromium could not draw a chart (it crashed, hung or refused the figure)."""
 
 
-class GeenPdfOmzetter(RuntimeError):
+class NoPdfConverter(RuntimeError):
     """No LibreOffice on this machine to turn the PowerPoint into a PDF."""
 
 
-class PdfMislukt(RuntimeError):
+class PdfFailed(RuntimeError):
     """LibreOffice ran but made no PDF."""
 
 
@@ -67,7 +67,7 @@ def browser_path() -> str:
     """The chromium kaleido drives: ``BROWSER_PATH`` when set, else Debian's chromium."""
     path = os.environ.get("BROWSER_PATH") or shutil.which("chromium") or CHROMIUM
     if not Path(path).exists():
-        raise GeenBrowser(
+        raise NoBrowser(
             f"Geen chromium gevonden op {path}: installeer Debian's chromium "
             "(apt-get install chromium) of zet BROWSER_PATH."
         )
@@ -136,10 +136,10 @@ def render_pngs(figures: Sequence[go.Figure], progress: Progress | None = None) 
                 if progress:
                     progress(i, len(figures), f"grafiek {i + 1} van {len(figures)}")
                 out.append(renderer.png(figure))
-    except GeenBrowser:
+    except NoBrowser:
         raise
     except Exception as error:  # kaleido and chromium fail in many ways; say which chart
-        raise TekenFout(
+        raise DrawError(
             f"Grafiek {len(out) + 1} van {len(figures)} kon niet getekend worden in chromium: "
             f"{type(error).__name__}: {error}"
         ) from error
@@ -152,35 +152,37 @@ class Deck:
 
     pptx: bytes
     pngs: tuple[bytes, ...]
-    namen: tuple[str, ...]  # file names of the PNGs, in slide order
+    names: tuple[str, ...]  # file names of the PNGs, in slide order
 
     def png_zip(self) -> bytes:
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:  # PNG is compressed
-            for name, png in zip(self.namen, self.pngs, strict=True):
+            for name, png in zip(self.names, self.pngs, strict=True):
                 archive.writestr(name, png)
         return buffer.getvalue()
 
 
-def build(voorblad: Voorblad, dias: Sequence[Dia], progress: Progress | None = None) -> Deck:
+def build(
+    title_slide: TitleSlide, slides: Sequence[Slide], progress: Progress | None = None
+) -> Deck:
     """Draw every chart, then lay out the PowerPoint. ``progress(done, total, text)`` is called
     before each step and once at the end, in the caller's thread."""
-    total = len(dias) + 1
+    total = len(slides) + 1
 
     def report(done: int, _: int, text: str) -> None:
         if progress:
             progress(done, total, text)
 
-    pngs = render_pngs([d.figuur for d in dias], report) if dias else []
-    report(len(dias), total, "PowerPoint opmaken")
-    pptx = pptx_bytes(voorblad, dias, pngs)
+    pngs = render_pngs([d.figure for d in slides], report) if slides else []
+    report(len(slides), total, "PowerPoint opmaken")
+    pptx = pptx_bytes(title_slide, slides, pngs)
     report(total, total, "klaar")
-    return Deck(pptx, tuple(pngs), tuple(png_name(i, d) for i, d in enumerate(dias, start=1)))
+    return Deck(pptx, tuple(pngs), tuple(png_name(i, d) for i, d in enumerate(slides, start=1)))
 
 
-def png_name(number: int, dia: Dia) -> str:
+def png_name(number: int, slide: Slide) -> str:
     """ "03-huren-tegen-de-huurgrenzen-borger-odoorn-eind-2024.png"."""
-    ascii_ = unicodedata.normalize("NFKD", dia.titel).encode("ascii", "ignore").decode()
+    ascii_ = unicodedata.normalize("NFKD", slide.title).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:60].rstrip("-")
     return f"{number:02d}-{slug or 'grafiek'}.png"
 
@@ -188,16 +190,16 @@ def png_name(number: int, dia: Dia) -> str:
 # ---- PowerPoint -------------------------------------------------------------------------------
 
 
-def pptx_bytes(voorblad: Voorblad, dias: Sequence[Dia], pngs: Sequence[bytes]) -> bytes:
+def pptx_bytes(title_slide: TitleSlide, slides: Sequence[Slide], pngs: Sequence[bytes]) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
-    prs.core_properties.title = f"{voorblad.titel}: {voorblad.gemeente}"
+    prs.core_properties.title = f"{title_slide.title}: {title_slide.gemeente}"
     prs.core_properties.author = "prestatie"
-    prs.core_properties.subject = voorblad.selectie
-    _title_slide(prs, voorblad)
-    for number, (dia, png) in enumerate(zip(dias, pngs, strict=True), start=2):
-        _chart_slide(prs, voorblad, dia, png, number)
-    _source_slides(prs, voorblad, len(dias) + 2)
+    prs.core_properties.subject = title_slide.selection
+    _title_slide(prs, title_slide)
+    for number, (slide, png) in enumerate(zip(slides, pngs, strict=True), start=2):
+        _chart_slide(prs, title_slide, slide, png, number)
+    _source_slides(prs, title_slide, len(slides) + 2)
     buffer = io.BytesIO()
     prs.save(buffer)
     return buffer.getvalue()
@@ -219,12 +221,12 @@ def _text(slide, left, top, width, height, lines, size: int, bold=False, colour=
     return frame
 
 
-def _footer(slide, voorblad: Voorblad, number: int) -> None:
+def _footer(slide, title_slide: TitleSlide, number: int) -> None:
     width = SLIDE_WIDTH - 2 * MARGIN
-    left = f"{voorblad.gemeente} · {fmt.datum(voorblad.datum)} · bron: prestatie"
-    if voorblad.demo:
+    left = f"{title_slide.gemeente} · {fmt.datum(title_slide.as_of)} · bron: prestatie"
+    if title_slide.demo:
         left += " · DEMONSTRATIEGEGEVENS (verzonnen cijfers)"
-    colour = DEMO_RED if voorblad.demo else GREY
+    colour = DEMO_RED if title_slide.demo else GREY
     _text(
         slide, MARGIN, SLIDE_HEIGHT - Inches(0.45), width, Inches(0.35), [left], 11, False, colour
     )
@@ -232,19 +234,19 @@ def _footer(slide, voorblad: Voorblad, number: int) -> None:
     page.paragraphs[0].alignment = PP_ALIGN.RIGHT
 
 
-def _title_slide(prs, voorblad: Voorblad) -> None:
+def _title_slide(prs, title_slide: TitleSlide) -> None:
     slide = _blank(prs)
     width = SLIDE_WIDTH - 2 * MARGIN
-    _text(slide, MARGIN, Inches(1.2), width, Inches(1.2), [voorblad.titel], 40, bold=True)
-    _text(slide, MARGIN, Inches(2.4), width, Inches(0.8), [voorblad.gemeente], 32)
+    _text(slide, MARGIN, Inches(1.2), width, Inches(1.2), [title_slide.title], 40, bold=True)
+    _text(slide, MARGIN, Inches(2.4), width, Inches(0.8), [title_slide.gemeente], 32)
     lines = [
-        *voorblad.documenten,
-        f"Selectie: {voorblad.selectie}",
-        f"Stand op {fmt.datum_lang(voorblad.datum)}",
-        bronnen_tekst(voorblad.bronnen),
+        *title_slide.documents,
+        f"Selectie: {title_slide.selection}",
+        f"Stand op {fmt.datum_lang(title_slide.as_of)}",
+        sources_text(title_slide.sources),
     ]
     _text(slide, MARGIN, Inches(3.4), width, Inches(2.6), lines, 20, colour=GREY)
-    if voorblad.demo:
+    if title_slide.demo:
         _text(
             slide,
             MARGIN,
@@ -256,7 +258,7 @@ def _title_slide(prs, voorblad: Voorblad) -> None:
             bold=True,
             colour=DEMO_RED,
         )
-    _footer(slide, voorblad, 1)
+    _footer(slide, title_slide, 1)
 
 
 def conclusion_size(text: str) -> int:
@@ -264,23 +266,23 @@ def conclusion_size(text: str) -> int:
     return 24 if len(text) <= 130 else 20 if len(text) <= 220 else 16
 
 
-def _chart_slide(prs, voorblad: Voorblad, dia: Dia, png: bytes, number: int) -> None:
+def _chart_slide(prs, title_slide: TitleSlide, chart: Slide, png: bytes, number: int) -> None:
     slide = _blank(prs)
     width = SLIDE_WIDTH - 2 * MARGIN
-    _text(slide, MARGIN, Inches(0.15), width, Inches(0.35), [dia.thema], 14, colour=GREY)
-    _text(slide, MARGIN, Inches(0.45), width, Inches(0.8), [dia.titel], 28, bold=True)
+    _text(slide, MARGIN, Inches(0.15), width, Inches(0.35), [chart.thema], 14, colour=GREY)
+    _text(slide, MARGIN, Inches(0.45), width, Inches(0.8), [chart.title], 28, bold=True)
     height = Inches(4.55)
     picture_width = Emu(int(height * PNG_WIDTH / PNG_HEIGHT))
     left = Emu(int((SLIDE_WIDTH - picture_width) / 2))
     slide.shapes.add_picture(io.BytesIO(png), left, Inches(1.3), picture_width, height)
-    size = conclusion_size(dia.conclusie)
-    _text(slide, MARGIN, Inches(5.95), width, Inches(1.1), [dia.conclusie], size, bold=True)
-    slide.notes_slide.notes_text_frame.text = dia.conclusie
-    _footer(slide, voorblad, number)
+    size = conclusion_size(chart.conclusion)
+    _text(slide, MARGIN, Inches(5.95), width, Inches(1.1), [chart.conclusion], size, bold=True)
+    slide.notes_slide.notes_text_frame.text = chart.conclusion
+    _footer(slide, title_slide, number)
 
 
-def _source_slides(prs, voorblad: Voorblad, first_number: int) -> None:
-    rows = voorblad.bronnen
+def _source_slides(prs, title_slide: TitleSlide, first_number: int) -> None:
+    rows = title_slide.sources
     chunks = [
         rows.iloc[i : i + SOURCE_ROWS_PER_SLIDE]
         for i in range(0, max(len(rows), 1), SOURCE_ROWS_PER_SLIDE)
@@ -294,7 +296,7 @@ def _source_slides(prs, voorblad: Voorblad, first_number: int) -> None:
             _text(slide, MARGIN, Inches(1.4), width, Inches(1), ["Geen ingelezen bestanden."], 20)
         else:
             _table(slide, chunk, Inches(1.3), width)
-        _footer(slide, voorblad, first_number + i)
+        _footer(slide, title_slide, first_number + i)
 
 
 def _table(slide, frame, top, width) -> None:
@@ -333,7 +335,7 @@ def pdf_bytes(pptx: bytes, converter: str | None = None, timeout: float = 180) -
     """The deck as PDF through ``libreoffice --headless --convert-to pdf``."""
     converter = converter or pdf_converter()
     if not converter:
-        raise GeenPdfOmzetter(
+        raise NoPdfConverter(
             "PDF maken kan hier niet: LibreOffice ontbreekt op de server. "
             "Open de PowerPoint en kies Opslaan als PDF."
         )
@@ -350,4 +352,4 @@ def pdf_bytes(pptx: bytes, converter: str | None = None, timeout: float = 180) -
             )
             return (Path(folder) / "presentatie.pdf").read_bytes()
         except (OSError, subprocess.SubprocessError) as error:
-            raise PdfMislukt(f"LibreOffice maakte geen PDF van de presentatie: {error}") from error
+            raise PdfFailed(f"LibreOffice maakte geen PDF van de presentatie: {error}") from error

@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from prestatie.beoordeling import scorecard
 from prestatie.beoordeling.selectie import Filters
 from prestatie.beoordeling.status import STATUS_KLEUREN, Evaluation
-from prestatie.presenteren import presentatie
+from prestatie.presenteren import slides
 from prestatie.referentie import huurgrenzen, labels
 from prestatie.referentie.peildatum import verslagjaar
 
@@ -34,7 +34,7 @@ SHARE_KINDS = ("aandeel_huur", "aandeel_label")
 
 
 @dataclass(frozen=True)
-class Cel:
+class Cell:
     """A value with its own number format (for columns that mix shares and counts)."""
 
     value: object
@@ -42,9 +42,9 @@ class Cel:
 
 
 @dataclass(frozen=True)
-class Kolom:
-    kop: str
-    breedte: float = 14
+class Column:
+    header: str
+    width: float = 14
     format: str | None = None
 
 
@@ -63,14 +63,14 @@ def workbook_bytes(
     production and batches are narrowed here)."""
     book = Workbook()
     _about(book.active, filters, today, len(evaluations))
-    _write(book.create_sheet("Doelen"), DOEL_KOLOMMEN, [_doel_row(e) for e in evaluations])
+    _write(book.create_sheet("Doelen"), DOEL_COLUMNS, [_doel_row(e) for e in evaluations])
     _status_colours(book["Doelen"])
     stock = [r for r in voorraad if _in_selection(r, filters, _stock_year(r))]
-    _write(book.create_sheet("Voorraad"), _voorraad_kolommen(), [_voorraad_row(r) for r in stock])
+    _write(book.create_sheet("Voorraad"), _voorraad_columns(), [_voorraad_row(r) for r in stock])
     made = [r for r in productie if _in_selection(r, filters, r["jaar"])]
-    _write(book.create_sheet("Productie"), PRODUCTIE_KOLOMMEN, [_productie_row(r) for r in made])
-    files = presentatie.in_selectie(batches, filters)
-    _write(book.create_sheet("Bronbestanden"), BATCH_KOLOMMEN, _batch_rows(files))
+    _write(book.create_sheet("Productie"), PRODUCTIE_COLUMNS, [_productie_row(r) for r in made])
+    files = slides.in_selection(batches, filters)
+    _write(book.create_sheet("Bronbestanden"), BATCH_COLUMNS, _batch_rows(files))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -100,33 +100,33 @@ def _about(sheet: Worksheet, filters: Filters, today: date, count: int) -> None:
     sheet.column_dimensions["B"].width = 90
 
 
-DOEL_KOLOMMEN = [
-    Kolom("Status", 14),
-    Kolom("Document", 20),
-    Kolom("Afspraak", 10),
-    Kolom("Doel", 24),
-    Kolom("Omschrijving", 50),
-    Kolom("Corporatie", 18),
-    Kolom("Gemeente", 15),
-    Kolom("Periode", 10),
-    Kolom("Soort", 15),
-    Kolom("Norm", 10),
-    Kolom("Norm (tekst)", 16),
-    Kolom("Gerealiseerd", 13),
-    Kolom("Tekort (woningen)", 12, WHOLE),
-    Kolom("Basis (woningen)", 12, WHOLE),
-    Kolom("Peildatum", 12, DATE),
-    Kolom("Berekening", 90),
+DOEL_COLUMNS = [
+    Column("Status", 14),
+    Column("Document", 20),
+    Column("Afspraak", 10),
+    Column("Doel", 24),
+    Column("Omschrijving", 50),
+    Column("Corporatie", 18),
+    Column("Gemeente", 15),
+    Column("Periode", 10),
+    Column("Soort", 15),
+    Column("Norm", 10),
+    Column("Norm (tekst)", 16),
+    Column("Gerealiseerd", 13),
+    Column("Tekort (woningen)", 12, WHOLE),
+    Column("Basis (woningen)", 12, WHOLE),
+    Column("Peildatum", 12, DATE),
+    Column("Berekening", 90),
 ]
 
 
-def _number(e: Evaluation, value) -> Cel:
+def _number(e: Evaluation, value) -> Cell:
     """A norm or value: a share as a percentage, a count as a whole number, else text."""
     if isinstance(value, tuple):
-        return Cel(scorecard.norm_text(e))  # a band: "6 tot 8", "−60 tot −10"
+        return Cell(scorecard.norm_text(e))  # a band: "6 tot 8", "−60 tot −10"
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return Cel(float(value), PERCENT if e.soort in SHARE_KINDS else WHOLE)
-    return Cel(value)
+        return Cell(float(value), PERCENT if e.soort in SHARE_KINDS else WHOLE)
+    return Cell(value)
 
 
 def _doel_row(e: Evaluation) -> list:
@@ -158,15 +158,15 @@ def _status_colours(sheet: Worksheet) -> None:
             cell.font = Font(color="FFFFFF", bold=True)
 
 
-def _voorraad_kolommen() -> list[Kolom]:
+def _voorraad_columns() -> list[Column]:
     return [
-        Kolom("Corporatie", 18),
-        Kolom("Gemeente", 15),
-        Kolom("Peildatum", 12, DATE),
-        Kolom("Verslagjaar", 11, YEAR),
-        Kolom("Woningen (vhe)", 14, WHOLE),
-        *[Kolom(f"Huur t/m {huurgrenzen.naam(g)}", 16, WHOLE) for g in huurgrenzen.GRENZEN],
-        *[Kolom(f"Label {k}", 10, WHOLE) for k in labels.ALLE],
+        Column("Corporatie", 18),
+        Column("Gemeente", 15),
+        Column("Peildatum", 12, DATE),
+        Column("Verslagjaar", 11, YEAR),
+        Column("Woningen (vhe)", 14, WHOLE),
+        *[Column(f"Huur t/m {huurgrenzen.naam(g)}", 16, WHOLE) for g in huurgrenzen.GRENZEN],
+        *[Column(f"Label {k}", 10, WHOLE) for k in labels.ALLE],
     ]
 
 
@@ -187,12 +187,12 @@ def _voorraad_row(row: dict) -> list:
     ]
 
 
-PRODUCTIE_KOLOMMEN = [
-    Kolom("Corporatie", 18),
-    Kolom("Gemeente", 15),
-    Kolom("Jaar", 8, YEAR),
-    Kolom("Soort", 16),
-    Kolom("Aantal", 10, WHOLE),
+PRODUCTIE_COLUMNS = [
+    Column("Corporatie", 18),
+    Column("Gemeente", 15),
+    Column("Jaar", 8, YEAR),
+    Column("Soort", 16),
+    Column("Aantal", 10, WHOLE),
 ]
 
 
@@ -200,23 +200,23 @@ def _productie_row(row: dict) -> list:
     return [row["corporatie"], row["gemeente"], row["jaar"], row["soort"], row["aantal"]]
 
 
-BATCH_KOLOMMEN = [
-    Kolom("Import", 8, YEAR),
-    Kolom("Bestand", 50),
-    Kolom("Soort", 12),
-    Kolom("Corporatie", 16),
-    Kolom("Gemeente", 15),
-    Kolom("Peildatum", 12, DATE),
-    Kolom("Jaar van", 9, YEAR),
-    Kolom("Jaar tot", 9, YEAR),
-    Kolom("Rijen", 10, WHOLE),
-    Kolom("Waarschuwingen", 14, WHOLE),
-    Kolom("Demo", 7),
-    Kolom("Ingelezen door", 16),
-    Kolom("Ingelezen", 17, DATETIME),
-    Kolom("Stand", 22),
-    Kolom("Ongedaan gemaakt", 17, DATETIME),
-    Kolom("SHA-256", 66),
+BATCH_COLUMNS = [
+    Column("Import", 8, YEAR),
+    Column("Bestand", 50),
+    Column("Soort", 12),
+    Column("Corporatie", 16),
+    Column("Gemeente", 15),
+    Column("Peildatum", 12, DATE),
+    Column("Jaar van", 9, YEAR),
+    Column("Jaar tot", 9, YEAR),
+    Column("Rijen", 10, WHOLE),
+    Column("Waarschuwingen", 14, WHOLE),
+    Column("Demo", 7),
+    Column("Ingelezen door", 16),
+    Column("Ingelezen", 17, DATETIME),
+    Column("Stand", 22),
+    Column("Ongedaan gemaakt", 17, DATETIME),
+    Column("SHA-256", 66),
 ]
 
 
@@ -255,15 +255,15 @@ def _in_selection(row: dict, filters: Filters, year: int) -> bool:
 # ---- writing cells ----------------------------------------------------------------------------
 
 
-def _write(sheet: Worksheet, columns: list[Kolom], rows: list[list]) -> None:
+def _write(sheet: Worksheet, columns: list[Column], rows: list[list]) -> None:
     """A header row in bold, frozen and filterable; then the rows."""
     for c, column in enumerate(columns, start=1):
-        _put(sheet.cell(1, c), column.kop)
+        _put(sheet.cell(1, c), column.header)
         sheet.cell(1, c).font = Font(bold=True)
-        sheet.column_dimensions[get_column_letter(c)].width = column.breedte
+        sheet.column_dimensions[get_column_letter(c)].width = column.width
     for r, row in enumerate(rows, start=2):
         for c, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
-            if isinstance(value, Cel):
+            if isinstance(value, Cell):
                 _put(sheet.cell(r, c), value.value, value.format)
             else:
                 _put(sheet.cell(r, c), value, column.format)
@@ -309,8 +309,8 @@ def _moment(value) -> datetime | None:
     return None if pd.isna(value) else pd.Timestamp(value).to_pydatetime().replace(microsecond=0)
 
 
-def bestandsnaam(filters: Filters, today: date, extensie: str) -> str:
+def file_name(filters: Filters, today: date, extension: str) -> str:
     """ "monitor-borger-odoorn-2026-11-21.xlsx": the selection and the day in the name."""
     parts = [p for p in (filters.gemeente, filters.corporatie, filters.jaar) if p]
     words = "-".join(str(p).lower().replace(" ", "-") for p in parts) or "alle"
-    return f"monitor-{words}-{today.isoformat()}.{extensie}"
+    return f"monitor-{words}-{today.isoformat()}.{extension}"

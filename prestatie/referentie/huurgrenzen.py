@@ -9,7 +9,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
-from prestatie.referentie.tables import OngeldigeTabel, lees_tabel
+from prestatie.referentie.tables import InvalidTable, read_table
 
 GRENZEN = (
     "kwaliteitskortingsgrens",
@@ -49,13 +49,13 @@ class UnknownLimit(LookupError):
 @cache
 def _tabel() -> dict[int, dict[str, Decimal]]:
     tabel: dict[int, dict[str, Decimal]] = {}
-    for rij in lees_tabel("huurgrenzen.csv", ("jaar", *GRENZEN)):
+    for rij in read_table("huurgrenzen.csv", ("jaar", *GRENZEN)):
         jaar = int(rij["jaar"])
         if jaar in tabel:
-            raise OngeldigeTabel(f"huurgrenzen.csv: jaar {jaar} staat er meer dan eens in")
+            raise InvalidTable(f"huurgrenzen.csv: jaar {jaar} staat er meer dan eens in")
         tabel[jaar] = {grens: Decimal(rij[grens]) for grens in GRENZEN}
     if sorted(tabel) != list(range(min(tabel), max(tabel) + 1)):
-        raise OngeldigeTabel(f"huurgrenzen.csv: de jaren {sorted(tabel)} sluiten niet aan")
+        raise InvalidTable(f"huurgrenzen.csv: de jaren {sorted(tabel)} sluiten niet aan")
     return tabel
 
 

@@ -14,7 +14,7 @@ from math import floor
 
 import pandas as pd
 
-from prestatie.referentie.tables import OngeldigeTabel, lees_tabel
+from prestatie.referentie.tables import InvalidTable, read_table
 
 KLASSEN = ("A++++", "A+++", "A++", "A+", "A", "B", "C", "D", "E", "F", "G")  # best first
 ONBEKEND = "onbekend"
@@ -144,9 +144,9 @@ def van_ep2(ep2: float | None) -> str:
 
 @cache
 def _rijen() -> tuple[dict[str, str], ...]:
-    rijen = lees_tabel("labelklassen.csv", _KOLOMMEN)
+    rijen = read_table("labelklassen.csv", _KOLOMMEN)
     if tuple(rij["klasse"] for rij in rijen) != KLASSEN:
-        raise OngeldigeTabel(f"labelklassen.csv: de klassen staan niet als {KLASSEN}")
+        raise InvalidTable(f"labelklassen.csv: de klassen staan niet als {KLASSEN}")
     return tuple(rijen)
 
 

@@ -11,131 +11,131 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from prestatie.referentie.tables import OngeldigeTabel, lees_tabel
+from prestatie.referentie.tables import InvalidTable, read_table
 
-_RANGTELWOORDEN = {"eerste": "1e", "tweede": "2e", "1ste": "1e", "2de": "2e"}
-_GEMEENTE_VOORVOEGSEL = ("gemeente ", "gem ")
+_ORDINALS = {"eerste": "1e", "tweede": "2e", "1ste": "1e", "2de": "2e"}
+_GEMEENTE_PREFIXES = ("gemeente ", "gem ")
 
 
-def _sleutel(tekst: str) -> str:
+def _key(text: str) -> str:
     """The look-up key of a name: "2e Exloërmond", "Tweede exloermond" -> "2e exloermond"."""
-    ontleed = unicodedata.normalize("NFKD", tekst.replace("&", " en "))
-    zonder_accenten = "".join(teken for teken in ontleed if not unicodedata.combining(teken))
-    woorden = re.findall(r"\w+", zonder_accenten.casefold())
-    return " ".join(_RANGTELWOORDEN.get(woord, woord) for woord in woorden)
+    decomposed = unicodedata.normalize("NFKD", text.replace("&", " en "))
+    without_accents = "".join(char for char in decomposed if not unicodedata.combining(char))
+    words = re.findall(r"\w+", without_accents.casefold())
+    return " ".join(_ORDINALS.get(word, word) for word in words)
 
 
-def _index(paren: list[tuple[str, str]], bestand: str) -> dict[str, str]:
+def _index(pairs: list[tuple[str, str]], file_name: str) -> dict[str, str]:
     """Key of each spelling -> canonical name; a spelling may not point at two names."""
     index: dict[str, str] = {}
-    for spelling, canoniek in paren:
-        if index.setdefault(_sleutel(spelling), canoniek) != canoniek:
-            raise OngeldigeTabel(f"{bestand}: {spelling!r} hoort bij meer dan één naam")
+    for spelling, canonical in pairs:
+        if index.setdefault(_key(spelling), canonical) != canonical:
+            raise InvalidTable(f"{file_name}: {spelling!r} hoort bij meer dan één naam")
     return index
 
 
-_CORPORATIE_RIJEN = lees_tabel("corporaties.csv", ("corporatie", "alias"))
-_GEMEENTE_RIJEN = lees_tabel("gemeenten.csv", ("code", "gemeente"))
-_KERN_RIJEN = lees_tabel("kernen.csv", ("gemeente", "kern"))
+_CORPORATIE_ROWS = read_table("corporaties.csv", ("corporatie", "alias"))
+_GEMEENTE_ROWS = read_table("gemeenten.csv", ("code", "gemeente"))
+_KERN_ROWS = read_table("kernen.csv", ("gemeente", "kern"))
 
-CORPORATIES: tuple[str, ...] = tuple(dict.fromkeys(rij["corporatie"] for rij in _CORPORATIE_RIJEN))
-GEMEENTEN: tuple[str, ...] = tuple(rij["gemeente"] for rij in _GEMEENTE_RIJEN)
+CORPORATIES: tuple[str, ...] = tuple(dict.fromkeys(row["corporatie"] for row in _CORPORATIE_ROWS))
+GEMEENTEN: tuple[str, ...] = tuple(row["gemeente"] for row in _GEMEENTE_ROWS)
 
-_CORPORATIE_VAN = _index(
-    [(rij["alias"], rij["corporatie"]) for rij in _CORPORATIE_RIJEN]
-    + [(naam, naam) for naam in CORPORATIES],
+_CORPORATIE_BY_KEY = _index(
+    [(row["alias"], row["corporatie"]) for row in _CORPORATIE_ROWS]
+    + [(name, name) for name in CORPORATIES],
     "corporaties.csv",
 )
-_GEMEENTE_VAN = _index([(naam, naam) for naam in GEMEENTEN], "gemeenten.csv")
-_GEMEENTE_VAN_CODE = {rij["code"]: rij["gemeente"] for rij in _GEMEENTE_RIJEN}
+_GEMEENTE_BY_KEY = _index([(name, name) for name in GEMEENTEN], "gemeenten.csv")
+_GEMEENTE_BY_CODE = {row["code"]: row["gemeente"] for row in _GEMEENTE_ROWS}
 _KERNEN: dict[str, tuple[str, ...]] = {
-    naam: tuple(rij["kern"] for rij in _KERN_RIJEN if rij["gemeente"] == naam) for naam in GEMEENTEN
+    name: tuple(row["kern"] for row in _KERN_ROWS if row["gemeente"] == name) for name in GEMEENTEN
 }
 
 
-def corporatie(naam: str) -> str | None:
+def corporatie(name: str) -> str | None:
     """The canonical name of a corporation ("Stichting Lefier", "LF" -> "Lefier"), else None."""
-    if not isinstance(naam, str):
+    if not isinstance(name, str):
         return None
-    return _CORPORATIE_VAN.get(_sleutel(naam))
+    return _CORPORATIE_BY_KEY.get(_key(name))
 
 
-def gemeente(naam: str) -> str | None:
+def gemeente(name: str) -> str | None:
     """The canonical name of a Drenthe gemeente ("gemeente emmen", "borger odoorn"), else None."""
-    return _canonieke_gemeente(naam)
+    return _canonical_gemeente(name)
 
 
-def _canonieke_gemeente(naam: object) -> str | None:
+def _canonical_gemeente(name: object) -> str | None:
     # Separate from gemeente() so functions with a parameter called gemeente can use it.
-    if not isinstance(naam, str):
+    if not isinstance(name, str):
         return None
-    sleutel = _sleutel(naam)
-    for voorvoegsel in _GEMEENTE_VOORVOEGSEL:
-        sleutel = sleutel.removeprefix(voorvoegsel)
-    return _GEMEENTE_VAN.get(sleutel)
+    key = _key(name)
+    for prefix in _GEMEENTE_PREFIXES:
+        key = key.removeprefix(prefix)
+    return _GEMEENTE_BY_KEY.get(key)
 
 
-def gemeente_van_code(code: str | int) -> str | None:
+def gemeente_from_code(code: str | int) -> str | None:
     """The gemeente of a CBS code: "114", 114, "0114" and "GM0114" all give "Emmen"."""
     if isinstance(code, float) and code.is_integer():
         code = int(code)
-    tekst = str(code).strip().upper().removeprefix("GM")
-    if not re.fullmatch(r"[0-9]{1,4}", tekst):
+    text = str(code).strip().upper().removeprefix("GM")
+    if not re.fullmatch(r"[0-9]{1,4}", text):
         return None
-    return _GEMEENTE_VAN_CODE.get(tekst.zfill(4))
+    return _GEMEENTE_BY_CODE.get(text.zfill(4))
 
 
-def gemeentecode_van_bag_id(bag_id: str | int | float) -> str | None:
+def gemeentecode_from_bag_id(bag_id: str | int | float) -> str | None:
     """The CBS gemeentecode (4 digits) in a BAG id, whether or not it is a Drenthe gemeente."""
-    cijfers = _bag_cijfers(bag_id)
-    return cijfers[:4] if cijfers else None
+    digits = _bag_digits(bag_id)
+    return digits[:4] if digits else None
 
 
-def gemeente_van_bag_id(bag_id: str | int | float) -> str | None:
+def gemeente_from_bag_id(bag_id: str | int | float) -> str | None:
     """The Drenthe gemeente of a BAG verblijfsobject-id (its first four digits), else None.
 
     Copes with what Excel does to the id: a dropped leading zero (15 digits), a number or a
     float such as 1.14010000123456e+14, and several ids joined by "|" (the first one counts).
     """
-    code = gemeentecode_van_bag_id(bag_id)
-    return gemeente_van_code(code) if code else None
+    code = gemeentecode_from_bag_id(bag_id)
+    return gemeente_from_code(code) if code else None
 
 
 def kernen(gemeente: str) -> tuple[str, ...]:
     """The kernen (woonplaatsen) of a gemeente; empty when the table holds none for it."""
-    canoniek = _canonieke_gemeente(gemeente)
-    return _KERNEN[canoniek] if canoniek else ()
+    canonical = _canonical_gemeente(gemeente)
+    return _KERNEN[canonical] if canonical else ()
 
 
-def kern(naam: str, gemeente: str | None = None) -> str | None:
+def kern(name: str, gemeente: str | None = None) -> str | None:
     """The canonical spelling of a kern ("2e exloermond" -> "2e Exloërmond"), else None.
 
     With `gemeente` the kern must lie in that gemeente.
     """
-    if not isinstance(naam, str):
+    if not isinstance(name, str):
         return None
-    gemeenten = GEMEENTEN if gemeente is None else (_canonieke_gemeente(gemeente),)
-    sleutel = _sleutel(naam)
-    for kandidaat in (k for g in gemeenten for k in _KERNEN.get(g, ())):
-        if _sleutel(kandidaat) == sleutel:
-            return kandidaat
+    gemeenten = GEMEENTEN if gemeente is None else (_canonical_gemeente(gemeente),)
+    key = _key(name)
+    for candidate in (k for g in gemeenten for k in _KERNEN.get(g, ())):
+        if _key(candidate) == key:
+            return candidate
     return None
 
 
-def _bag_cijfers(bag_id: object) -> str | None:
+def _bag_digits(bag_id: object) -> str | None:
     """The 16 digits of the (first) BAG id, with the leading zero restored; None if unusable."""
-    tekst = _als_tekst(bag_id)
-    if tekst is None:
+    text = _as_text(bag_id)
+    if text is None:
         return None
-    eerste = tekst.split("|")[0].strip()
-    if not eerste.isascii() or not eerste.isdigit():
-        eerste = _geheel_getal(eerste) or ""
-    if not re.fullmatch(r"[0-9]{15,16}", eerste):
+    first = text.split("|")[0].strip()
+    if not first.isascii() or not first.isdigit():
+        first = _whole_number(first) or ""
+    if not re.fullmatch(r"[0-9]{15,16}", first):
         return None
-    return eerste.zfill(16)
+    return first.zfill(16)
 
 
-def _als_tekst(bag_id: object) -> str | None:
+def _as_text(bag_id: object) -> str | None:
     if isinstance(bag_id, str):
         return bag_id
     if isinstance(bag_id, bool):
@@ -147,12 +147,12 @@ def _als_tekst(bag_id: object) -> str | None:
     return None
 
 
-def _geheel_getal(tekst: str) -> str | None:
+def _whole_number(text: str) -> str | None:
     """Digits of a whole number written as "1,14010000123456E+14" or "114010000123456.0"."""
     try:
-        getal = Decimal(tekst.replace(",", "."))
+        number = Decimal(text.replace(",", "."))
     except InvalidOperation:
         return None
-    if not getal.is_finite() or getal.adjusted() > 16 or getal != getal.to_integral_value():
+    if not number.is_finite() or number.adjusted() > 16 or number != number.to_integral_value():
         return None
-    return str(int(getal))
+    return str(int(number))

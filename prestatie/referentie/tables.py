@@ -5,19 +5,19 @@ import io
 from importlib.resources import files
 
 
-class OngeldigeTabel(ValueError):
+class InvalidTable(ValueError):
     """A reference table does not have the columns the code expects."""
 
 
-def lees_tabel(
-    bestand: str, kolommen: tuple[str, ...], package: str = "prestatie.referentie"
+def read_table(
+    file_name: str, columns: tuple[str, ...], package: str = "prestatie.referentie"
 ) -> list[dict[str, str]]:
-    """The rows of ``<package>/data/<bestand>`` as dicts, after checking the header is
-    `kolommen`."""
-    tekst = files(package).joinpath("data", bestand).read_text(encoding="utf-8")
-    lezer = csv.DictReader(io.StringIO(tekst))
-    if tuple(lezer.fieldnames or ()) != kolommen:
-        raise OngeldigeTabel(
-            f"{bestand}: kolommen {lezer.fieldnames} wijken af van de verwachte {list(kolommen)}"
+    """The rows of ``<package>/data/<file_name>`` as dicts, after checking the header is
+    `columns`."""
+    text = files(package).joinpath("data", file_name).read_text(encoding="utf-8")
+    reader = csv.DictReader(io.StringIO(text))
+    if tuple(reader.fieldnames or ()) != columns:
+        raise InvalidTable(
+            f"{file_name}: kolommen {reader.fieldnames} wijken af van de verwachte {list(columns)}"
         )
-    return [dict(rij) for rij in lezer]
+    return [dict(row) for row in reader]

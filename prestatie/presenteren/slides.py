@@ -24,30 +24,30 @@ from prestatie.presenteren import conclusies
 from prestatie.referentie.peildatum import as_date
 
 PROJECTOR_FONT = 22
-TITEL = "Prestatieafspraken: stand van zaken"
+TITLE = "Prestatieafspraken: stand van zaken"
 
 
 @dataclass(frozen=True)
-class Dia:
+class Slide:
     """One slide: a stable key, the theme, a title, the figure and its conclusion."""
 
-    sleutel: str
+    key: str
     thema: str
-    titel: str
-    figuur: go.Figure
-    conclusie: str
+    title: str
+    figure: go.Figure
+    conclusion: str
 
 
 @dataclass(frozen=True)
-class Voorblad:
+class TitleSlide:
     """What the title slide and the sources slide say about the deck."""
 
-    titel: str
-    documenten: tuple[str, ...]
+    title: str
+    documents: tuple[str, ...]
     gemeente: str
-    selectie: str
-    datum: date
-    bronnen: pd.DataFrame  # the imports in force for the selection (see :func:`bronnen`)
+    selection: str
+    as_of: date
+    sources: pd.DataFrame  # the imports in force for the selection (see :func:`sources`)
     demo: bool
 
 
@@ -70,11 +70,11 @@ def projector(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def dias(evaluations: list[Evaluation], stock: pd.DataFrame) -> list[Dia]:
+def slides_for(evaluations: list[Evaluation], stock: pd.DataFrame) -> list[Slide]:
     """Every slide for the selection: ``evaluations`` and ``stock`` are already narrowed to it
     (``dashboard.evaluations`` with filters, ``dashboard.stock``)."""
     return [
-        *_overzicht(evaluations),
+        *_overview(evaluations),
         *_huren(stock),
         *_per_doel(evaluations, "aandeel_huur", "Betaalbaarheid"),
         *_labels(stock),
@@ -83,16 +83,16 @@ def dias(evaluations: list[Evaluation], stock: pd.DataFrame) -> list[Dia]:
     ]
 
 
-def _dia(key: str, theme: str, title: str, figure: go.Figure, line: str) -> Dia:
-    return Dia(key, theme, title, projector(figure), line)
+def _slide(key: str, theme: str, title: str, figure: go.Figure, line: str) -> Slide:
+    return Slide(key, theme, title, projector(figure), line)
 
 
-def _overzicht(evaluations: list[Evaluation]) -> list[Dia]:
+def _overview(evaluations: list[Evaluation]) -> list[Slide]:
     if all(e.status == GEEN_GEGEVENS for e in evaluations):
         return []  # nothing measured yet: a chart of grey bars tells a meeting nothing
     frame = monitor.to_frame(evaluations)
     return [
-        _dia(
+        _slide(
             "stand",
             "Overzicht",
             "Stand van de doelen per corporatie",
@@ -111,14 +111,14 @@ def _groups(evaluations: list[Evaluation], soort: str) -> dict[tuple[str, str], 
     return out
 
 
-def _per_doel(evaluations: list[Evaluation], soort: str, theme: str) -> list[Dia]:
+def _per_doel(evaluations: list[Evaluation], soort: str, theme: str) -> list[Slide]:
     out = []
     for (document, doel), rows in _groups(evaluations, soort).items():
         if all(e.waarde is None for e in rows):
             continue
         title = f"{rows[0].omschrijving} ({rows[0].gemeente})"
         out.append(
-            _dia(
+            _slide(
                 f"{soort}:{document}:{doel}",
                 theme,
                 title,
@@ -135,7 +135,7 @@ def _per_gemeente(stock: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     return [(g, rows) for g, rows in stock.groupby("gemeente", sort=True)]
 
 
-def _huren(stock: pd.DataFrame) -> list[Dia]:
+def _huren(stock: pd.DataFrame) -> list[Slide]:
     out = []
     for gemeente, rows in _per_gemeente(stock):
         year = int(rows["jaar"].max())
@@ -144,7 +144,7 @@ def _huren(stock: pd.DataFrame) -> list[Dia]:
         peil = as_date(peil)
         title = f"Huren tegen de huurgrenzen, {gemeente}, eind {year}"
         out.append(
-            _dia(
+            _slide(
                 f"huren:{gemeente}",
                 "Betaalbaarheid",
                 title,
@@ -155,12 +155,12 @@ def _huren(stock: pd.DataFrame) -> list[Dia]:
     return out
 
 
-def _labels(stock: pd.DataFrame) -> list[Dia]:
+def _labels(stock: pd.DataFrame) -> list[Slide]:
     out = []
     for gemeente, rows in _per_gemeente(stock):
         title = f"Energielabels per corporatie en peildatum, {gemeente}"
         out.append(
-            _dia(
+            _slide(
                 f"labels:{gemeente}",
                 "Duurzaamheid",
                 title,
@@ -171,7 +171,7 @@ def _labels(stock: pd.DataFrame) -> list[Dia]:
     return out
 
 
-def _jaarschijven(evaluations: list[Evaluation]) -> list[Dia]:
+def _jaarschijven(evaluations: list[Evaluation]) -> list[Slide]:
     """Per gemeente the jaarschijven of the latest year with a judgement (the chart shows the
     targets with one number as norm, so the conclusion counts those)."""
     rows = [
@@ -189,9 +189,9 @@ def _jaarschijven(evaluations: list[Evaluation]) -> list[Dia]:
         shown = [e for e in mine if e.jaar == year]
         title = f"Jaarschijven {gemeente} {year}: gerealiseerd tegen de afspraak"
         frame = monitor.to_frame(shown)
-        frame["omschrijving"] = frame["omschrijving"].map(_kort)
+        frame["omschrijving"] = frame["omschrijving"].map(_short)
         out.append(
-            _dia(
+            _slide(
                 f"jaarschijf:{gemeente}",
                 "Voorraadontwikkeling",
                 title,
@@ -202,7 +202,7 @@ def _jaarschijven(evaluations: list[Evaluation]) -> list[Dia]:
     return out
 
 
-def _kort(omschrijving: str) -> str:
+def _short(omschrijving: str) -> str:
     """ "Jaarschijf Lefier: nieuwbouw" -> "nieuwbouw": the chart groups by corporatie already."""
     head, sep, rest = omschrijving.partition(": ")
     return rest if sep and head.startswith("Jaarschijf ") else omschrijving
@@ -211,7 +211,7 @@ def _kort(omschrijving: str) -> str:
 # ---- the title slide and the sources ----------------------------------------------------------
 
 
-def selectie_tekst(filters: Filters) -> str:
+def selection_text(filters: Filters) -> str:
     """ "Borger-Odoorn · Lefier · 2024" or "alle gemeenten · alle corporaties · alle jaren"."""
     return " · ".join(
         (
@@ -222,19 +222,19 @@ def selectie_tekst(filters: Filters) -> str:
     )
 
 
-def bronnen(batches: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+def sources(batches: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The imports in force for the selection, as people read them (newest first)."""
-    rows = in_selectie(batches[batches["stand"] == "actief"], filters)
+    rows = in_selection(batches[batches["stand"] == "actief"], filters)
     return pd.DataFrame(
         {
             "Import": [int(i) for i in rows["id"]],
             "Bestand": list(rows["bestand"]),
             "Soort": list(rows["soort"]),
-            "Corporatie": [_tekst(v) for v in rows["corporatie"]],
-            "Gemeente": [_tekst(v) for v in rows["gemeente"]],
-            "Peildatum of jaren": [_wanneer(r) for r in rows.itertuples()],
+            "Corporatie": [_text(v) for v in rows["corporatie"]],
+            "Gemeente": [_text(v) for v in rows["gemeente"]],
+            "Peildatum of jaren": [_when(r) for r in rows.itertuples()],
             "Rijen": [fmt.num(n) for n in rows["rijen"]],
-            "Ingelezen": [fmt.datum(_dag(d)) for d in rows["ingelezen"]],
+            "Ingelezen": [fmt.datum(_day(d)) for d in rows["ingelezen"]],
         },
         columns=[
             "Import",
@@ -249,7 +249,7 @@ def bronnen(batches: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     )
 
 
-def in_selectie(batches: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+def in_selection(batches: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The imports that concern the selection; one without a gemeente (a bezitstabel over
     several) concerns every gemeente."""
     rows = batches
@@ -259,40 +259,40 @@ def in_selectie(batches: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return rows
 
 
-def _tekst(value) -> str:
-    return fmt.LEEG if pd.isna(value) else str(value)
+def _text(value) -> str:
+    return fmt.MISSING if pd.isna(value) else str(value)
 
 
-def _dag(value) -> date | None:
+def _day(value) -> date | None:
     return None if pd.isna(value) else pd.Timestamp(value).date()
 
 
-def _wanneer(row) -> str:
+def _when(row) -> str:
     if not pd.isna(row.peildatum):
-        return fmt.datum(_dag(row.peildatum))
+        return fmt.datum(_day(row.peildatum))
     if pd.isna(row.jaar_van):
-        return fmt.LEEG
-    van, tot = int(row.jaar_van), int(row.jaar_tot)
-    return str(van) if van == tot else f"{van}-{tot}"
+        return fmt.MISSING
+    first, last = int(row.jaar_van), int(row.jaar_tot)
+    return str(first) if first == last else f"{first}-{last}"
 
 
-def bronnen_tekst(bronnen_: pd.DataFrame) -> str:
+def sources_text(sources: pd.DataFrame) -> str:
     """One line for the title slide: how many files from whom."""
-    if bronnen_.empty:
+    if sources.empty:
         return "Geen ingelezen bestanden voor deze selectie."
-    corporaties = sorted(set(bronnen_["Corporatie"]) - {fmt.LEEG})
-    n = len(bronnen_)
+    corporaties = sorted(set(sources["Corporatie"]) - {fmt.MISSING})
+    n = len(sources)
     files = "1 ingelezen bestand" if n == 1 else f"{n} ingelezen bestanden"
-    return f"Gegevens: {files} van {conclusies.opsomming(corporaties)} (zie de laatste dia's)."
+    return f"Gegevens: {files} van {conclusies.enumeration(corporaties)} (zie de laatste dia's)."
 
 
-def voorblad(
+def title_slide(
     agreements: list[Agreement],
     evaluations: list[Evaluation],
     filters: Filters,
     today: date,
     batches: pd.DataFrame,
-) -> Voorblad:
+) -> TitleSlide:
     """The title slide of the selection: the documents whose targets are shown."""
     shown = {e.document for e in evaluations}
     documents = [
@@ -302,12 +302,12 @@ def voorblad(
     ]
     gemeenten = sorted({d.gemeente for d in documents})
     demo = bool(batches.loc[batches["stand"] == "actief", "demo"].any()) if len(batches) else False
-    return Voorblad(
-        titel=TITEL,
-        documenten=tuple(d.titel for d in sorted(documents, key=lambda d: d.titel)),
-        gemeente=filters.gemeente or conclusies.opsomming(gemeenten) or "alle gemeenten",
-        selectie=selectie_tekst(filters),
-        datum=today,
-        bronnen=bronnen(batches, filters),
+    return TitleSlide(
+        title=TITLE,
+        documents=tuple(d.titel for d in sorted(documents, key=lambda d: d.titel)),
+        gemeente=filters.gemeente or conclusies.enumeration(gemeenten) or "alle gemeenten",
+        selection=selection_text(filters),
+        as_of=today,
+        sources=sources(batches, filters),
         demo=demo,
     )

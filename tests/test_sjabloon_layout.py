@@ -3,11 +3,11 @@ lists of values filled in from targets."""
 
 from __future__ import annotations
 
-from prestatie.afspraken import sjabloon_indeling as indeling
+from prestatie.afspraken import sjabloon_layout as layout
 
 
 def test_column_letters_as_excel_shows_them():
-    assert [indeling.letter(p) for p in (0, 9, 25, 26, 701, 702)] == [
+    assert [layout.letter(p) for p in (0, 9, 25, 26, 701, 702)] == [
         "A",
         "J",
         "Z",
@@ -18,7 +18,7 @@ def test_column_letters_as_excel_shows_them():
 
 
 def test_uitleg_describes_every_column_and_fills_in_the_lists():
-    rows = indeling.uitleg()
+    rows = layout.explanation()
     assert rows[0] == ["blad", "kolom of veld", "betekenis"]
     assert not any("{" in r[2] for r in rows[1:])
     status = next(r for r in rows if r[:2] == ["Afspraken", "status"])
@@ -26,8 +26,8 @@ def test_uitleg_describes_every_column_and_fills_in_the_lists():
         "Beginstatus: niet gestart, loopt, gereed, vertraagd, vervallen. De voortgang per jaar "
         "houdt u bij op de pagina Afspraken."
     )
-    assert described(rows, "Doelen") == set(indeling.DOEL_KOLOMMEN)
-    assert described(rows, "Afspraken") == set(indeling.AFSPRAAK_KOLOMMEN)
+    assert described(rows, "Doelen") == set(layout.DOEL_COLUMNS)
+    assert described(rows, "Afspraken") == set(layout.AFSPRAAK_COLUMNS)
 
 
 def described(rows: list[list[object]], blad: str) -> set[str]:

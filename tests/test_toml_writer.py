@@ -17,7 +17,7 @@ def test_document_and_tables_are_written_in_order():
         "afspraak": [{"nummer": "A1", "tekst": "Huren laag"}],
         "doel": [{"id": "A1", "per_corporatie": True, "norm": {"2026": 0.9}}],
     }
-    assert toml_writer.toml_tekst(inhoud) == (
+    assert toml_writer.toml_text(inhoud) == (
         "# Afsprakendocument, geschreven door prestatie uit het sjabloon.\n"
         "\n"
         "[document]\n"
@@ -49,16 +49,16 @@ def test_document_and_tables_are_written_in_order():
     ],
 )
 def test_values(value, text):
-    assert toml_writer.waarde(value) == text
+    assert toml_writer.value(value) == text
 
 
 @pytest.mark.parametrize("value", [None, date(2023, 1, 1)])
 def test_a_value_outside_the_schema_is_refused(value):
     with pytest.raises(TypeError):
-        toml_writer.waarde(value)
+        toml_writer.value(value)
 
 
 @pytest.mark.parametrize("seed", ["borger-odoorn-2023", "emmen-2019-2024"])
 def test_every_seed_file_reads_back_the_same(seed):
     original = tomllib.loads((toml_reader.default_folder() / f"{seed}.toml").read_text("utf-8"))
-    assert tomllib.loads(toml_writer.toml_tekst(original)) == original
+    assert tomllib.loads(toml_writer.toml_text(original)) == original
