@@ -4,10 +4,11 @@ lists of values filled in from targets."""
 from __future__ import annotations
 
 from prestatie.afspraken import sjabloon_layout as layout
+from prestatie.inlezen.sheet_rows import column_letter
 
 
 def test_column_letters_as_excel_shows_them():
-    assert [layout.letter(p) for p in (0, 9, 25, 26, 701, 702)] == [
+    assert [column_letter(p) for p in (0, 9, 25, 26, 701, 702)] == [
         "A",
         "J",
         "Z",

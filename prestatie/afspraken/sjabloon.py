@@ -50,11 +50,11 @@ from prestatie.afspraken.sjabloon_layout import (
     SHEETS,
     Grid,
     explanation,
-    letter,
 )
 from prestatie.afspraken.toml_writer import toml_text
 from prestatie.inlezen import uploads
 from prestatie.inlezen.errors import ImportRefused, Problem
+from prestatie.inlezen.sheet_rows import column_letter
 
 
 @dataclass(frozen=True)
@@ -148,12 +148,12 @@ def _dropdowns(workbook: Workbook) -> None:
         (DOELEN, "inclusief"): ("ja", "nee"),
     }
     for (sheet, column), choices in lists.items():
-        column_letter = letter(COLUMNS[sheet].index(column))
+        col = column_letter(COLUMNS[sheet].index(column))
         validation = DataValidation(
             type="list", formula1=f'"{",".join(choices)}"', allow_blank=True
         )
         workbook[sheet].add_data_validation(validation)
-        validation.add(f"{column_letter}2:{column_letter}2000")
+        validation.add(f"{col}2:{col}2000")
 
 
 # --- cells -> Agreement ----------------------------------------------------------------------
@@ -172,7 +172,11 @@ def read(file_name: str, data: bytes) -> Imported:
         )
     problems = [
         Problem(
-            file_name, "een formule zonder berekende waarde; typ de waarde zelf", name, r, letter(c)
+            file_name,
+            "een formule zonder berekende waarde; typ de waarde zelf",
+            name,
+            r,
+            column_letter(c),
         )
         for name in SHEETS
         for r, c in sorted(sheets[name].uncached)
@@ -290,7 +294,7 @@ def _sheet_rows(
     known = COLUMNS[sheet]
     required = known if sheet == AFSPRAKEN else DOEL_COLUMNS[:10]
     header_problems = [
-        Problem(file_name, f'onbekende kolom "{name}"', sheet, 1, letter(c))
+        Problem(file_name, f'onbekende kolom "{name}"', sheet, 1, column_letter(c))
         for c, name in enumerate(header)
         if name and name not in known
     ] + [
@@ -313,10 +317,12 @@ def _sheet_rows(
                     row[name] = read_cell(name, value)
                 except CellError as error:
                     problems.append(
-                        Problem(file_name, str(error), sheet, r, f"{letter(c)} ({name})", value)
+                        Problem(
+                            file_name, str(error), sheet, r, f"{column_letter(c)} ({name})", value
+                        )
                     )
         id_ = str(row.get(key, ""))
-        place = f"{letter(header.index(key))} ({key})"
+        place = f"{column_letter(header.index(key))} ({key})"
         if not id_:
             problems.append(Problem(file_name, f"{key} is leeg", sheet, r, place))
         elif id_ in seen:

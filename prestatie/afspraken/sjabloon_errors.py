@@ -18,9 +18,9 @@ from prestatie.afspraken.sjabloon_layout import (
     DOCUMENT,
     DOELEN,
     Grid,
-    letter,
 )
 from prestatie.inlezen.errors import Problem
+from prestatie.inlezen.sheet_rows import column_letter
 
 _WHERE = re.compile(r'(?:\[document\]|(afspraak|doel) (?:"(.*?)"|nr\. (\d+))): (.*)', re.DOTALL)
 _ALIAS = {"partijen": "partij", "themas": "thema", "corporatie": "corporaties"}
@@ -71,7 +71,7 @@ class Origins:
         c = header.index(column)
         cells = self.grids[sheet][row - 1]
         value = cells[c] if c < len(cells) else None
-        return Problem(self.file_name, reason, sheet, row, f"{letter(c)} ({column})", value)
+        return Problem(self.file_name, reason, sheet, row, f"{column_letter(c)} ({column})", value)
 
 
 def _column(reason: str, columns: tuple[str, ...]) -> str | None:

@@ -8,8 +8,6 @@ so that they never differ from what the check allows.
 
 from __future__ import annotations
 
-from openpyxl.utils import get_column_letter
-
 from prestatie.afspraken import schema
 from prestatie.referentie.tables import read_table
 
@@ -26,11 +24,6 @@ COLUMNS = {AFSPRAKEN: AFSPRAAK_COLUMNS, DOELEN: DOEL_COLUMNS}
 EXPLANATION_COLUMNS = ("blad", "kolom of veld", "betekenis")
 
 Grid = list[list[object]]  # a sheet's cells; grid[0] is row 1 (the header)
-
-
-def letter(position: int) -> str:
-    """The column letter as Excel shows it for a 0-based position: 0 -> "A", 26 -> "AA"."""
-    return get_column_letter(position + 1)
 
 
 def explanation() -> Grid:

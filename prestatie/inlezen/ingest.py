@@ -20,7 +20,7 @@ from prestatie.inlezen import column_names, productielijst, voorraadlijst, woz
 from prestatie.inlezen.detect import Layout, Meta, find_layout, find_meta
 from prestatie.inlezen.errors import ImportRefused, Problem, refuse
 from prestatie.inlezen.records import Batch
-from prestatie.inlezen.sheet_rows import Built, column_name, letters
+from prestatie.inlezen.sheet_rows import Built, column_letter, column_name
 from prestatie.inlezen.uploads import read_sheets
 from prestatie.referentie import partijen
 
@@ -182,9 +182,9 @@ def _corrected(file: str, layout: Layout, chosen: dict[str, int | None]) -> dict
             problems.append(f"kolom voor '{names[name]}' is geen kolomnummer: {position!r}.")
         elif position is not None and position >= width:
             problems.append(
-                f"kolom {letters(position)} (nummer {position}) voor '{names[name]}' bestaat "
+                f"kolom {column_letter(position)} (nummer {position}) voor '{names[name]}' bestaat "
                 f"niet: de kolomnamen in rij {layout.header_index + 1} lopen van A tot en met "
-                f"{letters(width - 1)}."
+                f"{column_letter(width - 1)}."
             )
     linked = [p for p in chosen.values() if p is not None]
     for position in sorted({p for p in linked if linked.count(p) > 1}, key=str):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from prestatie.inlezen import cell_values
 from prestatie.inlezen.detect import Layout, Meta
@@ -267,18 +268,15 @@ class Collector:
 
 def column_name(headers: list[str], position: int) -> str:
     """A column as a user finds it: its letter and header, "G (Kale huur)"."""
-    letter = letters(position)
+    letter = column_letter(position)
     header = headers[position] if position < len(headers) else ""
     return f"{letter} ({header})" if header else letter
 
 
-def letters(position: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    text, n = "", position + 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        text = chr(65 + rest) + text
-    return text
+def column_letter(position: int) -> str:
+    """The column letter as Excel shows it for a 0-based position: 0 -> A, 25 -> Z, 26 -> AA.
+    The one place every message (uploads and the template) names a column."""
+    return get_column_letter(position + 1)
 
 
 def parties(cells: pd.DataFrame, meta: Meta, problems: Collector) -> dict[str, pd.Series]:
