@@ -16,10 +16,10 @@ import duckdb
 import pandas as pd
 
 from prestatie.afspraken import register, schema, toml_reader
-from prestatie.beoordeling import huurregel, metingen, monitor, status
+from prestatie.beoordeling import huurregel, monitor, status
 from prestatie.beoordeling.selectie import Filters, evaluation_selected
 from prestatie.demo import demobestanden
-from prestatie.opslag import queries, register_store, store
+from prestatie.opslag import counts, queries, register_store, store
 from prestatie.referentie import huurgrenzen, labels
 from prestatie.referentie.peildatum import as_date, verslagjaar
 
@@ -63,22 +63,70 @@ def evaluations(
     today: date,
     prijspeil: str = huurregel.INDEXED,
     filters: Filters | None = None,
-    huur: str = metingen.KALE_HUUR,
+    huur: str = huurregel.KALE_HUUR,
 ) -> list[status.Evaluation]:
     """Every target judged on the data in force; ``huur`` chooses the rent measured."""
     doelen = [d for a in agreements(con) for d in a.doelen]
-    result = monitor.evaluate(doelen, facts(con, today, huur), prijspeil)
+    gemeenten = sorted({d.gemeente for d in doelen})
+    known = facts(con, today, huur, prijspeil, gemeenten=gemeenten, doelen=doelen)
+    result = monitor.evaluate(doelen, known, prijspeil)
     return [e for e in result if matches(e, filters)] if filters else result
 
 
 def facts(
-    con: duckdb.DuckDBPyConnection, today: date, huur: str = metingen.KALE_HUUR
+    con: duckdb.DuckDBPyConnection,
+    today: date,
+    huur: str = huurregel.KALE_HUUR,
+    prijspeil: str = huurregel.INDEXED,
+    *,
+    gemeenten: list[str] | None = None,
+    doelen: list | None = None,
 ) -> monitor.Facts:
-    """What the monitor reads: the stock per verslagjaar, production and its coverage."""
-    vhe = metingen.with_rent(queries.vhe_rows(con), huur)
-    return monitor.Facts.build(
-        vhe, queries.productie_rows(con), queries.productie_dekking(con), today
+    """What the monitor reads, counted by DuckDB for ``gemeenten`` (None: all): the stock per
+    verslagjaar, the label transitions between consecutive years, production and its coverage.
+    With the FIXED reading, the homes under each rent target's own amount (of ``doelen``)."""
+    stock = counts.stock(con, gemeenten, rekenhuur=huur == huurregel.REKENHUUR)
+    if prijspeil == huurregel.FIXED:
+        stock = with_fixed_amounts(con, stock, doelen or [], huur)
+    productie = queries.productie_rows(con, gemeente=gemeenten)
+    return monitor.Facts(
+        stock,
+        productie,
+        queries.productie_dekking(con),
+        today,
+        counts.consecutive_transitions(con, gemeenten),
     )
+
+
+def stock_flow_facts(
+    con: duckdb.DuckDBPyConnection, today: date, gemeente: str | None = None
+) -> monitor.Facts:
+    """What the stock waterfall reads for a gemeente (None: all): homes per corporatie,
+    gemeente and verslagjaar, and the production with its coverage."""
+    stock = counts.stock(con, gemeente, by=("corporatie", "gemeente", "peildatum", "jaar"))
+    return monitor.Facts(
+        stock, queries.productie_rows(con, gemeente=gemeente), queries.productie_dekking(con), today
+    )
+
+
+def with_fixed_amounts(
+    con: duckdb.DuckDBPyConnection, stock: pd.DataFrame, doelen: list, huur: str
+) -> pd.DataFrame:
+    """The counts of the stock (by every key) with the homes under each rent target's own
+    amount (``tot_vast_<cents>``, ``onder_vast_<cents>``), counted from the vhe rows of the
+    gemeenten in ``stock``: the FIXED reading of :mod:`prestatie.beoordeling.huurregel`."""
+    amounts = {
+        huurgrenzen.in_cents(r.bedrag)
+        for r in (huurregel.Regel.van(d) for d in doelen if d.soort == "aandeel_huur")
+        if r.bedrag is not None
+    }
+    if not amounts or stock.empty:
+        return stock
+    gemeenten = sorted(set(stock["gemeente"]))
+    fixed = counts.fixed_amounts(
+        con, amounts, gemeenten, by=counts.KEYS, rekenhuur=huur == huurregel.REKENHUUR
+    ).drop(columns="aantal")
+    return stock.merge(fixed, on=list(counts.KEYS), how="left")
 
 
 def matches(e: status.Evaluation, f: Filters) -> bool:
@@ -89,28 +137,29 @@ def matches(e: status.Evaluation, f: Filters) -> bool:
 def voorraad_summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """Per corporatie × gemeente × peildatum: vhe, vhe up to each limit, vhe per label class.
 
-    ``huur_tot`` counts rents up to and including the limit in force on the peildatum.
+    ``huur_tot`` counts rents up to and including the limit in force on the peildatum (None
+    for a peildatum beyond the huurgrenzen table).
     """
-    rows = queries.vhe_rows(con)
+    key = ["corporatie", "gemeente", "peildatum"]
+    totals = counts.stock(con, by=key, every_peildatum=True)
+    per_label = counts.stock(con, by=[*key, "label"], every_peildatum=True)
+    per_label = per_label.pivot_table(
+        index=key, columns="label", values="aantal", aggfunc="sum", observed=False
+    ).fillna(0)
     out = []
-    for (corp, gem, peil), group in rows.groupby(["corporatie", "gemeente", "peildatum"]):
-        peil = as_date(peil)
-        # no table row yet for that year: counts unknown
-        limits = huurgrenzen.in_force(peil) or dict.fromkeys(huurgrenzen.GRENZEN)
-        counts = group.groupby("label")["aantal"].sum()
+    for row in totals.itertuples(index=False):
+        labels_ = per_label.loc[(row.corporatie, row.gemeente, row.peildatum)]
         out.append(
             {
-                "corporatie": corp,
-                "gemeente": gem,
-                "peildatum": peil.isoformat(),
-                "vhe": _whole(group["aantal"].sum()),
+                "corporatie": row.corporatie,
+                "gemeente": row.gemeente,
+                "peildatum": as_date(row.peildatum).isoformat(),
+                "vhe": _whole(row.aantal),
                 "huur_tot": {
-                    name: None
-                    if limit is None
-                    else _whole(metingen.share_up_to(group, huurgrenzen.in_cents(limit), True).deel)
-                    for name, limit in limits.items()
+                    g: _whole(getattr(row, f"tot_{g}")) if row.grenzen_bekend else None
+                    for g in huurgrenzen.GRENZEN
                 },
-                "labels": {k: _whole(counts.get(k, 0)) for k in labels.ALLE},
+                "labels": {k: _whole(labels_.get(k, 0)) for k in labels.ALLE},
             }
         )
     return out
@@ -214,19 +263,65 @@ def undo_agreement_version(con: duckdb.DuckDBPyConnection, document: str) -> int
     return register_store.undo_version(con, document)
 
 
-def stock(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
-    """The vhe rows of the selection: the last peildatum of each verslagjaar, column ``jaar``."""
-    return select_stock(metingen.latest_per_year(queries.vhe_rows(con)), filters)
-
-
-def select_stock(latest: pd.DataFrame, filters: Filters | None = None) -> pd.DataFrame:
-    """The rows of a :func:`stock` frame that belong to the selection (None: all)."""
+def stock(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters | None = None,
+    *,
+    by: tuple[str, ...] = counts.KEYS,
+    huur: str = huurregel.KALE_HUUR,
+) -> pd.DataFrame:
+    """The counts of the stock per verslagjaar in the selection (:func:`counts.stock`)."""
     f = filters or Filters()
-    keep = pd.Series(True, index=latest.index)
-    for column, value in (("gemeente", f.gemeente), ("corporatie", f.corporatie), ("jaar", f.jaar)):
-        if value:
-            keep &= latest[column] == value
-    return latest[keep]
+    return counts.stock(
+        con,
+        f.gemeente,
+        f.corporatie,
+        [f.jaar] if f.jaar else None,
+        by=by,
+        rekenhuur=huur == huurregel.REKENHUUR,
+    )
+
+
+# The columns the counts of the stock can be grouped by (pages name them through the facade).
+STOCK_KEYS = counts.KEYS
+
+
+def rent_bins(
+    con: duckdb.DuckDBPyConnection,
+    peildatum: date,
+    gemeente: str | None = None,
+    corporatie: str | None = None,
+    huur: str = huurregel.KALE_HUUR,
+) -> pd.DataFrame:
+    """Homes per rent in whole cents on a peildatum in the selection (:func:`counts.rent_bins`)."""
+    return counts.rent_bins(
+        con, peildatum, gemeente, corporatie, rekenhuur=huur == huurregel.REKENHUUR
+    )
+
+
+def transitions(
+    con: duckdb.DuckDBPyConnection,
+    van: date,
+    naar: date,
+    gemeente: str | None = None,
+    corporatie: str | None = None,
+) -> pd.DataFrame:
+    """Homes per label on two peildata, matched by vhe number (:func:`counts.transitions`)."""
+    return counts.transitions(con, van, naar, gemeente, corporatie)
+
+
+def vhe_rows(
+    con: duckdb.DuckDBPyConnection,
+    specs,
+    *,
+    limit: int | None = 500,
+    offset: int = 0,
+    order: str = "vhe",
+) -> tuple[pd.DataFrame, int]:
+    """A page of the vhe rows that ``specs`` (:class:`prestatie.beoordeling.selectie.Rows`)
+    describe, in a named order (:data:`prestatie.opslag.counts.ORDERS`), and how many there
+    are in all; ``limit`` None: all of them."""
+    return counts.vhe_page(con, specs, limit=limit, offset=offset, order=order)
 
 
 def production(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:

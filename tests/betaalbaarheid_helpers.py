@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from prestatie import dashboard
 from prestatie.afspraken.schema import Doel, Periode
-from prestatie.beoordeling.huurregel import INDEXED
+from prestatie.beoordeling.huurregel import FIXED, INDEXED, KALE_HUUR
 from prestatie.betaalbaarheid import huuraandelen
+from tests import counting
 
 
 def doel(
@@ -67,7 +69,26 @@ def stock(rows: list[tuple]) -> pd.DataFrame:
     return out
 
 
+def counted(rows: pd.DataFrame, d: Doel, lezing=INDEXED) -> pd.DataFrame:
+    """The rows through the real store, read back as counts (with the document's own amount
+    for the FIXED reading), as the page reads them."""
+    con = counting.database(rows)
+    counts = dashboard.stock(con)
+    if lezing == FIXED:
+        counts = dashboard.with_fixed_amounts(con, counts, [d], KALE_HUUR)
+    return counts
+
+
 def judged_trend(rows, d, lezing=INDEXED, scopes=None):
-    scopes = scopes or huuraandelen.scopes(d, rows)
-    judged = huuraandelen.judged_rows(rows, d, scopes, lezing)
+    stock_counts = counted(rows, d, lezing)
+    scopes = scopes or huuraandelen.scopes(d, stock_counts)
+    judged = huuraandelen.judged_rows(stock_counts, d, scopes, lezing)
     return judged, huuraandelen.trend(judged, d)
+
+
+def bins(rents: list[float | None], aantal: list[float] | None = None) -> pd.DataFrame:
+    """Homes per rent in whole cents, as :func:`prestatie.opslag.counts.rent_bins` gives them."""
+    cents = [None if r is None else round(r * 100) for r in rents]
+    weights = aantal or [1.0] * len(rents)
+    frame = pd.DataFrame({"van_cent": pd.array(cents, dtype="Int64"), "aantal": weights})
+    return frame.groupby("van_cent", dropna=False, as_index=False)["aantal"].sum()

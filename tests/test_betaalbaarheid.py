@@ -14,10 +14,10 @@ import pytest
 
 from prestatie import dashboard
 from prestatie.beoordeling import huurregel, status
-from prestatie.beoordeling.huurregel import FIXED, INDEXED
+from prestatie.beoordeling.huurregel import FIXED, INDEXED, KALE_HUUR
 from prestatie.beoordeling.status import STATUS_KLEUREN
 from prestatie.betaalbaarheid import huren_chart, huuraandelen, huurverdeling, texts
-from tests.betaalbaarheid_helpers import doel, judged_trend, stock
+from tests.betaalbaarheid_helpers import bins, doel, judged_trend, stock
 
 # ---- the rule in words ----------------------------------------------------------------------
 
@@ -39,9 +39,9 @@ def test_rule_text_names_the_limit_used():
 
 
 def test_rent_distribution_draws_the_bands_the_limits_and_names_the_rent_column():
-    huur = pd.Series([690.00, 700.00, 724.99, 725.00])
-    lines = huurverdeling.grenslijnen(huur, None, date(2024, 12, 31))
-    fig = huren_chart.rent_distribution(huur, None, lines, "Huurverdeling", "kale huur (test)")
+    huur = bins([690.00, 700.00, 724.99, 725.00])
+    lines = huurverdeling.grenslijnen(huur, date(2024, 12, 31))
+    fig = huren_chart.rent_distribution(huur, lines, "Huurverdeling", "kale huur (test)")
     bars = fig.data[0]
     assert list(bars.y) == [1.0, 2.0, 1.0]  # [675,700), [700,725), [725,750)
     assert list(bars.x) == [687.5, 712.5, 737.5]
@@ -49,7 +49,7 @@ def test_rent_distribution_draws_the_bands_the_limits_and_names_the_rent_column(
     notes = [a.text for a in fig.layout.annotations]
     assert "2e aftoppingsgrens<br>€ 697,07 · 25,0% t/m" in notes  # only 690,00: 1 of 4
     assert "kale huur (test)" in fig.layout.xaxis.title.text
-    cumulative = huren_chart.rent_distribution(huur, None, lines, "c", cumulatief=True)
+    cumulative = huren_chart.rent_distribution(huur, lines, "c", cumulatief=True)
     assert list(cumulative.data[0].y) == [0.25, 0.5, 0.75, 1.0]
     assert texts.HUURKOLOM in cumulative.layout.xaxis.title.text
 
@@ -147,6 +147,9 @@ def test_trend_on_the_demo_equals_every_monitor_evaluation(demo_db, lezing):
     con = dashboard.open_database(demo_db)
     try:
         rows = dashboard.stock(con)
+        doelen_all = [d for a in dashboard.agreements(con) for d in a.doelen]
+        if lezing == FIXED:
+            rows = dashboard.with_fixed_amounts(con, rows, doelen_all, KALE_HUUR)
         evaluations = [
             e
             for e in dashboard.evaluations(con, date(2026, 11, 21), lezing)

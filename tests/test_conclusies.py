@@ -9,6 +9,7 @@ import pandas as pd
 from prestatie.beoordeling import scorecard
 from prestatie.beoordeling.status import Evaluation
 from prestatie.presenteren import conclusies
+from tests import counting
 
 
 def ev(corporatie="Lefier", jaar=2024, status="behaald", **kw) -> Evaluation:
@@ -232,8 +233,13 @@ def test_jaarschijven_without_judgement():
 
 
 def stock(rows: list[tuple[str, int | None, str]]) -> pd.DataFrame:
-    """(peildatum, rent in cents, label) per home of Lefier in Borger-Odoorn."""
+    """(peildatum, rent in cents, label) per home of Lefier in Borger-Odoorn, through the real
+    store, read back as the counts the conclusions read."""
     peil = [pd.Timestamp(p) for p, _, _ in rows]
+    return counting.stock(_rows(rows, peil))
+
+
+def _rows(rows, peil) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "corporatie": "Lefier",

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from prestatie.duurzaamheid import energie_index
+from tests import counting
 from tests.duurzaamheid_helpers import stock
 
 
@@ -26,7 +27,7 @@ def test_energy_index_mean_over_the_homes_that_have_one():
         ],
         ignore_index=True,
     )
-    trend = energie_index.energy_index_trend(vhe)
+    trend = energie_index.energy_index_trend(counting.stock(vhe))
     assert list(trend["corporatie"]) == ["X"]
     # (1 x 1,0 + 3 x 1,5) / 4 = 1,375 -> 1,38: B under 2015-2020 (1,21 - 1,40)
     assert trend.iloc[0]["gemiddelde"] == pytest.approx(1.375)

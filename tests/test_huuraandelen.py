@@ -12,9 +12,11 @@ from datetime import date
 
 import pandas as pd
 
+from prestatie import dashboard
 from prestatie.beoordeling import scorecard, status
 from prestatie.beoordeling.status import Evaluation, Scope
 from prestatie.betaalbaarheid import huuraandelen, texts
+from tests import counting
 from tests.betaalbaarheid_helpers import doel, judged_trend, stock
 
 # ---- weights and the gap --------------------------------------------------------------------
@@ -182,9 +184,11 @@ def test_rows_above_hold_the_rent_on_an_exclusive_limit_and_missing_rents_highes
         ]
     )
     judged, _ = judged_trend(rows, doel())
-    above = huuraandelen.rows_above(judged, 2024)
+    specs = huuraandelen.rows_above(judged, doel(), 2024)
+    assert [(s.boven_cent, s.inclusief, s.jaren) for s in specs] == [(69707, False, (2024,))]
+    above, total = dashboard.vhe_rows(counting.database(rows), specs, order="hoogste_huur")
+    assert total == 3
     assert above["huur"].tolist()[1:] == [750.00, 697.07] and pd.isna(above["huur"].iloc[0])
-    assert set(above["onder_grens"]) == {"nee"} and set(above["grens"]) == {697.07}
     title = texts.above_title(doel(), ["Lefier"], date(2024, 12, 31))
     assert title == "woningen op of boven de 2e aftoppingsgrens, Lefier, 31-12-2024"
     inclusive = doel(grens="eerste_aftoppingsgrens", inclusief=True)

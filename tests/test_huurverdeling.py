@@ -11,30 +11,28 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
-
 from prestatie.betaalbaarheid import huurverdeling
-from tests.betaalbaarheid_helpers import doel, stock
+from tests.betaalbaarheid_helpers import bins, counted, doel, stock
 
 # ---- the distribution and its limits ----------------------------------------------------------
 
 
 def test_histogram_bands_in_whole_cents_weighted():
-    huur = pd.Series([699.99, 700.00, 724.99, 725.00, None])
-    aantal = pd.Series([1, 1, 2, 1, 1])
-    bands = huurverdeling.histogram(huur, aantal, 25)
+    bands = huurverdeling.histogram(
+        bins([699.99, 700.00, 724.99, 725.00, None], [1, 1, 2, 1, 1]), 25
+    )
     # [675,700): 699,99 -> 1; [700,725): 700,00 + 724,99 (x2) -> 3; [725,750): 725,00 -> 1
     assert bands.values.tolist() == [[675, 700, 1.0], [700, 725, 3.0], [725, 750, 1.0]]
 
 
 def test_cumulative_share_keeps_missing_rents_in_the_total():
-    curve = huurverdeling.cumulative(pd.Series([500.0, 600.0, 600.0, None]), None)
+    curve = huurverdeling.cumulative(bins([500.0, 600.0, 600.0, None]))
     assert curve.values.tolist() == [[500.0, 0.25], [600.0, 0.75]]  # 1/4, 3/4
 
 
 def test_limit_lines_of_a_1_january_peildatum_with_the_share_up_to_each():
-    huur = pd.Series([454.47, 650.44, 697.07, 900.00])
-    lines = huurverdeling.grenslijnen(huur, None, date(2024, 1, 1))
+    huur = bins([454.47, 650.44, 697.07, 900.00])
+    lines = huurverdeling.grenslijnen(huur, date(2024, 1, 1))
     assert [(x.naam, str(x.bedrag)) for x in lines] == [
         ("kwaliteitskortingsgrens", "454.47"),
         ("1e aftoppingsgrens", "650.43"),
@@ -44,14 +42,14 @@ def test_limit_lines_of_a_1_january_peildatum_with_the_share_up_to_each():
     # t/m: 454,47 -> 1/4; 650,43 -> still 1/4 (650,44 is above); 697,07 -> 3/4; 879,66 -> 3/4
     assert [x.aandeel for x in lines] == [0.25, 0.25, 0.75, 0.75]
     assert lines[2].tekst == "2e aftoppingsgrens<br>€ 697,07 · 75,0% t/m"
-    before = huurverdeling.grenslijnen(huur, None, date(2023, 12, 31))
+    before = huurverdeling.grenslijnen(huur, date(2023, 12, 31))
     assert (before[-1].naam, str(before[-1].bedrag)) == ("liberalisatiegrens", "808.06")
 
 
 def test_document_amounts_join_the_lines_in_the_fixed_reading():
     amounts = huurverdeling.document_amounts([doel()])
     assert amounts == (("A1: 2e aftoppingsgrens (prijspeil 2022)", 678.66),)
-    lines = huurverdeling.grenslijnen(pd.Series([678.66, 700.0]), None, date(2024, 12, 31), amounts)
+    lines = huurverdeling.grenslijnen(bins([678.66, 700.0]), date(2024, 12, 31), amounts)
     doc = [x for x in lines if x.document]
     assert [(str(x.bedrag), x.aandeel) for x in doc] == [("678.66", 0.5)]
     assert [x.naam for x in lines].index(doc[0].naam) == 2  # between 1e (650,43) and 2e
@@ -66,7 +64,7 @@ def test_shares_per_limit_per_corporatie():
             ("Woonservice", "2024-12-31", 2024, None, "Exloo"),
         ]
     )
-    long = huurverdeling.shares_per_limit(rows, date(2024, 12, 31))
+    long = huurverdeling.shares_per_limit(counted(rows, doel()), date(2024, 12, 31))
     lefier = long[long["corporatie"] == "Lefier"].set_index("grens")["deel"].to_dict()
     woonservice = long[long["corporatie"] == "Woonservice"].set_index("grens")["deel"]
     # Lefier: 454,47 t/m kwk; 700,00 above the 2e (697,07) but under DAEB (879,66)

@@ -11,7 +11,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from prestatie import dashboard
 from prestatie.duurzaamheid import labelovergangen, labelovergangen_chart
+from tests import counting
 from tests.duurzaamheid_helpers import stock
 
 # ---- transitions ------------------------------------------------------------------------------
@@ -43,8 +45,24 @@ def transition_stock() -> pd.DataFrame:
     )
 
 
+VAN, NAAR = date(2023, 12, 31), date(2024, 12, 31)
+
+
+def counted_transitions() -> pd.DataFrame:
+    """The typed stock through the real store, matched by DuckDB (dashboard.transitions)."""
+    con = counting.database(transition_stock())
+    return labelovergangen.transitions(dashboard.transitions(con, VAN, NAAR))
+
+
+def moved(label_van: str, label_naar: str) -> pd.DataFrame:
+    """The rows the drill-down of one transition fetches."""
+    con = counting.database(transition_stock())
+    specs = labelovergangen.moved_rows(VAN, NAAR, label_van, label_naar, None, None)
+    return dashboard.vhe_rows(con, specs)[0]
+
+
 def test_transitions_matched_by_vhe_number_with_homes_that_left_or_came():
-    counts = labelovergangen.transitions(transition_stock(), date(2023, 12, 31), date(2024, 12, 31))
+    counts = counted_transitions()
     assert counts.values.tolist() == [
         ["A+++", "A++++", 1.0],
         ["B", "uit bezit", 1.0],
@@ -71,14 +89,9 @@ def test_transitions_matched_by_vhe_number_with_homes_that_left_or_came():
 
 
 def test_moved_gives_the_rows_of_one_transition():
-    rows = labelovergangen.transition_rows(
-        transition_stock(), date(2023, 12, 31), date(2024, 12, 31)
-    )
-    d_to_b = labelovergangen.moved(rows, "D", "B")
-    assert d_to_b[["corporatie", "vhe_id", "label_van", "label_naar"]].values.tolist() == [
-        ["X", "1", "D", "B"]
-    ]
-    left = labelovergangen.moved(rows, "B", "uit bezit")
+    d_to_b = moved("D", "B")
+    assert d_to_b[["corporatie", "vhe_id", "label"]].values.tolist() == [["X", "1", "B"]]
+    left = moved("B", "uit bezit")
     assert left[["corporatie", "vhe_id"]].values.tolist() == [["Y", "1"]]
 
 
@@ -100,7 +113,7 @@ def test_peildata_oldest_first():
 
 
 def test_largest_transition_in_a_direction():
-    counts = labelovergangen.transitions(transition_stock(), date(2023, 12, 31), date(2024, 12, 31))
+    counts = counted_transitions()
     # three improvements of one home each: the tie goes to the first in label order
     assert labelovergangen.largest(counts) == ("A+++", "A++++")
     assert labelovergangen.largest(counts, "gelijk") == ("D", "D")
@@ -113,7 +126,7 @@ def test_largest_transition_in_a_direction():
 
 
 def test_transition_sankey_colours_better_green_and_keeps_label_order():
-    counts = labelovergangen.transitions(transition_stock(), date(2023, 12, 31), date(2024, 12, 31))
+    counts = counted_transitions()
     [sankey] = labelovergangen_chart.transitions(
         counts, date(2023, 12, 31), date(2024, 12, 31), "T"
     ).data

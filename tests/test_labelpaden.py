@@ -11,9 +11,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from prestatie import dashboard
 from prestatie.afspraken.schema import Doel, Periode
 from prestatie.beoordeling import monitor, selectie, status
 from prestatie.duurzaamheid import labelpaden, labelpaden_chart
+from tests import counting
 from tests.duurzaamheid_helpers import stock
 
 
@@ -41,8 +43,12 @@ def doel(soort: str, richting: str, norm: dict[str, object], **params) -> Doel:
 
 
 def evaluate(doelen: list[Doel], vhe: pd.DataFrame, today: date) -> list[status.Evaluation]:
-    empty = pd.DataFrame(columns=["corporatie", "gemeente", "kern", "soort", "jaar", "aantal"])
-    return monitor.evaluate(doelen, monitor.Facts(vhe, empty, empty, today))
+    return monitor.evaluate(doelen, counting.facts(vhe, today=today))
+
+
+def rows_of(vhe: pd.DataFrame, specs) -> pd.DataFrame:
+    """The vhe rows the drill-down of a path fetches, from the rows written to a database."""
+    return dashboard.vhe_rows(counting.database(vhe), specs)[0]
 
 
 # ---- paths of the targets ------------------------------------------------------------------
@@ -69,7 +75,7 @@ def share_pad(today: date = date(2024, 6, 1)) -> labelpaden.Pad:
         "aandeel_label", "min", {"2021": 0.5, "2023": 0.6, "2026": 0.7}, labels=["A", "B"]
     )
     vhe = stock(SHARE_STOCK)
-    [pad] = labelpaden.paden([target], vhe, evaluate([target], vhe, today))
+    [pad] = labelpaden.paden([target], counting.facts(vhe), evaluate([target], vhe, today))
     return pad
 
 
@@ -91,7 +97,9 @@ def test_share_path_per_year_with_the_monitors_status_per_milestone():
 def test_a_period_not_begun_has_no_status_yet():
     target = doel("labelsprong", "min", {"2030": 5}, label="A")
     vhe = stock(SHARE_STOCK)
-    [pad] = labelpaden.paden([target], vhe, evaluate([target], vhe, date(2024, 6, 1)))
+    [pad] = labelpaden.paden(
+        [target], counting.facts(vhe), evaluate([target], vhe, date(2024, 6, 1))
+    )
     assert list(pad.mijlpalen["status"]) == ["geen gegevens"]
     assert pad.evaluaties == ()
 
@@ -118,7 +126,7 @@ def test_mean_label_per_year_and_the_rank_it_must_stay_below():
             ("2023-12-31", "2", "B"),
         ]
     )
-    [pad] = labelpaden.paden([target], vhe, [])
+    [pad] = labelpaden.paden([target], counting.facts(vhe), [])
     assert list(pad.gemeten["rang"]) == pytest.approx([14 / 3, 4.5])
     assert list(pad.gemeten["waarde"]) == ["B", "B"]
     assert list(pad.gemeten["bekend"]) == [3.0, 2.0]
@@ -141,7 +149,9 @@ NAAR_NUL_STOCK = [
 def test_count_to_zero_per_class_with_a_straight_path_and_its_rows():
     target = doel("naar_nul", "max", {"2027": 0}, labels=["E", "F", "G"])
     vhe = stock(NAAR_NUL_STOCK)
-    [pad] = labelpaden.paden([target], vhe, evaluate([target], vhe, date(2023, 6, 1)))
+    [pad] = labelpaden.paden(
+        [target], counting.facts(vhe), evaluate([target], vhe, date(2023, 6, 1))
+    )
     assert pad.gemeten[["E", "F", "G", "waarde"]].values.tolist() == [
         [1.0, 2.0, 1.0, 4.0],
         [1.0, 0.0, 0.0, 1.0],
@@ -150,7 +160,7 @@ def test_count_to_zero_per_class_with_a_straight_path_and_its_rows():
     assert path.values.tolist() == [[2021, 4.0], [2027, 0.0]]
     # path in 2022: 4 * 5/6 = 3,33; 1 home is below it
     assert list(pad.mijlpalen["status"]) == ["op koers"]
-    assert list(labelpaden.latest_rows(pad)["vhe_id"]) == ["2"]
+    assert list(rows_of(vhe, labelpaden.latest_rows(pad))["vhe_id"]) == ["2"]
 
 
 def test_homes_that_reached_a_label_per_year_and_running_per_period():
@@ -173,7 +183,9 @@ def test_homes_that_reached_a_label_per_year_and_running_per_period():
             ("2023-12-31", "5", "A++"),
         ]
     )
-    [pad] = labelpaden.paden([target], vhe, evaluate([target], vhe, date(2024, 3, 1)))
+    [pad] = labelpaden.paden(
+        [target], counting.facts(vhe), evaluate([target], vhe, date(2024, 3, 1))
+    )
     assert pad.gemeten[["jaar", "waarde"]].values.tolist() == [[2022, 1], [2023, 1]]
     running = labelpaden.cumulative(pad)
     assert running[["periode", "jaar", "totaal"]].values.tolist() == [
@@ -182,14 +194,16 @@ def test_homes_that_reached_a_label_per_year_and_running_per_period():
         ["2022-2023", 2023, 2.0],
     ]
     assert list(pad.mijlpalen["status"]) == ["behaald", "niet behaald"]
-    assert list(labelpaden.latest_rows(pad)["vhe_id"]) == ["2"]
+    assert list(rows_of(vhe, labelpaden.latest_rows(pad))["vhe_id"]) == ["2"]
 
 
 def test_select_keeps_the_paths_of_the_chosen_gemeente():
     target = doel("aandeel_label", "min", {"2021": 0.5}, labels=["A"])
     other = Doel(**{**target.__dict__, "id": "ander", "gemeente": "H"})
     vhe = pd.concat([stock(SHARE_STOCK), stock(SHARE_STOCK, gemeente="H")], ignore_index=True)
-    pads = labelpaden.paden([target, other], vhe, evaluate([target, other], vhe, date(2024, 1, 1)))
+    pads = labelpaden.paden(
+        [target, other], counting.facts(vhe), evaluate([target, other], vhe, date(2024, 1, 1))
+    )
     assert [p.gemeente for p in pads] == ["G", "H"]
     chosen = labelpaden.select(pads, selectie.Filters(gemeente="H", jaar=2099))
     assert [p.doel.id for p in chosen] == ["ander"]
@@ -217,7 +231,9 @@ def test_share_paths_draw_bars_and_a_target_marker_per_milestone():
 def test_count_to_zero_figure_has_class_bars_path_and_target():
     target = doel("naar_nul", "max", {"2027": 0}, labels=["E", "F", "G"])
     vhe = stock(NAAR_NUL_STOCK)
-    [pad] = labelpaden.paden([target], vhe, evaluate([target], vhe, date(2023, 6, 1)))
+    [pad] = labelpaden.paden(
+        [target], counting.facts(vhe), evaluate([target], vhe, date(2023, 6, 1))
+    )
     fig = labelpaden_chart.to_zero(pad, "EFG")
     bars = {t.name: list(t.y) for t in fig.data if t.type == "bar"}
     assert bars == {"E": [1.0, 1.0], "F": [2.0, 0.0], "G": [1.0, 0.0]}

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from prestatie.afspraken.toml_reader import parse_agreement
-from prestatie.beoordeling import huurregel, metingen, monitor
+from prestatie.beoordeling import huurregel, monitor
+from tests import counting
 
 HEAD = """
 [document]
@@ -72,18 +73,9 @@ def vhe(corporatie, peildatum, rows):
     return pd.DataFrame(out, columns=columns)
 
 
-def facts(stock: list[pd.DataFrame], productie=None, dekking=None, today=date(2025, 6, 1)):
-    prod = (
-        productie
-        if productie is not None
-        else pd.DataFrame(columns=["corporatie", "gemeente", "kern", "soort", "jaar", "aantal"])
-    )
-    cov = (
-        dekking if dekking is not None else pd.DataFrame(columns=["corporatie", "gemeente", "jaar"])
-    )
-    empty = vhe("Lefier", date(2000, 12, 31), [])
-    frame = pd.concat(stock, ignore_index=True) if stock else empty.iloc[0:0]
-    return monitor.Facts.build(frame, prod, cov, today)
+def facts(stock: list[pd.DataFrame], productie=None, dekking=None, today=date(2025, 6, 1), **kw):
+    """The rows through the real store, read back as the monitor reads them."""
+    return counting.facts(stock, productie, dekking, today, **kw)
 
 
 RENT = """soort = "aandeel_huur"
@@ -137,8 +129,9 @@ def test_peildatum_on_1_january_reports_on_the_year_before_with_the_new_limit():
 
 
 def test_fixed_amount_reading_uses_the_documents_amount():
-    f = facts([ten(date(2023, 1, 1))])
-    e = monitor.evaluate([doel(RENT.replace("{incl}", "false"))], f, huurregel.FIXED)[0]
+    d = doel(RENT.replace("{incl}", "false"))
+    f = facts([ten(date(2023, 1, 1))], prijspeil=huurregel.FIXED, doelen=[d])
+    e = monitor.evaluate([d], f, huurregel.FIXED)[0]
     assert e.waarde == pytest.approx(0.5)  # < € 678,66 as the document states it
 
 
@@ -340,12 +333,11 @@ def test_rekenhuur_is_measured_where_the_file_had_it_and_the_rent_as_read_elsewh
     rows = ten(date(2022, 12, 31))
     # v1 (€ 500) has a rekenhuur of € 690,00: above € 678,66. v2 has none: its € 600 counts.
     rows["rekenhuur_cent"] = pd.array([69000] + [None] * 9, dtype="Int64")
-    chosen = metingen.with_rent(rows, metingen.REKENHUUR)
-    assert list(chosen["huur_cent"][:2]) == [69000, 60000]
-    f = facts([chosen])
+    f = facts([rows], huur=huurregel.REKENHUUR)
     [e] = monitor.evaluate([doel(RENT.replace("{incl}", "true"))], f)
     assert e.waarde == pytest.approx(0.5)  # 6 of 10 with the kale huur, 5 of 10 now
-    assert metingen.with_rent(rows, metingen.KALE_HUUR) is rows
+    [kale] = monitor.evaluate([doel(RENT.replace("{incl}", "true"))], facts([rows]))
+    assert kale.waarde == pytest.approx(0.6)
 
 
 def test_labelsprong_with_no_home_in_both_peildata_counts_zero():

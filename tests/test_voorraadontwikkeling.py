@@ -12,11 +12,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from prestatie import dashboard
 from prestatie.afspraken import schema, toml_reader
 from prestatie.beoordeling import monitor
 from prestatie.beoordeling.selectie import Filters
 from prestatie.opslag import queries, store
 from prestatie.voorraad import bandbreedtes, jaarschijven, voorraadverloop
+from tests import counting
 
 HEAD = """
 [document]
@@ -276,7 +278,7 @@ def stock_facts() -> monitor.Facts:
         ]
     )
     cov = dekking([(LF, BO, 2022), (LF, BO, 2023), (LF, BO, 2024), (WS, BO, 2023)])
-    return monitor.Facts.build(vhe, prod, cov, date(2024, 6, 1))
+    return counting.facts(vhe, prod, cov, date(2024, 6, 1))
 
 
 def test_waterfall_adds_production_to_the_stock_and_keeps_a_difference(stock_facts):
@@ -345,7 +347,7 @@ def band_facts() -> monitor.Facts:
     vhe = stock_rows([(LF, 2021, 3, 10), (WS, 2021, 1, 4), (LF, 2022, 5, 7), (WS, 2022, 2, 4)])
     vhe = pd.concat([vhe, stock_rows([(LF, 2023, 9, 0)])], ignore_index=True)
     empty = productie([])
-    return monitor.Facts.build(vhe, empty, dekking([]), date(2026, 11, 21))
+    return counting.facts(vhe, empty, dekking([]), date(2026, 11, 21))
 
 
 def bandbreedte(norm: str, maat: str, richting: str = "band", **kw) -> schema.Doel:
@@ -434,9 +436,7 @@ def test_production_list_and_bezitstabel_of_one_year_do_not_add_up_twice(tmp_pat
     # ... but for 2024 the production list counts, and only it
     rows = queries.productie_rows(con)
     assert set(rows["bestand"]) == {lijst.name}
-    facts = monitor.Facts.build(
-        queries.vhe_rows(con), rows, queries.productie_dekking(con), date(2025, 6, 1)
-    )
+    facts = dashboard.stock_flow_facts(con, date(2025, 6, 1))
     moved = voorraadverloop.mutations(facts.productie).set_index(["corporatie", "gemeente", "jaar"])
     assert moved.loc[(LF, BO, 2024)].tolist() == [3, 0, 1]  # nieuwbouw, sloop, verkoop
     # the stock at the end of 2024 comes from the bezitstabel: 4 kept + 1 new

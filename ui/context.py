@@ -15,7 +15,7 @@ import duckdb
 import streamlit as st
 
 from prestatie import dashboard
-from prestatie.beoordeling import selectie
+from prestatie.beoordeling import huurregel, selectie
 
 ALLE = "Alle"
 FILTERS = ("gemeente", "corporatie", "jaar")
@@ -138,14 +138,31 @@ def _evaluations(path: str, version: str, day: date, prijspeil: str, huur: str):
     return dashboard.evaluations(_connection(path).cursor(), day, prijspeil, huur=huur)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _stock(path: str, version: str):
-    return dashboard.stock(_connection(path).cursor())
+@st.cache_data(show_spinner=False, max_entries=64)
+def _stock(path: str, version: str, selection: selectie.Filters, by: tuple[str, ...], huur: str):
+    return dashboard.stock(_connection(path).cursor(), selection, by=by, huur=huur)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _facts(path: str, version: str, day: date):
-    return dashboard.facts(_connection(path).cursor(), day)
+@st.cache_data(show_spinner=False, max_entries=16)
+def _facts(path: str, version: str, day: date, gemeente: str | None):
+    con = _connection(path).cursor()
+    return dashboard.facts(con, day, gemeenten=None if gemeente is None else [gemeente])
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _stock_flow(path: str, version: str, day: date, gemeente: str | None):
+    return dashboard.stock_flow_facts(_connection(path).cursor(), day, gemeente)
+
+
+def stock_flow(gemeente: str | None):
+    """What the stock waterfall reads (:func:`prestatie.dashboard.stock_flow_facts`)."""
+    return _stock_flow(*_key(), today(), gemeente)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _rent_bins(path, version, peildatum: date, gemeente, corporatie, huur: str):
+    con = _connection(path).cursor()
+    return dashboard.rent_bins(con, peildatum, gemeente, corporatie, huur)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -167,14 +184,39 @@ def evaluations(prijspeil: str = "geindexeerd", filtered: bool = True, huur: str
     return [e for e in result if dashboard.matches(e, selection)]
 
 
-def stock(selection: selectie.Filters | None = None):
-    """The stock per verslagjaar (see :func:`prestatie.dashboard.stock`) of a selection."""
-    return dashboard.select_stock(_stock(*_key()), selection)
+def stock(
+    selection: selectie.Filters | None = None,
+    by: tuple[str, ...] = dashboard.STOCK_KEYS,
+    huur: str = huurregel.KALE_HUUR,
+):
+    """The counts of the stock per verslagjaar of a selection (:func:`prestatie.dashboard.stock`),
+    grouped ``by``; cached per data version, selection and grouping."""
+    return _stock(*_key(), selection or selectie.Filters(), tuple(by), huur)
 
 
-def facts():
-    """What the monitor reads (see :func:`prestatie.dashboard.facts`), as of today."""
-    return _facts(*_key(), today())
+def facts(gemeente: str | None = None):
+    """What the monitor reads (:func:`prestatie.dashboard.facts`) for a gemeente (None: all)."""
+    return _facts(*_key(), today(), gemeente)
+
+
+def rent_bins(peildatum: date, gemeente: str | None, corporatie: str | None, huur: str):
+    """Homes per rent in cents on a peildatum (:func:`prestatie.dashboard.rent_bins`)."""
+    return _rent_bins(*_key(), peildatum, gemeente, corporatie, huur)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _transitions(path, version, van: date, naar: date, gemeente, corporatie):
+    return dashboard.transitions(_connection(path).cursor(), van, naar, gemeente, corporatie)
+
+
+def transitions(van: date, naar: date, gemeente: str | None, corporatie: str | None):
+    """Homes per label on two peildata, matched by vhe number (:func:`dashboard.transitions`)."""
+    return _transitions(*_key(), van, naar, gemeente, corporatie)
+
+
+def vhe_rows(specs, limit: int | None = 500, offset: int = 0, order: str = "vhe"):
+    """A page of the vhe rows behind a figure, and how many there are."""
+    return dashboard.vhe_rows(cursor(), specs, limit=limit, offset=offset, order=order)
 
 
 def agreements():

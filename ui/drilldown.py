@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from prestatie import export
+from prestatie import export, fmt
+from ui import context
 
 VHE_COLUMNS = {
     "vhe_id": "Eenheidnummer",
@@ -25,6 +26,49 @@ VHE_COLUMNS = {
     "bron_rij": "Rij in bestand",
     "batch_id": "Import",
 }
+
+
+PAGE = 200  # rows shown at a time
+
+
+def vhe(
+    specs, title: str, key: str, columns: dict[str, str] | None = None, order: str = "vhe"
+) -> None:
+    """The vhe rows behind a figure, fetched from the database a page at a time, with their
+    total; the download holds every row of the selection, built when clicked."""
+    columns = columns or VHE_COLUMNS
+    specs = list(specs)
+    page = st.session_state.get(f"page_{key}", 1)
+    frame, total = context.vhe_rows(specs, limit=PAGE, offset=(page - 1) * PAGE, order=order)
+    pages = max(1, -(-total // PAGE))
+    with st.expander(f"{title}: {fmt.num(total)} rijen", icon=":material/table_view:"):
+        if pages > 1:
+            st.caption(f"Rij {fmt.num((page - 1) * PAGE + 1)} tot en met "
+                       f"{fmt.num(min(total, page * PAGE))} van {fmt.num(total)}")  # fmt: skip
+        _table(frame, columns)
+        if pages > 1:
+            st.number_input("Pagina", 1, pages, key=f"page_{key}", step=1)
+        st.download_button(
+            "Download deze rijen (CSV)",
+            lambda: export.csv_bytes(
+                _named(context.vhe_rows(specs, limit=None, order=order)[0], columns)
+            ),
+            file_name=f"{key}.csv",
+            mime="text/csv",
+            key=f"download_{key}",
+        )
+
+
+def _named(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    return frame[[c for c in columns if c in frame.columns]].rename(columns=columns)
+
+
+def _table(frame: pd.DataFrame, columns: dict[str, str]) -> None:
+    st.dataframe(
+        _named(frame, columns),
+        hide_index=True,
+        column_config={"Huur": st.column_config.NumberColumn(format="€ %.2f")},
+    )
 
 
 def rows(frame: pd.DataFrame, title: str, key: str, columns: dict[str, str] | None = None) -> None:

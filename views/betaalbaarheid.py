@@ -8,7 +8,7 @@ opens to the vhe rows behind it.
 import streamlit as st
 
 from prestatie import dashboard, fmt
-from prestatie.beoordeling import huurregel, metingen, scorecard, selectie
+from prestatie.beoordeling import huurregel, scorecard, selectie
 from prestatie.betaalbaarheid import huren_chart, huuraandelen, huurverdeling, texts
 from prestatie.referentie.peildatum import verslagjaar
 from ui import context, drilldown
@@ -17,13 +17,10 @@ selection = context.frame()
 st.title("Betaalbaarheid")
 caption = st.empty()
 
-DRILL_COLUMNS = {
-    **drilldown.VHE_COLUMNS,
-    "grens": "Grens",
-    "onder_grens": "Telt onder de grens",
-}
+DRILL_COLUMNS = drilldown.VHE_COLUMNS
 
-stock = context.stock(selectie.Filters(gemeente=selection.gemeente))
+gemeente_only = selectie.Filters(gemeente=selection.gemeente)
+stock = context.stock(gemeente_only)
 doelen = texts.rent_targets([d for a in context.agreements() for d in a.doelen], selection.gemeente)
 
 left, right = st.columns([3, 2])
@@ -40,22 +37,26 @@ lezing = left.radio(
     "Geïndexeerd: de grens met dezelfde naam die op de peildatum geldt. Vast: het bedrag "
     "uit het document, elk jaar hetzelfde.",
 )
-huur = metingen.KALE_HUUR
+huur = huurregel.KALE_HUUR
 if texts.has_rekenhuur(stock):
     huur = left.radio(
         "Welke huur",
-        [metingen.KALE_HUUR, metingen.REKENHUUR],
+        [huurregel.KALE_HUUR, huurregel.REKENHUUR],
         horizontal=True,
         key="huur",
         format_func={
-            metingen.KALE_HUUR: "kale/netto huur",
-            metingen.REKENHUUR: "rekenhuur (waar het bestand die had)",
+            huurregel.KALE_HUUR: "kale/netto huur",
+            huurregel.REKENHUUR: "rekenhuur (waar het bestand die had)",
         }.get,
         help="De rekenhuur is de kale huur plus de subsidiabele servicekosten: de huur die de "
         "huurtoeslag toetst. Woningen zonder rekenhuur in hun bestand tellen met hun kale huur.",
     )
 huurtekst = texts.rent_text(huur, stock)
-stock = metingen.with_rent(stock, huur)
+rekenhuur = huur == huurregel.REKENHUUR
+if rekenhuur:
+    stock = context.stock(gemeente_only, huur=huur)
+if lezing == huurregel.FIXED:  # a document's own amount: counted from the rows, for this page
+    stock = dashboard.with_fixed_amounts(context.cursor(), stock, doelen, huur)
 caption.caption(
     "Is de voorraad nog betaalbaar zoals afgesproken? Het aandeel woningen onder de "
     "huurgrens tegen de norm uit de afspraken, en de huren tegen de huurgrenzen die op de "
@@ -124,11 +125,12 @@ for doel, judged, trend, stand in sections:
             ),
             key=f"stand_{doel.document}_{doel.id}",
         )
-        drilldown.rows(
-            huuraandelen.rows_above(judged, jaar),
+        drilldown.vhe(
+            huuraandelen.rows_above(judged, doel, jaar, rekenhuur),
             texts.above_title(doel, huuraandelen.measured(stand), peil),
-            f"boven_{doel.id}_{jaar}",
+            f"boven_{doel.document}_{doel.id}_{jaar}",
             DRILL_COLUMNS,
+            order="hoogste_huur",
         )
     with tab_trend:
         st.plotly_chart(
@@ -139,11 +141,12 @@ for doel, judged, trend, stand in sections:
             ),
             key=f"trend_{doel.document}_{doel.id}",
         )
-        drilldown.rows(
-            huuraandelen.rows_above(judged),
+        drilldown.vhe(
+            huuraandelen.rows_above(judged, doel, None, rekenhuur),
             texts.above_title(doel, huuraandelen.measured(trend)) + ", alle peildata",
-            f"boven_{doel.id}_alle",
+            f"boven_{doel.document}_{doel.id}_alle",
             DRILL_COLUMNS,
+            order="hoogste_huur",
         )
     with tab_kern:
         year_rows = judged[judged["jaar"] == jaar]
@@ -159,23 +162,23 @@ for doel, judged, trend, stand in sections:
         )
         if missing := huuraandelen.without_kern(year_rows):
             st.caption(f"{fmt.aantal_woningen(round(missing))} zonder kern in het bestand.")
-        drilldown.rows(
-            huuraandelen.with_verdict(year_rows).sort_values(["kern", "huur"]),
+        drilldown.vhe(
+            huuraandelen.rows_of(year_rows, doel, rekenhuur),
             f"woningen per kern, {', '.join(huuraandelen.measured(stand))}, {jaar}",
-            f"kern_{doel.id}_{jaar}",
-            DRILL_COLUMNS,
+            f"kern_{doel.document}_{doel.id}_{jaar}",
+            order="kern",
         )
 
 # ---- the distribution of the selected stock --------------------------------------------------
 st.header("Huurverdeling")
 rows = texts.at_peildatum(stock, selection.corporatie, peil)
+bins = context.rent_bins(peil, selection.gemeente, selection.corporatie, huur)
 vorm = st.radio("Weergave", ["verdeling", "cumulatief"], horizontal=True, key="huurverdeling_vorm")
 document = huurverdeling.document_amounts(doelen) if lezing == huurregel.FIXED else ()
 st.plotly_chart(
     huren_chart.rent_distribution(
-        rows["huur"],
-        rows["aantal"],
-        huurverdeling.grenslijnen(rows["huur"], rows["aantal"], peil, document),
+        bins,
+        huurverdeling.grenslijnen(bins, peil, document),
         f"Huurverdeling op {fmt.datum(peil)}: {selection.corporatie or 'alle corporaties'}, "
         f"{selection.gemeente or 'alle gemeenten'} "
         f"({fmt.aantal_woningen(round(rows['aantal'].sum()))})",
@@ -188,8 +191,14 @@ st.dataframe(
     huurverdeling.shares_per_limit_table(huurverdeling.shares_per_limit(rows, peil)),
     hide_index=True,
 )
-drilldown.rows(
-    rows.sort_values(["corporatie", "huur"]),
+drilldown.vhe(
+    [
+        selectie.Rows(
+            gemeente=selection.gemeente,
+            corporaties=None if selection.corporatie is None else (selection.corporatie,),
+            peildatum=peil,
+        )
+    ],
     f"woningen in de huurverdeling, {fmt.datum(peil)}",
     f"huurverdeling_{peil.isoformat()}",
 )

@@ -30,17 +30,18 @@ st.caption(
 
 doelen = [d for a in context.agreements() for d in a.doelen]
 pads = labelpaden.select(
-    labelpaden.paden(doelen, context.stock(), context.evaluations(filtered=False)),
+    labelpaden.paden(doelen, context.facts(), context.evaluations(filtered=False)),
     selection,
 )
 of_kind = {soort: [p for p in pads if p.doel.soort == soort] for soort in labelpaden.SOORTEN}
 history = context.stock(
-    selectie.Filters(gemeente=selection.gemeente, corporatie=selection.corporatie)
+    selectie.Filters(gemeente=selection.gemeente, corporatie=selection.corporatie),
+    by=("corporatie", "gemeente", "peildatum", "jaar"),
 )
 
 # ---- label distribution ----
 st.header("Labelverdeling")
-stock = context.stock(selection)
+stock = context.stock(selection, by=("corporatie", "gemeente", "peildatum", "jaar", "label"))
 st.plotly_chart(
     labelverdeling_chart.label_distribution(
         labelverdeling.label_counts(stock), "Labelverdeling per corporatie en peildatum"
@@ -52,8 +53,15 @@ st.caption(
     "label *onbekend* staan apart bovenaan (grijs gearceerd; hun aantal staat boven de balk "
     "achter het vraagteken) en tellen mee in het totaal."
 )
-drilldown.rows(
-    labelverdeling.rows_with_labels(stock, [labels.ONBEKEND]),
+drilldown.vhe(
+    [
+        selectie.Rows(
+            gemeente=selection.gemeente,
+            corporaties=None if selection.corporatie is None else (selection.corporatie,),
+            jaren=None if selection.jaar is None else (selection.jaar,),
+            labels=(labels.ONBEKEND,),
+        )
+    ],
     "Woningen met label onbekend",
     key="labels_onbekend",
 )
@@ -78,7 +86,7 @@ for i, group in enumerate(labelpaden.by_agreement(of_kind["aandeel_label"])):
         key=f"aandeel_groep_{i}",
     )
     pad = group[chosen]
-    drilldown.rows(
+    drilldown.vhe(
         labelpaden.latest_rows(pad),
         f"{pad.titel}, label {labelpaden.group_name(pad)}, eind {pad.laatste_jaar or '–'}",
         key=f"aandeel_rijen_{i}",
@@ -93,7 +101,7 @@ def section(pad, kind: str, i: int, header: str, figure, rows_title: str | None)
     for e in pad.evaluaties:
         st.caption(f"{scorecard.STATUS_TEKEN[e.status]} {e.periode}: {e.status}. {e.uitleg}.")
     if rows_title:
-        drilldown.rows(labelpaden.latest_rows(pad), rows_title, key=f"{kind}_rijen_{i}")
+        drilldown.vhe(labelpaden.latest_rows(pad), rows_title, key=f"{kind}_rijen_{i}")
 
 
 for i, pad in enumerate(of_kind["gemiddeld_label"]):
@@ -158,8 +166,9 @@ else:
     naar = right.selectbox(
         "Naar peildatum", later, index=len(later) - 1, format_func=fmt.datum, key="naar"
     )
-    rows = labelovergangen.transition_rows(history, van, naar)
-    counts = labelovergangen.transitions(history, van, naar)
+    counts = labelovergangen.transitions(
+        context.transitions(van, naar, selection.gemeente, selection.corporatie)
+    )
     summary = labelovergangen.transition_summary(counts)
     st.markdown(
         f"Van de woningen op beide peildata (vergeleken per eenheidnummer) kregen "
@@ -187,12 +196,16 @@ else:
     naar_label = right.selectbox(
         "Naar label", classes[:-2] + classes[-1:], index=classes.index(then), key="naar_label"
     )
-    columns = {k: v for k, v in drilldown.VHE_COLUMNS.items() if k != "label"} | {
-        "label_van": f"Label {fmt.datum(van)}",
-        "label_naar": f"Label {fmt.datum(naar)}",
-    }
-    drilldown.rows(
-        labelovergangen.moved(rows, van_label, naar_label),
+    columns = drilldown.VHE_COLUMNS
+    drilldown.vhe(
+        labelovergangen.moved_rows(
+            van,
+            naar,
+            van_label,
+            naar_label,
+            selection.gemeente,
+            None if selection.corporatie is None else (selection.corporatie,),
+        ),
         f"Woningen van {van_label} naar {naar_label}",
         key="overgang_rijen",
         columns=columns,

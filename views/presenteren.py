@@ -11,7 +11,11 @@ from ui import context
 selection = context.frame()
 cursor = context.cursor()
 evaluations = context.evaluations()
-slides = slides_for(evaluations, context.stock(selection))
+slides = slides_for(
+    evaluations,
+    context.stock(selection),
+    lambda gemeente, peil: context.rent_bins(peil, gemeente, selection.corporatie, "kale huur"),
+)
 
 PROJECTOR_CSS = """
 <style>

@@ -67,7 +67,7 @@ st.caption(
     "ervoor) + nieuwbouw − sloop − verkoop uit de productielijsten = voorraad aan het eind, "
     "naast de telling op de peildatum. Een verschil blijft zichtbaar als 'niet verklaard'."
 )
-stromen = voorraadverloop.waterfalls(facts)
+stromen = voorraadverloop.waterfalls(context.stock_flow(selection.gemeente))
 choices = voorraadverloop.waterfall_choices(stromen, selection)
 if not choices:
     st.info("Geen voorraad met productie erna voor deze selectie.")

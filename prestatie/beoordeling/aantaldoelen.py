@@ -83,7 +83,15 @@ def labelsprong(doel, scope, stock, periode, norm, facts) -> Evaluation | None:
     minimum = doel.params["label"]
     covered = {y for y in stock if y - 1 in stock}
     years = [y for y in range(periode.van, periode.tot + 1) if y in covered]
-    realised = sum(metingen.reached_label(stock[y - 1], stock[y], minimum) for y in years)
+    moves = facts.overgangen
+    moves = moves[
+        (moves["gemeente"] == doel.gemeente)
+        & moves["corporatie"].isin(scope.corporaties)
+        & moves["jaar"].isin(years)
+    ]
+    if doel.kern:
+        moves = moves[(moves["kern_van"] == doel.kern) & (moves["kern_naar"] == doel.kern)]
+    realised = metingen.reached_label(moves, minimum)
     text = (
         f"{fmt.aantal_woningen(realised)} van onder label {minimum} naar minstens {minimum} "
         f"(vergelijking per eenheidnummer tussen opeenvolgende peildata) in {periode.label}"

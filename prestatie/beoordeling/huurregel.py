@@ -23,6 +23,8 @@ from prestatie.referentie import huurgrenzen
 
 # How a document's amount is read: the limit of the peildatum's year, or the amount as written.
 INDEXED, FIXED = "geindexeerd", "vast"
+# Which rent is measured: the kale/netto huur, or the rekenhuur where the file had one.
+KALE_HUUR, REKENHUUR = "kale huur", "rekenhuur"
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,27 @@ class Regel:
         """The words for the comparison: 'tot en met' (a rent on the limit counts) or 'onder'."""
         return comparison_word(self.inclusief)
 
+    def kolom(self, lezing: str) -> str:
+        """The column of the stock counts (:mod:`prestatie.opslag.counts`) that holds the homes
+        under this target's limit: ``tot_<grens>`` / ``onder_<grens>``, or for the FIXED reading
+        of a document's amount ``tot_vast_<cents>`` / ``onder_vast_<cents>``."""
+        if lezing == FIXED and self.bedrag is not None:
+            return fixed_column(huurgrenzen.in_cents(self.bedrag), self.inclusief)
+        return limit_column(self.grens, self.inclusief)
+
     def cents(self, peildatum: date, lezing: str) -> int | None:
         """The limit in whole cents on a peildatum, in the chosen reading; None when unknown."""
         return limit_cents(self.grens, peildatum, self.bedrag if lezing == FIXED else None)
+
+
+def limit_column(grens: str, inclusief: bool) -> str:
+    """'tot_tweede_aftoppingsgrens' (a rent on the limit counts) or 'onder_…'."""
+    return f"{'tot' if inclusief else 'onder'}_{grens}"
+
+
+def fixed_column(cents: int, inclusief: bool) -> str:
+    """'tot_vast_67866' / 'onder_vast_67866': homes under a document's own amount."""
+    return f"{'tot' if inclusief else 'onder'}_vast_{int(cents)}"
 
 
 def comparison_word(inclusief: bool) -> str:

@@ -1,9 +1,10 @@
 """Measures on the stock and the production: the numbers the targets are judged on.
 
-Pure functions over the vhe table (one row per vhe per peildatum, ``aantal`` is its weight:
-1 for a stock list, Aantal ultimo for a bezitstabel) and the production table. A vhe without a
-rent is never counted as under a limit; a vhe with label "onbekend" stays in every denominator
-and never in a label group, so unknowns can only make a share look worse, never better.
+Pure functions over the counts of the stock (:mod:`prestatie.opslag.counts`: homes per corporatie,
+gemeente, verslagjaar, kern, label, eengezins and levensloopgeschikt, ``aantal`` the homes: 1 per
+vhe of a stock list, Aantal ultimo of a bezitstabel) and the production table. A vhe without a rent
+is never counted as under a limit; a vhe with label "onbekend" stays in every denominator and never
+in a label group, so unknowns can only make a share look worse, never better.
 """
 
 from __future__ import annotations
@@ -14,9 +15,7 @@ from fractions import Fraction
 
 import pandas as pd
 
-from prestatie.beoordeling import huurregel
 from prestatie.referentie import labels
-from prestatie.referentie.peildatum import as_date, verslagjaar
 
 
 @dataclass(frozen=True)
@@ -31,40 +30,10 @@ class Share:
         return self.deel / self.totaal if self.totaal else None
 
 
-def latest_per_year(vhe: pd.DataFrame) -> pd.DataFrame:
-    """Per corporatie and gemeente, the rows of the last peildatum of each verslagjaar.
-
-    Adds the column ``jaar``. Two stock lists dated 1 January 2024 and 31 December 2023 both
-    report on 2023; the later one counts.
-    """
-    if vhe.empty:
-        return vhe.assign(jaar=pd.Series(dtype="int64"))
-    out = vhe.assign(jaar=vhe["peildatum"].map(_year))
-    last = out.groupby(["corporatie", "gemeente", "jaar"])["peildatum"].transform("max")
-    return out[out["peildatum"] == last]
-
-
-def _year(value) -> int:
-    return verslagjaar(as_date(value))
-
-
-KALE_HUUR, REKENHUUR = "kale huur", "rekenhuur"
-
-
-def with_rent(vhe: pd.DataFrame, keuze: str) -> pd.DataFrame:
-    """The stock measured with the chosen rent: the rent as read (kale/netto huur), or the
-    rekenhuur where the file had one and the rent as read elsewhere."""
-    if keuze == KALE_HUUR or "rekenhuur_cent" not in vhe.columns:
-        return vhe
-    rent = vhe["rekenhuur_cent"].astype("Int64").fillna(vhe["huur_cent"].astype("Int64"))
-    shown = {"huur": rent.astype("Float64") / 100} if "huur" in vhe.columns else {}
-    return vhe.assign(huur_cent=rent, **shown)
-
-
-def share_up_to(rows: pd.DataFrame, cents: int, inclusief: bool) -> Share:
-    """Share of homes with a rent up to a limit (``inclusief``: a rent on the limit counts)."""
-    below = huurregel.under_limit(rows["huur_cent"], cents, inclusief)
-    return Share(float(rows.loc[below, "aantal"].sum()), float(rows["aantal"].sum()))
+def rent_share(rows: pd.DataFrame, kolom: str) -> Share:
+    """Share of homes with a rent that counts under a limit: the counts in ``kolom``
+    (:meth:`prestatie.beoordeling.huurregel.Regel.kolom`) of all homes."""
+    return Share(float(rows[kolom].sum()), float(rows["aantal"].sum()))
 
 
 def share_in_labels(rows: pd.DataFrame, group: tuple[str, ...]) -> Share:
@@ -77,14 +46,11 @@ def count_in_labels(rows: pd.DataFrame, group: tuple[str, ...]) -> float:
 
 
 def mean_label(rows: pd.DataFrame) -> tuple[float, str] | None:
-    """Mean over the label ordinal (A++++ = 0 … G = 10), unknown labels left out."""
+    """Mean over the label ordinal (A++++ = 0 … G = 10), unknown labels left out; every home
+    counts once (``aantal`` homes of a group count ``aantal`` times)."""
     known = rows[rows["label"] != labels.ONBEKEND]
-    expanded = [
-        lab
-        for lab, n in zip(known["label"], known["aantal"], strict=True)
-        for _ in range(int(round(n)))
-    ]
-    return labels.gemiddeld(expanded)
+    weights = known.groupby("label", observed=True)["aantal"].sum().round()
+    return labels.gemiddeld_gewogen({str(k): int(n) for k, n in weights.items() if n > 0})
 
 
 def stock_measure(rows: pd.DataFrame, maat: str) -> float:
@@ -93,7 +59,7 @@ def stock_measure(rows: pd.DataFrame, maat: str) -> float:
     if maat == "vhe":
         mask = pd.Series(True, index=rows.index)
     elif maat == "eengezins":
-        mask = rows["woningtype"].eq("EGW").fillna(False).astype(bool) & ~levensloop
+        mask = rows["eengezins"].astype("boolean").fillna(False).astype(bool) & ~levensloop
     elif maat == "levensloopgeschikt":
         mask = levensloop
     else:
@@ -114,15 +80,12 @@ def homes_short(share: Share, norm: float, richting: str) -> int:
     return max(0, math.ceil(deel - target))
 
 
-def reached_label(before: pd.DataFrame, after: pd.DataFrame, minimum: str) -> int:
-    """Homes in both stocks that went from below ``minimum`` (a known label) to at least it."""
-    old = before.set_index("vhe_id")["label"]
-    new = after.set_index("vhe_id")["label"]
-    both = old.index.intersection(new.index)
-    old, new = old[both], new[both]
-    was_below = old.isin(labels.classes_below(minimum))
-    now_at = new.isin(labels.classes_at_least(minimum))
-    return int((was_below & now_at).sum())
+def reached_label(overgangen: pd.DataFrame, minimum: str) -> int:
+    """Homes (rows of the files) that went from below ``minimum`` (a known label) to at least
+    it, from the label transitions by vhe number between consecutive verslagjaren."""
+    was_below = overgangen["label_van"].isin(labels.classes_below(minimum))
+    now_at = overgangen["label_naar"].isin(labels.classes_at_least(minimum))
+    return int(overgangen.loc[was_below & now_at, "rijen"].sum())
 
 
 def produced(productie: pd.DataFrame, soorten: tuple[str, ...], years: range) -> int:

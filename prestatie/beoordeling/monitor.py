@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 
 from prestatie.afspraken.schema import Doel
-from prestatie.beoordeling import aantaldoelen, metingen, voorraaddoelen
+from prestatie.beoordeling import aantaldoelen, voorraaddoelen
 from prestatie.beoordeling.huurregel import INDEXED
 from prestatie.beoordeling.status import (
     Evaluation,
@@ -24,18 +24,17 @@ from prestatie.beoordeling.status import (
 
 @dataclass(frozen=True)
 class Facts:
-    """What the evaluation reads: the stock per verslagjaar, production, and its coverage."""
+    """What the evaluation reads, as DuckDB counted it (:mod:`prestatie.opslag.counts`)."""
 
-    vhe: pd.DataFrame  # from metingen.latest_per_year: has column jaar
+    # the stock per verslagjaar: homes per corporatie, gemeente, peildatum, jaar, kern, label,
+    # eengezins and levensloopgeschikt, with the homes under each limit (and, for the FIXED
+    # reading, under each document's own amount)
+    vhe: pd.DataFrame
     productie: pd.DataFrame
     dekking: pd.DataFrame  # corporatie, gemeente, jaar reported on by production imports
     today: date
-
-    @classmethod
-    def build(
-        cls, vhe: pd.DataFrame, productie: pd.DataFrame, dekking: pd.DataFrame, today: date
-    ) -> Facts:
-        return cls(metingen.latest_per_year(vhe), productie, dekking, today)
+    # labels by vhe number from one verslagjaar to the next (counts.consecutive_transitions)
+    overgangen: pd.DataFrame | None = None
 
 
 def evaluate(doelen: list[Doel], facts: Facts, prijspeil: str = INDEXED) -> list[Evaluation]:
@@ -93,7 +92,7 @@ def evaluate_one(doel: Doel, scope: Scope, facts: Facts, prijspeil: str) -> list
 def scope_stock(vhe: pd.DataFrame, doel: Doel, scope: Scope) -> dict[int, pd.DataFrame]:
     """The stock in scope per verslagjaar, only for years every corporatie in scope reported.
 
-    ``vhe`` comes from :func:`metingen.latest_per_year` (it has the column ``jaar``).
+    ``vhe`` holds the counts of the stock per verslagjaar (it has the column ``jaar``).
     """
     rows = vhe[(vhe["gemeente"] == doel.gemeente) & vhe["corporatie"].isin(scope.corporaties)]
     if doel.kern:

@@ -36,6 +36,34 @@ class Filters:
     jaar: int | None = None
 
 
+@dataclass(frozen=True)
+class Rows:
+    """Which vhe rows of the stock per verslagjaar a figure stands on, for its drill-down
+    (:func:`prestatie.opslag.counts.vhe_page` turns it into SQL); None means any.
+
+    ``boven_cent`` keeps only the homes that do not count under that limit: a rent above it,
+    on it when a rent on the limit does not count (``inclusief`` false), or no rent at all.
+    ``eerder_labels`` keeps the homes (same corporatie, gemeente and vhe number) that had one of
+    these labels in the stock of ``eerder_jaar`` or on ``eerder_peildatum`` (an empty tuple:
+    that were not there); ``niet_op`` keeps the homes that are not in the stock on that date.
+    """
+
+    gemeente: str | None = None
+    corporaties: tuple[str, ...] | None = None
+    jaren: tuple[int, ...] | None = None
+    peildatum: object | None = None  # a date
+    kern: str | None = None
+    zonder_kern: bool = False
+    labels: tuple[str, ...] | None = None
+    boven_cent: int | None = None
+    inclusief: bool = True
+    rekenhuur: bool = False
+    eerder_jaar: int | None = None
+    eerder_peildatum: object | None = None  # a date
+    eerder_labels: tuple[str, ...] | None = None
+    niet_op: object | None = None  # a date
+
+
 def evaluation_selected(e: Evaluation, selectie: Selectie, *, per_jaar: bool = True) -> bool:
     """Whether an evaluation belongs to the selection (a joint target shows for each member);
     ``per_jaar=False`` leaves the year out."""

@@ -156,7 +156,7 @@ def _rent_share(doel, rows, peil, norm, prijspeil):
     cents = regel.cents(peil, prijspeil)
     if cents is None:
         return Measure(None, False, peil, huurgrenzen.unknown_text(peil.year))
-    share = metingen.share_up_to(rows, cents, regel.inclusief)
+    share = metingen.rent_share(rows, regel.kolom(prijspeil))
     name = huurgrenzen.naam(regel.grens, peil.year)
     reading = (
         f"vast bedrag uit het document (prijspeil {regel.prijspeil})"

@@ -1,7 +1,8 @@
 """Figures of the Betaalbaarheid page: the rent distribution with the limits, the share per
 corporatie against the norm, its trend over the peildata, and the split per kern.
 
-The figures take what they draw as parameters (the rent series and the name of the rent column, the
+The figures take what they draw as parameters (the homes per rent as DuckDB counted them and the
+name of the rent column, the
 frames of :mod:`prestatie.betaalbaarheid.huuraandelen` and
 :mod:`prestatie.betaalbaarheid.huurverdeling`), so a choice among several rent columns can be wired
 to them without changing them. Status colours are those of the scorecard.
@@ -31,8 +32,7 @@ def _colour(status: str | None) -> str:
 
 
 def rent_distribution(
-    huur: pd.Series,
-    aantal: pd.Series | None,
+    bins: pd.DataFrame,
     lijnen: list[huurverdeling.Grenslijn],
     titel: str,
     huurkolom: str = texts.HUURKOLOM,
@@ -42,7 +42,7 @@ def rent_distribution(
     """Homes per rent band (or the cumulative share) with a labelled line at each limit."""
     fig = go.Figure()
     if cumulatief:
-        curve = huurverdeling.cumulative(huur, aantal)
+        curve = huurverdeling.cumulative(bins)
         fig.add_scatter(
             x=curve["huur"],
             y=curve["aandeel"],
@@ -62,7 +62,7 @@ def rent_distribution(
             "range": [0, 1.3],  # room above 100% for the labels of the limits
         }
     else:
-        bands = huurverdeling.histogram(huur, aantal, breedte)
+        bands = huurverdeling.histogram(bins, breedte)
         fig.add_bar(
             x=bands["van"] + breedte / 2,
             y=bands["aantal"],
@@ -77,7 +77,7 @@ def rent_distribution(
         )
         top = float(bands["aantal"].max()) if len(bands) else 1.0
         yaxis = {"title": "aantal woningen", "range": [0, top * 1.7]}
-    _limit_lines(fig, lijnen, huur)
+    _limit_lines(fig, lijnen, bins)
     return layout(
         fig,
         titel,
@@ -89,9 +89,10 @@ def rent_distribution(
     )
 
 
-def _limit_lines(fig: go.Figure, lijnen: list[huurverdeling.Grenslijn], huur: pd.Series) -> None:
+def _limit_lines(fig: go.Figure, lijnen: list[huurverdeling.Grenslijn], bins: pd.DataFrame) -> None:
     amounts = [float(line.bedrag) for line in lijnen]
-    values = [float(v) for v in huur.dropna()] + amounts
+    rents = bins["van_cent"].dropna()
+    values = ([float(rents.min()) / 100, float(rents.max()) / 100] if len(rents) else []) + amounts
     if not values:
         return
     lo, hi = min(values), max(values)

@@ -1,12 +1,13 @@
 """The share of homes under a rent target's limit per scope and verslagjaar, per kern, and the
 homes short of the norm: the scorecard's numbers, with every row behind them.
 
-Pure functions over the stock as ``dashboard.stock`` gives it (one row per vhe, the last peildatum
-of each verslagjaar, column ``jaar``). The rules are the monitor's, used from where they live: the
+Pure functions over the counts of the stock per verslagjaar as ``dashboard.stock`` gives them
+(homes per corporatie, gemeente, jaar, kern, label … with the homes under each limit; see
+:mod:`prestatie.opslag.counts`). The rules are the monitor's, used from where they live: the
 scopes (:func:`prestatie.beoordeling.monitor.scopes_for`,
 :func:`~prestatie.beoordeling.monitor.present`), the stock of a scope per year, only years every
 corporatie in it reported (:func:`~prestatie.beoordeling.monitor.scope_stock`), the share
-(:func:`prestatie.beoordeling.metingen.share_up_to`) and the gap in homes
+(:func:`prestatie.beoordeling.metingen.rent_share`) and the gap in homes
 (:func:`prestatie.beoordeling.metingen.homes_short`, exact arithmetic). How the target reads a rent:
 :mod:`prestatie.beoordeling.huurregel`.
 """
@@ -17,7 +18,8 @@ import pandas as pd
 
 from prestatie.afspraken.schema import Doel
 from prestatie.beoordeling import metingen, monitor
-from prestatie.beoordeling.huurregel import Regel, norm_in, under_limit
+from prestatie.beoordeling.huurregel import Regel, norm_in
+from prestatie.beoordeling.selectie import Rows
 from prestatie.beoordeling.status import GEEN_GEGEVENS, Evaluation, Scope
 from prestatie.referentie.peildatum import as_date, verslagjaar
 
@@ -50,27 +52,27 @@ def visible(scopes_: list[Scope], corporatie: str | None) -> list[Scope]:
 
 
 def judged_rows(stock: pd.DataFrame, doel: Doel, scopes_: list[Scope], lezing: str) -> pd.DataFrame:
-    """Every stock row a target's scopes are judged on, every year, with the columns ``scope``,
-    ``grens_peildatum`` (the peildatum whose limit applies), ``grens_cent`` and ``onder``."""
+    """Every count of the stock a target's scopes are judged on, every year, with the columns
+    ``scope``, ``grens_peildatum`` (the peildatum whose limit applies), ``grens_cent`` and
+    ``deel`` (the homes that count under the limit, :meth:`Regel.kolom`). A year whose limits are
+    not known (beyond the huurgrenzen table) is left out; the page says so."""
     regel = Regel.van(doel)
+    kolom = regel.kolom(lezing)
     parts = []
     for scope in scopes_:
         for _, rows in sorted(monitor.scope_stock(stock, doel, scope).items()):
             peil = as_date(rows["peildatum"].max())
             cents = regel.cents(peil, lezing)
-            if cents is None:  # no limits known for that year: not judged, the page says so
+            if cents is None or kolom not in rows.columns:
                 continue
             parts.append(
-                rows.assign(
-                    scope=scope.corporatie,
-                    grens_peildatum=peil,
-                    grens_cent=cents,
-                    onder=under_limit(rows["huur_cent"], cents, regel.inclusief),
+                rows.assign(scope=scope.corporatie, grens_peildatum=peil, grens_cent=cents).assign(
+                    deel=rows[kolom]
                 )
             )
     if not parts:
         empty = stock.iloc[:0]
-        return empty.assign(scope="", grens_peildatum=None, grens_cent=0, onder=False)
+        return empty.assign(scope="", grens_peildatum=None, grens_cent=0, deel=0.0)
     return pd.concat(parts, ignore_index=True)
 
 
@@ -78,13 +80,12 @@ def judged_rows(stock: pd.DataFrame, doel: Doel, scopes_: list[Scope], lezing: s
 
 
 def _shares(judged: pd.DataFrame, by: list[str], doel: Doel) -> pd.DataFrame:
-    """Per group of judged rows (one limit each): homes under it and the total, measured by
-    :func:`metingen.share_up_to` as the monitor measures them."""
-    inclusief = Regel.van(doel).inclusief
+    """Per group of judged counts (one limit each): homes under it and the total, measured by
+    :func:`metingen.rent_share` as the monitor measures them."""
     out = []
-    for key, rows in judged.groupby(by, sort=True):
+    for key, rows in judged.groupby(by, sort=True, observed=True):
         cents = int(rows["grens_cent"].iloc[0])
-        share = metingen.share_up_to(rows, cents, inclusief)
+        share = metingen.rent_share(rows, "deel")
         out.append(
             {
                 **dict(zip(by, key, strict=True)),
@@ -122,21 +123,35 @@ def trend(judged: pd.DataFrame, doel: Doel) -> pd.DataFrame:
 
 
 def with_status(trend_: pd.DataFrame, doel: Doel, evaluations: list[Evaluation]) -> pd.DataFrame:
-    """The monitor's status on each point it judged on that year's own stock.
+    """The monitor's status, share and gap on each point it judged on that year's own stock:
+    where the monitor judged a point, the page shows the monitor's figures.
 
     An evaluation of a later deadline measured on an earlier year ("op koers", "achter") is not
     a point of its own and stays out; points without a judgement keep status None.
     """
     judged = {
-        (e.corporatie, e.jaar): e.status
+        (e.corporatie, e.jaar): e
         for e in evaluations
         if e.doel == doel.id
         and e.document == doel.document
         and e.peildatum is not None
         and verslagjaar(e.peildatum) == e.jaar
     }
-    status = [judged.get((s, int(j))) for s, j in zip(trend_["scope"], trend_["jaar"], strict=True)]
-    return trend_.assign(status=pd.Series(status, index=trend_.index, dtype=object))
+    out = trend_.copy()
+    out["status"] = pd.Series([None] * len(out), index=out.index, dtype=object)
+    out = out.astype({"tekort": object})
+    for i, (scope, jaar) in zip(
+        out.index, zip(out["scope"], out["jaar"], strict=True), strict=True
+    ):
+        e = judged.get((scope, int(jaar)))
+        if e is None:
+            continue
+        out.at[i, "status"] = e.status
+        if isinstance(e.waarde, float) and e.basis:
+            out.at[i, "waarde"] = e.waarde
+            out.at[i, "totaal"] = e.basis
+            out.at[i, "tekort"] = e.tekort
+    return out
 
 
 def stand(trend_: pd.DataFrame, scope_names: list[str], jaar: int, doel: Doel) -> pd.DataFrame:
@@ -206,19 +221,43 @@ def without_kern(judged_year: pd.DataFrame) -> float:
 # ---- the rows behind a figure ---------------------------------------------------------------
 
 
-def rows_above(judged: pd.DataFrame, jaar: int | None = None) -> pd.DataFrame:
-    """The judged rows that do not count as under the limit (missing rents included), highest
-    rent first; one year or all."""
+def rows_above(
+    judged: pd.DataFrame, doel: Doel, jaar: int | None = None, rekenhuur: bool = False
+) -> list[Rows]:
+    """The homes of the judged counts that do not count as under the limit (missing rents
+    included), one year or all: one description of rows per scope and year, for the drill-down."""
     rows = judged if jaar is None else judged[judged["jaar"] == jaar]
-    rows = rows[~rows["onder"]]
-    return with_verdict(rows).sort_values(
-        ["jaar", "scope", "huur"], ascending=[False, True, False], na_position="first"
-    )
+    inclusief = Regel.van(doel).inclusief
+    keys = rows[["scope", "jaar", "grens_cent", "corporatie"]].drop_duplicates()
+    out = []
+    for (_, year, cents), group in keys.groupby(["scope", "jaar", "grens_cent"], sort=True):
+        out.append(
+            Rows(
+                gemeente=doel.gemeente,
+                corporaties=tuple(sorted(group["corporatie"])),
+                jaren=(int(year),),
+                kern=doel.kern,
+                boven_cent=int(cents),
+                inclusief=inclusief,
+                rekenhuur=rekenhuur,
+            )
+        )
+    return out
 
 
-def with_verdict(rows: pd.DataFrame) -> pd.DataFrame:
-    """Adds ``grens`` (€) and ``onder_grens`` ('ja'/'nee') for the drill-down table."""
-    return rows.assign(
-        grens=rows["grens_cent"] / 100,
-        onder_grens=rows["onder"].map({True: "ja", False: "nee"}),
+def rows_of(judged_year: pd.DataFrame, doel: Doel, rekenhuur: bool = False) -> list[Rows]:
+    """Every home of the judged counts of a year, for the drill-down per kern."""
+    keys = judged_year[["jaar", "corporatie"]].drop_duplicates()
+    return (
+        [
+            Rows(
+                gemeente=doel.gemeente,
+                corporaties=tuple(sorted(keys["corporatie"])),
+                jaren=tuple(sorted({int(j) for j in keys["jaar"]})),
+                kern=doel.kern,
+                rekenhuur=rekenhuur,
+            )
+        ]
+        if not keys.empty
+        else []
     )

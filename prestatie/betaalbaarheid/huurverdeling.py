@@ -2,9 +2,10 @@
 share, a line at each limit with the share of homes up to it, and the limit amounts in both
 readings (indexed and the document's fixed amount).
 
-Rents come as a Series in euros with an optional weight (``aantal``: 1 for a stock list,
-Aantal ultimo for a bezitstabel) and are compared in whole cents. A missing rent stays in every
-total and is never up to a limit; shares are :func:`prestatie.beoordeling.metingen.share_up_to`.
+Rents come as DuckDB counted them (:func:`prestatie.opslag.counts.rent_bins`): homes per rent in
+whole cents (``van_cent``, null for a missing rent, ``aantal`` the homes). A missing rent stays in
+every total and is never up to a limit. The shares per limit per corporatie come from the counts
+of the stock (:func:`prestatie.opslag.counts.stock`: ``tot_<grens>``).
 """
 
 from __future__ import annotations
@@ -49,39 +50,35 @@ class Grenslijn:
         return f"{self.naam}<br>{fmt.euro(self.bedrag)}{share}"
 
 
-def _cents(huur: pd.Series) -> pd.Series:
-    return (huur.astype("Float64") * 100).round().astype("Int64")
+def _known(bins: pd.DataFrame) -> pd.DataFrame:
+    return bins[bins["van_cent"].notna()]
 
 
-def _weights(huur: pd.Series, aantal: pd.Series | None) -> pd.Series:
-    return pd.Series(1.0, index=huur.index) if aantal is None else aantal.astype(float)
-
-
-def _share_at_most(
-    huur: pd.Series, aantal: pd.Series | None, bedrag: Decimal | float
-) -> float | None:
-    """Share of homes (weighted) with a rent up to and including ``bedrag``
-    (:func:`prestatie.beoordeling.metingen.share_up_to`); missing rents stay in the total."""
-    rows = pd.DataFrame({"huur_cent": _cents(huur), "aantal": _weights(huur, aantal)})
-    return metingen.share_up_to(rows, huurgrenzen.in_cents(bedrag), True).waarde
+def share_at_most(bins: pd.DataFrame, cents: int) -> float | None:
+    """Share of homes with a rent up to and including ``cents``; missing rents in the total."""
+    total = float(bins["aantal"].sum())
+    if not total:
+        return None
+    known = _known(bins)
+    return float(known.loc[known["van_cent"] <= cents, "aantal"].sum()) / total
 
 
 def grenslijnen(
-    huur: pd.Series,
-    aantal: pd.Series | None,
-    peildatum: date,
-    document: tuple[tuple[str, float], ...] = (),
+    bins: pd.DataFrame, peildatum: date, document: tuple[tuple[str, float], ...] = ()
 ) -> list[Grenslijn]:
     """The four limits in force on the peildatum, plus the document amounts given, each with
     the share of homes up to it; sorted by amount."""
     limits = huurgrenzen.in_force(peildatum) or {}  # none known for that year: no lines
     lines = [
-        Grenslijn(huurgrenzen.naam(g, peildatum.year), b, _share_at_most(huur, aantal, b))
+        Grenslijn(
+            huurgrenzen.naam(g, peildatum.year), b, share_at_most(bins, huurgrenzen.in_cents(b))
+        )
         for g, b in limits.items()
     ]
     for naam, bedrag in document:
         exact = Decimal(str(bedrag)).quantize(Decimal("0.01"))
-        lines.append(Grenslijn(naam, exact, _share_at_most(huur, aantal, exact), document=True))
+        share = share_at_most(bins, huurgrenzen.in_cents(exact))
+        lines.append(Grenslijn(naam, exact, share, document=True))
     return sorted(lines, key=lambda line: (line.bedrag, line.document))
 
 
@@ -96,30 +93,26 @@ def document_amounts(doelen: list[Doel]) -> tuple[tuple[str, float], ...]:
     return tuple(seen)
 
 
-def histogram(huur: pd.Series, aantal: pd.Series | None, breedte: int = 25) -> pd.DataFrame:
-    """Homes per rent band [van, tot) of ``breedte`` euros, weighted by ``aantal``; missing
-    rents left out. Computed in whole cents, so € 700,00 falls in [700, 725)."""
-    cents = _cents(huur)
-    weights = _weights(huur, aantal)
-    known = cents.notna()
-    if not known.any():
+def histogram(bins: pd.DataFrame, breedte: int = 25) -> pd.DataFrame:
+    """Homes per rent band [van, tot) of ``breedte`` euros; missing rents left out. Computed in
+    whole cents, so € 700,00 falls in [700, 725)."""
+    known = _known(bins)
+    if known.empty:
         return pd.DataFrame({"van": [], "tot": [], "aantal": []})
-    band = (cents[known] // (breedte * 100)).astype(int)
-    counts = weights[known].groupby(band).sum().sort_index()
+    band = (known["van_cent"].astype("int64") // (breedte * 100)).astype(int)
+    counts = known["aantal"].astype(float).groupby(band).sum().sort_index()
     van = counts.index.to_numpy() * breedte
     return pd.DataFrame({"van": van, "tot": van + breedte, "aantal": counts.to_numpy()})
 
 
-def cumulative(huur: pd.Series, aantal: pd.Series | None) -> pd.DataFrame:
+def cumulative(bins: pd.DataFrame) -> pd.DataFrame:
     """Per distinct rent the share of homes with a rent up to and including it (missing rents
     stay in the total, so the curve ends below 100% when rents are missing)."""
-    weights = _weights(huur, aantal)
-    total = float(weights.sum())
-    cents = _cents(huur)
-    known = cents.notna()
-    if not total or not known.any():
+    total = float(bins["aantal"].sum())
+    known = _known(bins)
+    if not total or known.empty:
         return pd.DataFrame({"huur": [], "aandeel": []})
-    per_rent = weights[known].groupby(cents[known].astype(int)).sum().sort_index()
+    per_rent = known.groupby(known["van_cent"].astype("int64"))["aantal"].sum().sort_index()
     return pd.DataFrame(
         {"huur": per_rent.index.to_numpy() / 100, "aandeel": per_rent.cumsum().to_numpy() / total}
     )
@@ -128,16 +121,18 @@ def cumulative(huur: pd.Series, aantal: pd.Series | None) -> pd.DataFrame:
 # ---- tables ---------------------------------------------------------------------------------
 
 
-def shares_per_limit(rows: pd.DataFrame, peildatum: date) -> pd.DataFrame:
-    """Per corporatie (and gemeente): homes, homes up to and including each limit in force on
-    the peildatum, and homes without a rent. Long form: one row per group and limit."""
+def shares_per_limit(stock: pd.DataFrame, peildatum: date) -> pd.DataFrame:
+    """Per corporatie (and gemeente) on the peildatum: homes, homes up to and including each
+    limit in force then, and homes without a rent, from the counts of the stock. Long form: one
+    row per group and limit; nothing for a peildatum beyond the huurgrenzen table."""
     limits = huurgrenzen.in_force(peildatum) or {}  # none known for that year: no rows
+    rows = stock[pd.to_datetime(stock["peildatum"]) == pd.Timestamp(peildatum)]
     out = []
     for (corp, gem), group in rows.groupby(["corporatie", "gemeente"], sort=True):
         totaal = float(group["aantal"].sum())
-        zonder = float(group.loc[group["huur_cent"].isna(), "aantal"].sum())
+        zonder = totaal - float(group["huur_bekend"].sum())
         for grens, bedrag in limits.items():
-            share = metingen.share_up_to(group, huurgrenzen.in_cents(bedrag), True)
+            share = metingen.rent_share(group, f"tot_{grens}")
             out.append(
                 {
                     "corporatie": corp,

@@ -20,8 +20,8 @@ import pandas as pd
 
 from prestatie import fmt
 from prestatie.afspraken.schema import Doel
-from prestatie.beoordeling import metingen, scorecard
-from prestatie.beoordeling.huurregel import FIXED, Regel
+from prestatie.beoordeling import scorecard
+from prestatie.beoordeling.huurregel import FIXED, KALE_HUUR, Regel
 from prestatie.beoordeling.scorecard import STATUS_TEKEN
 from prestatie.referentie import huurgrenzen
 from prestatie.referentie.peildatum import as_date
@@ -30,18 +30,18 @@ HUURKOLOM = "huur zoals ingelezen: kale/netto huur"
 
 
 def has_rekenhuur(stock: pd.DataFrame) -> bool:
-    """Whether any home in the stock came with a rekenhuur beside its kale/netto huur."""
-    return "rekenhuur_cent" in stock.columns and bool(stock["rekenhuur_cent"].notna().any())
+    """Whether any home in the stock counts came with a rekenhuur beside its kale/netto huur."""
+    return "rekenhuur_rijen" in stock.columns and bool(stock["rekenhuur_rijen"].sum() > 0)
 
 
 def rent_text(keuze: str, stock: pd.DataFrame) -> str:
     """Which rent the figures use, in words, with how many homes had a rekenhuur."""
-    if keuze == metingen.KALE_HUUR or not has_rekenhuur(stock):
+    if keuze == KALE_HUUR or not has_rekenhuur(stock):
         return HUURKOLOM
-    with_it = int(stock["rekenhuur_cent"].notna().sum())
+    with_it = int(stock["rekenhuur_rijen"].sum())
     return (
         f"rekenhuur waar het bestand die had ({fmt.num(with_it)} van "
-        f"{fmt.num(len(stock))} woningen), anders de kale/netto huur"
+        f"{fmt.num(int(stock['rijen'].sum()))} woningen), anders de kale/netto huur"
     )
 
 
@@ -75,7 +75,7 @@ def peildata(stock: pd.DataFrame, corporatie: str | None, jaar: int | None) -> l
 def at_peildatum(stock: pd.DataFrame, corporatie: str | None, peildatum: date) -> pd.DataFrame:
     """The stock of the corporatie (all when None) on one peildatum."""
     rows = _of_corporatie(stock, corporatie)
-    return rows[rows["peildatum"].map(as_date) == peildatum]
+    return rows[pd.to_datetime(rows["peildatum"]) == pd.Timestamp(peildatum)]
 
 
 def _of_corporatie(stock: pd.DataFrame, corporatie: str | None) -> pd.DataFrame:

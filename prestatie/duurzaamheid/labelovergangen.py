@@ -1,21 +1,20 @@
 """Label transitions: the same homes on two peildata, matched by vhe number, label from and to.
 
-A home is its corporatie, gemeente and vhe number (VHE_SLEUTEL): the same number at another
-corporatie is another home. A home on the first peildatum only left the stock (UIT_BEZIT), one on
-the second only came in (NIEUW). Labels are read as classes
-(:func:`prestatie.duurzaamheid.labelverdeling.canonical`).
+A home is its corporatie, gemeente and vhe number: the same number at another corporatie is
+another home; DuckDB matches them (:func:`prestatie.opslag.counts.transitions`). A home on the
+first peildatum only left the stock (UIT_BEZIT), one on the second only came in (NIEUW).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 
-from prestatie.duurzaamheid.labelverdeling import canonical
+from prestatie.beoordeling.selectie import Rows
 from prestatie.referentie import labels
 
-VHE_SLEUTEL = ["corporatie", "gemeente", "vhe_id"]
 UIT_BEZIT = "uit bezit"  # on the first peildatum, not on the second (sold, demolished)
 NIEUW = "nieuw in bezit"  # on the second peildatum only (built, bought)
 BETER, GELIJK, SLECHTER, ONVERGELIJKBAAR = "beter", "gelijk", "slechter", "onbekend"
@@ -31,48 +30,40 @@ def _as_date(value) -> date:
     return value.date() if isinstance(value, pd.Timestamp) else value
 
 
-def _on(stock: pd.DataFrame, peildatum: date) -> pd.DataFrame:
-    return canonical(stock[stock["peildatum"] == pd.Timestamp(peildatum)])
-
-
-def _labels_before(before: pd.DataFrame) -> pd.DataFrame:
-    """The key of each home with its (canonical) label as ``label_van``."""
-    return before[VHE_SLEUTEL + ["label"]].rename(columns={"label": "label_van"})
-
-
-def transition_rows(stock: pd.DataFrame, van: date, naar: date) -> pd.DataFrame:
-    """Every home on either peildatum with ``label_van`` and ``label_naar``, matched by
-    corporatie, gemeente and vhe number; a home on one date only is NIEUW or UIT_BEZIT.
-
-    The row's other columns come from ``naar`` (from ``van`` for a home that left).
-    """
-    before = _on(stock, van)
-    after = _on(stock, naar)
-    kept = after.merge(_labels_before(before), on=VHE_SLEUTEL, how="left")
-    kept["label_van"] = kept["label_van"].fillna(NIEUW)
-    gone = before[~before.set_index(VHE_SLEUTEL).index.isin(after.set_index(VHE_SLEUTEL).index)]
-    gone = gone.assign(label_van=gone["label"], label=UIT_BEZIT)
-    both = pd.concat([kept, gone], ignore_index=True) if len(gone) else kept
-    return both.rename(columns={"label": "label_naar"})
-
-
-def reached_rows(before: pd.DataFrame, after: pd.DataFrame, minimum: str) -> pd.DataFrame:
-    """The rows of ``after`` that were below ``minimum`` (a known label) in ``before`` and now
-    are at least ``minimum``: the homes :func:`metingen.reached_label` counts."""
-    new = canonical(after).merge(_labels_before(canonical(before)), on=VHE_SLEUTEL, how="inner")
-    was_below = new["label_van"].isin(labels.classes_below(minimum))
-    now_at = new["label"].isin(labels.classes_at_least(minimum))
-    return new[was_below & now_at]
-
-
-def transitions(stock: pd.DataFrame, van: date, naar: date) -> pd.DataFrame:
-    """Homes per (label_van, label_naar), in label order, only the pairs that occur."""
-    rows = transition_rows(stock, van, naar)
-    counts = rows.groupby(["label_van", "label_naar"])["aantal"].sum().reset_index()
+def transitions(moved: pd.DataFrame) -> pd.DataFrame:
+    """Homes per (label_van, label_naar) as DuckDB matched them
+    (:func:`prestatie.opslag.counts.transitions`: no label_van for a home that came, no
+    label_naar for one that left), in label order, only the pairs that occur."""
+    counts = moved.assign(
+        label_van=moved["label_van"].astype(object).fillna(NIEUW),
+        label_naar=moved["label_naar"].astype(object).fillna(UIT_BEZIT),
+    )
+    counts = counts.groupby(["label_van", "label_naar"])["aantal"].sum().reset_index()
     order = {k: i for i, k in enumerate(ORDER)}
     return counts.sort_values(
         ["label_van", "label_naar"], key=lambda s: s.map(order), ignore_index=True
     )
+
+
+def moved_rows(
+    van: date,
+    naar: date,
+    label_van: str,
+    label_naar: str,
+    gemeente: str | None,
+    corporaties: tuple[str, ...] | None,
+) -> list[Rows]:
+    """The homes that went from ``label_van`` on ``van`` to ``label_naar`` on ``naar``, for the
+    drill-down: a home that came in is on ``naar`` only, one that left on ``van`` only."""
+    base = Rows(gemeente=gemeente, corporaties=corporaties)
+    if label_naar == UIT_BEZIT:
+        return [replace(base, peildatum=van, labels=(label_van,), niet_op=naar)]
+    before = () if label_van == NIEUW else (label_van,)
+    return [
+        replace(
+            base, peildatum=naar, labels=(label_naar,), eerder_peildatum=van, eerder_labels=before
+        )
+    ]
 
 
 def transition_table(counts: pd.DataFrame) -> pd.DataFrame:
@@ -131,8 +122,3 @@ def largest(counts: pd.DataFrame, richting: str = BETER) -> tuple[str, str] | No
         return None
     _, van, naar = max(pairs, key=lambda p: (p[0], -labels.rank(p[1]), -labels.rank(p[2])))
     return van, naar
-
-
-def moved(rows: pd.DataFrame, label_van: str, label_naar: str) -> pd.DataFrame:
-    """The rows of :func:`transition_rows` that went from ``label_van`` to ``label_naar``."""
-    return rows[(rows["label_van"] == label_van) & (rows["label_naar"] == label_naar)]

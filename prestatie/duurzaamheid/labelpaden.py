@@ -1,26 +1,25 @@
 """The path of a label target: every year measured, the milestones with the monitor's status.
 
-Pure functions over the vhe rows of ``dashboard.stock`` (column ``jaar`` from
-:func:`prestatie.beoordeling.metingen.latest_per_year`), the ``Doel`` objects of the agreements and
-the monitor's evaluations. The kinds: the share of a label group (``aandeel_label``), the mean
-label (``gemiddeld_label``), a count going to zero (``naar_nul``) and homes that reached a
-label (``labelsprong``). The stock in scope is the monitor's (:func:`monitor.scope_stock`).
+Pure functions over what the monitor reads (:class:`prestatie.beoordeling.monitor.Facts`: the counts
+of the stock per verslagjaar and the label transitions between consecutive years), the ``Doel``
+objects of the agreements and the monitor's evaluations. The kinds: the share of a label group
+(``aandeel_label``), the mean label (``gemiddeld_label``), a count going to zero (``naar_nul``) and
+homes that reached a label (``labelsprong``). The stock in scope is the monitor's
+(:func:`monitor.scope_stock`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
 
 from prestatie.afspraken.schema import Doel
 from prestatie.beoordeling import metingen, monitor, scorecard
-from prestatie.beoordeling.selectie import Selectie, evaluation_selected
+from prestatie.beoordeling.selectie import Rows, Selectie, evaluation_selected
 from prestatie.beoordeling.status import GEEN_GEGEVENS, Evaluation
-from prestatie.duurzaamheid.labelovergangen import reached_rows
-from prestatie.duurzaamheid.labelverdeling import canonical, rows_with_labels
 from prestatie.referentie import labels
 
 SOORTEN = ("aandeel_label", "gemiddeld_label", "naar_nul", "labelsprong")
@@ -49,9 +48,9 @@ class Pad:
         return max(self.voorraad, default=None)
 
 
-def paden(doelen: Iterable[Doel], stock: pd.DataFrame, evaluations: list[Evaluation]) -> list[Pad]:
+def paden(doelen: Iterable[Doel], facts: monitor.Facts, evaluations: list[Evaluation]) -> list[Pad]:
     """A Pad for each label target (the kinds in SOORTEN) and each scope the monitor judges."""
-    stock = canonical(stock)
+    stock = facts.vhe
     out = []
     for doel in doelen:
         if doel.soort not in SOORTEN:
@@ -68,7 +67,7 @@ def paden(doelen: Iterable[Doel], stock: pd.DataFrame, evaluations: list[Evaluat
                     doel,
                     scope.corporatie,
                     doel.gemeente,
-                    _MEASURES[doel.soort](doel, per_year),
+                    _MEASURES[doel.soort](doel, per_year, _moves(facts, doel, scope.corporaties)),
                     mijlpalen(doel, own),
                     own,
                     per_year,
@@ -153,7 +152,18 @@ def _peildatum(rows: pd.DataFrame) -> date:
     return peil.date() if isinstance(peil, pd.Timestamp) else peil
 
 
-def measured_shares(doel: Doel, per_year: dict[int, pd.DataFrame]) -> pd.DataFrame:
+def _moves(facts: monitor.Facts, doel: Doel, corporaties: tuple[str, ...]) -> pd.DataFrame:
+    """The label transitions of a target's scope (its gemeente, corporaties and kern)."""
+    moves = facts.overgangen
+    if moves is None:
+        return pd.DataFrame(columns=["jaar", "label_van", "label_naar", "rijen"])
+    moves = moves[(moves["gemeente"] == doel.gemeente) & moves["corporatie"].isin(corporaties)]
+    if doel.kern:
+        moves = moves[(moves["kern_van"] == doel.kern) & (moves["kern_naar"] == doel.kern)]
+    return moves
+
+
+def measured_shares(doel: Doel, per_year: dict[int, pd.DataFrame], _moves=None) -> pd.DataFrame:
     """aandeel_label: per year the homes in the group, all homes, the unknown ones, the share."""
     group = tuple(doel.params["labels"])
     rows = []
@@ -172,7 +182,7 @@ def measured_shares(doel: Doel, per_year: dict[int, pd.DataFrame]) -> pd.DataFra
     return pd.DataFrame(rows, columns=["jaar", "peildatum", "deel", "totaal", "onbekend", "waarde"])
 
 
-def measured_means(doel: Doel, per_year: dict[int, pd.DataFrame]) -> pd.DataFrame:
+def measured_means(doel: Doel, per_year: dict[int, pd.DataFrame], _moves=None) -> pd.DataFrame:
     """gemiddeld_label: per year the ordinal mean (rang) and the class it rounds to."""
     rows = []
     for jaar, g in sorted(per_year.items()):
@@ -190,7 +200,7 @@ def measured_means(doel: Doel, per_year: dict[int, pd.DataFrame]) -> pd.DataFram
     return pd.DataFrame(rows, columns=["jaar", "peildatum", "rang", "waarde", "bekend", "totaal"])
 
 
-def measured_counts(doel: Doel, per_year: dict[int, pd.DataFrame]) -> pd.DataFrame:
+def measured_counts(doel: Doel, per_year: dict[int, pd.DataFrame], _moves=None) -> pd.DataFrame:
     """naar_nul: per year the homes in the group, in total and per class."""
     group = tuple(doel.params["labels"])
     rows = []
@@ -207,7 +217,9 @@ def measured_counts(doel: Doel, per_year: dict[int, pd.DataFrame]) -> pd.DataFra
     return pd.DataFrame(rows, columns=["jaar", "peildatum", *group, "waarde"])
 
 
-def measured_jumps(doel: Doel, per_year: dict[int, pd.DataFrame]) -> pd.DataFrame:
+def measured_jumps(
+    doel: Doel, per_year: dict[int, pd.DataFrame], moves: pd.DataFrame
+) -> pd.DataFrame:
     """labelsprong: per year the homes that went from below the label to at least it,
     matched by vhe number against the year before (years without the year before: none)."""
     minimum = doel.params["label"]
@@ -215,7 +227,7 @@ def measured_jumps(doel: Doel, per_year: dict[int, pd.DataFrame]) -> pd.DataFram
         {
             "jaar": jaar,
             "peildatum": _peildatum(g),
-            "waarde": metingen.reached_label(per_year[jaar - 1], g, minimum),
+            "waarde": metingen.reached_label(moves[moves["jaar"] == jaar], minimum),
         }
         for jaar, g in sorted(per_year.items())
         if jaar - 1 in per_year
@@ -273,18 +285,27 @@ def cumulative(pad: Pad) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["periode", "jaar", "totaal", "norm"])
 
 
-def latest_rows(pad: Pad) -> pd.DataFrame:
-    """The rows behind the latest year of a path: the homes in the target's label group
-    (aandeel_label, naar_nul), all homes (gemiddeld_label), or those that reached the label
-    in that year (labelsprong)."""
+def latest_rows(pad: Pad) -> list[Rows]:
+    """The rows behind the latest year of a path, for the drill-down: the homes in the target's
+    label group (aandeel_label, naar_nul), all homes (gemiddeld_label), or those that reached the
+    label in that year (labelsprong)."""
     jaar = pad.laatste_jaar
     if jaar is None:
-        return pd.DataFrame()
-    rows = pad.voorraad[jaar]
+        return []
+    corporaties = tuple(sorted(set(pad.voorraad[jaar]["corporatie"])))
+    base = Rows(gemeente=pad.gemeente, corporaties=corporaties, jaren=(jaar,), kern=pad.doel.kern)
     if pad.doel.soort in ("aandeel_label", "naar_nul"):
-        return rows_with_labels(rows, pad.doel.params["labels"])
+        return [replace(base, labels=tuple(pad.doel.params["labels"]))]
     if pad.doel.soort == "labelsprong":
         if jaar - 1 not in pad.voorraad:
-            return rows.iloc[:0]
-        return reached_rows(pad.voorraad[jaar - 1], rows, pad.doel.params["label"])
-    return rows
+            return []
+        minimum = pad.doel.params["label"]
+        return [
+            replace(
+                base,
+                labels=labels.classes_at_least(minimum),
+                eerder_jaar=jaar - 1,
+                eerder_labels=labels.classes_below(minimum),
+            )
+        ]
+    return [base]

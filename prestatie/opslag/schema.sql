@@ -63,6 +63,70 @@ ALTER TABLE vhe ADD COLUMN IF NOT EXISTS rekenhuur_cent BIGINT;
 ALTER TABLE batch ADD COLUMN IF NOT EXISTS huur_kolom VARCHAR;
 CREATE OR REPLACE VIEW actieve_batch AS
     SELECT * FROM batch WHERE vervangen_door IS NULL AND ongedaan IS NULL;
+-- The year a peildatum reports on: 1 January reports on the year before (as
+-- prestatie.referentie.peildatum.verslagjaar; a test keeps the two equal).
+CREATE OR REPLACE MACRO verslagjaar(d) AS
+    CASE WHEN month(d) = 1 AND day(d) = 1 THEN year(d) - 1 ELSE year(d) END;
+-- The official rent limits per year in whole cents, loaded from prestatie/referentie/data/
+-- huurgrenzen.csv on every connect (prestatie.opslag.store.sync_reference).
+CREATE TABLE IF NOT EXISTS huurgrens (
+    jaar INTEGER PRIMARY KEY,
+    kwaliteitskortingsgrens BIGINT NOT NULL,
+    eerste_aftoppingsgrens BIGINT NOT NULL,
+    tweede_aftoppingsgrens BIGINT NOT NULL,
+    liberalisatiegrens BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (sleutel VARCHAR PRIMARY KEY, waarde VARCHAR NOT NULL);
+-- The keys a stock batch reports on (corporatie × gemeente × peildatum), written with the batch:
+-- what decides which rows are in force, without reading the rows.
+CREATE TABLE IF NOT EXISTS batch_sleutel (
+    batch_id INTEGER NOT NULL,
+    corporatie VARCHAR NOT NULL,
+    gemeente VARCHAR NOT NULL,
+    peildatum DATE NOT NULL,
+    rijen BIGINT NOT NULL
+);
+-- The stock counted at import time (prestatie/opslag/telling.sql), per batch and per
+-- corporatie × gemeente × peildatum × kern × label × eengezins × levensloopgeschikt: homes, homes
+-- with a rent, homes up to (tot = <=) and under (onder = <) each limit in force on the peildatum,
+-- for the kale/netto huur (huur_) and for the rekenhuur where the file had one (rek_), and the
+-- energy index. grenzen_bekend is false for a peildatum beyond the huurgrenzen table. A page reads
+-- these thousands of rows, not the millions of vhe rows; undo and replacement need nothing here,
+-- because the same batch keys decide which counts are in force.
+CREATE TABLE IF NOT EXISTS vhe_telling (
+    batch_id INTEGER NOT NULL,
+    corporatie VARCHAR NOT NULL,
+    gemeente VARCHAR NOT NULL,
+    peildatum DATE NOT NULL,
+    kern VARCHAR,
+    label VARCHAR NOT NULL,
+    eengezins BOOLEAN NOT NULL,
+    levensloopgeschikt BOOLEAN NOT NULL,
+    grenzen_bekend BOOLEAN NOT NULL,
+    aantal DOUBLE NOT NULL,
+    rijen BIGINT NOT NULL,
+    huur_bekend DOUBLE NOT NULL,
+    huur_tot_kwaliteitskortingsgrens DOUBLE NOT NULL,
+    huur_onder_kwaliteitskortingsgrens DOUBLE NOT NULL,
+    huur_tot_eerste_aftoppingsgrens DOUBLE NOT NULL,
+    huur_onder_eerste_aftoppingsgrens DOUBLE NOT NULL,
+    huur_tot_tweede_aftoppingsgrens DOUBLE NOT NULL,
+    huur_onder_tweede_aftoppingsgrens DOUBLE NOT NULL,
+    huur_tot_liberalisatiegrens DOUBLE NOT NULL,
+    huur_onder_liberalisatiegrens DOUBLE NOT NULL,
+    rek_bekend DOUBLE NOT NULL,
+    rek_tot_kwaliteitskortingsgrens DOUBLE NOT NULL,
+    rek_onder_kwaliteitskortingsgrens DOUBLE NOT NULL,
+    rek_tot_eerste_aftoppingsgrens DOUBLE NOT NULL,
+    rek_onder_eerste_aftoppingsgrens DOUBLE NOT NULL,
+    rek_tot_tweede_aftoppingsgrens DOUBLE NOT NULL,
+    rek_onder_tweede_aftoppingsgrens DOUBLE NOT NULL,
+    rek_tot_liberalisatiegrens DOUBLE NOT NULL,
+    rek_onder_liberalisatiegrens DOUBLE NOT NULL,
+    rekenhuur_rijen BIGINT NOT NULL,
+    ei_som DOUBLE NOT NULL,
+    ei_aantal DOUBLE NOT NULL
+);
 -- Which rows count. The key of the stock is corporatie × gemeente × peildatum; of production
 -- corporatie × gemeente × jaar. For each key the rows of ONE import count: the newest stock
 -- list, or where there is none the newest bezitstabel (a stock list has kern, type and
@@ -70,18 +134,34 @@ CREATE OR REPLACE VIEW actieve_batch AS
 -- or else the bezitstabel's mutations (a list has verduurzaming and zonnepanelen). Per key, not
 -- per file: a newer file for one gemeente or one peildatum replaces exactly that part of an
 -- older file that covered more. So no home is counted twice, and none is lost.
+CREATE OR REPLACE VIEW actieve_sleutel AS
+    SELECT s.corporatie, s.gemeente, s.peildatum,
+           arg_max(s.batch_id, s.batch_id + CASE b.soort WHEN 'voorraad' THEN 1e12 ELSE 0 END)
+               AS batch_id
+    FROM batch_sleutel s JOIN actieve_batch b ON b.id = s.batch_id
+    GROUP BY s.corporatie, s.gemeente, s.peildatum;
+-- The stock per verslagjaar: per corporatie × gemeente the last peildatum of each year.
+CREATE OR REPLACE VIEW stand_sleutel AS
+    SELECT k.*, verslagjaar(k.peildatum) AS jaar FROM actieve_sleutel k
+    QUALIFY k.peildatum = max(k.peildatum)
+        OVER (PARTITION BY k.corporatie, k.gemeente, verslagjaar(k.peildatum));
 CREATE OR REPLACE VIEW actieve_vhe AS
-    WITH rows AS (
-        SELECT v.*, v.huur_cent / 100.0 AS huur, b.bestand, b.soort AS bron_soort
-        FROM vhe v JOIN actieve_batch b ON b.id = v.batch_id
-    ), winner AS (
-        SELECT corporatie, gemeente, peildatum,
-               arg_max(batch_id, batch_id + CASE bron_soort WHEN 'voorraad' THEN 1e12 ELSE 0 END)
-                   AS batch_id
-        FROM (SELECT DISTINCT corporatie, gemeente, peildatum, batch_id, bron_soort FROM rows)
-        GROUP BY corporatie, gemeente, peildatum
-    )
-    SELECT rows.* FROM rows JOIN winner USING (corporatie, gemeente, peildatum, batch_id);
+    SELECT v.*, v.huur_cent / 100.0 AS huur, b.bestand, b.soort AS bron_soort
+    FROM vhe v
+    JOIN actieve_sleutel k USING (batch_id, corporatie, gemeente, peildatum)
+    JOIN batch b ON b.id = v.batch_id;
+CREATE OR REPLACE VIEW actieve_telling AS
+    SELECT t.*, verslagjaar(t.peildatum) AS jaar
+    FROM vhe_telling t JOIN actieve_sleutel k USING (batch_id, corporatie, gemeente, peildatum);
+CREATE OR REPLACE VIEW stand_telling AS
+    SELECT t.*, k.jaar FROM vhe_telling t
+    JOIN stand_sleutel k USING (batch_id, corporatie, gemeente, peildatum);
+-- The vhe rows of the stock per verslagjaar (drill-down, transitions, a document's own amount).
+CREATE OR REPLACE VIEW stand_vhe AS
+    SELECT v.*, v.huur_cent / 100.0 AS huur, b.bestand, b.soort AS bron_soort, k.jaar
+    FROM vhe v
+    JOIN stand_sleutel k USING (batch_id, corporatie, gemeente, peildatum)
+    JOIN batch b ON b.id = v.batch_id;
 CREATE OR REPLACE VIEW productie_lijst AS
     SELECT DISTINCT b.id, b.corporatie, p.gemeente, b.jaar_van, b.jaar_tot
     FROM actieve_batch b JOIN productie p ON p.batch_id = b.id

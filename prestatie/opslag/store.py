@@ -27,6 +27,7 @@ import pandas as pd
 from prestatie.inlezen import ingest
 from prestatie.inlezen.ingest import Parsed
 from prestatie.inlezen.records import PRODUCTIE_COLUMNS, VHE_COLUMNS, Batch
+from prestatie.referentie import huurgrenzen
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "prestatie.duckdb"
 
@@ -35,6 +36,8 @@ _write_lock = threading.Lock()
 
 # The tables and the views that decide which rows are in force: SQL, kept as SQL.
 SCHEMA = resources.files("prestatie.opslag").joinpath("schema.sql").read_text(encoding="utf-8")
+# The stock counted per batch at import time: SQL with {bron} (the rows) and {filter} to fill in.
+TELLING = resources.files("prestatie.opslag").joinpath("telling.sql").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,56 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(target)
     con.execute(SCHEMA)
+    sync_reference(con)
     return con
+
+
+def sync_reference(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring the database's derived tables up to date with the code's reference tables.
+
+    The huurgrenzen (cents per year) are loaded into ``huurgrens``; when they differ from the
+    ones the counts were made with (a new year added to huurgrenzen.csv), every count is made
+    again from the vhe rows. A batch written by an earlier version without its keys and counts
+    gets them. Both happen once, in one transaction, and change no figure."""
+    limits = [
+        (int(row["jaar"]), *(huurgrenzen.in_cents(row[g]) for g in huurgrenzen.GRENZEN))
+        for row in huurgrenzen.tabel()
+    ]
+    fingerprint = repr(limits)
+    stored = con.execute("SELECT waarde FROM meta WHERE sleutel = 'huurgrenzen'").fetchone()
+    missing = [
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT batch_id FROM vhe EXCEPT SELECT DISTINCT batch_id FROM batch_sleutel"
+        ).fetchall()
+    ]
+    if stored and stored[0] == fingerprint and not missing:
+        return
+    with transaction(con):
+        if not stored or stored[0] != fingerprint:
+            con.execute("DELETE FROM huurgrens")
+            con.executemany("INSERT INTO huurgrens VALUES (?, ?, ?, ?, ?)", limits)
+            con.execute("DELETE FROM vhe_telling")
+            con.execute(TELLING.format(bron="vhe", filter=""))
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('huurgrenzen', ?)", [fingerprint])
+        for batch_id in missing:
+            _derive_keys(con, batch_id)
+            if stored and stored[0] == fingerprint:
+                _count_stock(con, batch_id)
+
+
+def _derive_keys(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
+    """The corporatie × gemeente × peildatum keys a batch's vhe rows report on."""
+    con.execute(
+        "INSERT INTO batch_sleutel SELECT batch_id, corporatie, gemeente, peildatum, count(*) "
+        "FROM vhe WHERE batch_id = ? GROUP BY ALL",
+        [batch_id],
+    )
+
+
+def _count_stock(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
+    """The counts of one batch's stock (telling.sql), inside the caller's transaction."""
+    con.execute(TELLING.format(bron="vhe", filter="WHERE v.batch_id = ?"), [batch_id])
 
 
 @contextmanager
@@ -172,6 +224,8 @@ def _write_one(con, batch: Batch, vhe, productie) -> WriteResult:
     ).fetchone()[0]
     if vhe is not None and len(vhe):
         _insert_frame(con, "vhe", VHE_COLUMNS, batch_id, vhe)
+        _derive_keys(con, batch_id)
+        _count_stock(con, batch_id)
     if productie is not None and len(productie):
         _insert_frame(con, "productie", PRODUCTIE_COLUMNS, batch_id, productie)
     if old:
@@ -201,7 +255,7 @@ def undo_demo(con: duckdb.DuckDBPyConnection) -> int:
 def clear_data(con: duckdb.DuckDBPyConnection) -> None:
     """Remove every imported row and batch (start with an empty database)."""
     with transaction(con):
-        for table in ("vhe", "productie", "batch"):
+        for table in ("vhe_telling", "batch_sleutel", "vhe", "productie", "batch"):
             con.execute(f"DELETE FROM {table}")
 
 

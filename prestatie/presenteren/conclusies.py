@@ -257,16 +257,11 @@ def labelverdeling(stock: pd.DataFrame) -> str:
 
 
 def _up_to_limit(rows: pd.DataFrame) -> metingen.Share | None:
-    """Homes with a rent up to and including the limit in force on their own peildatum; None
-    when a peildatum lies in a year without known limits."""
-    part = total = 0.0
-    for peil, group in rows.groupby("peildatum"):
-        cents = huurregel.limit_cents(HUURGRENS, as_date(peil))
-        if cents is None:
-            return None
-        share = metingen.share_up_to(group, cents, inclusief=True)
-        part, total = part + share.deel, total + share.totaal
-    return metingen.Share(part, total)
+    """Homes with a rent up to and including the limit in force on their own peildatum, from the
+    counts of the stock; None when a peildatum lies in a year without known limits."""
+    if not rows["grenzen_bekend"].all():
+        return None
+    return metingen.rent_share(rows, huurregel.limit_column(HUURGRENS, True))
 
 
 def huurverdeling(stock: pd.DataFrame) -> str:

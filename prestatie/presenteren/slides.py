@@ -9,6 +9,7 @@ larger for a projector and lose their own title: the slide carries it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -70,12 +71,18 @@ def projector(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def slides_for(evaluations: list[Evaluation], stock: pd.DataFrame) -> list[Slide]:
+RentBins = Callable[[str, date], pd.DataFrame]
+
+
+def slides_for(
+    evaluations: list[Evaluation], stock: pd.DataFrame, rent_bins: RentBins
+) -> list[Slide]:
     """Every slide for the selection: ``evaluations`` and ``stock`` are already narrowed to it
-    (``dashboard.evaluations`` with filters, ``dashboard.stock``)."""
+    (``dashboard.evaluations`` with filters, ``dashboard.stock``); ``rent_bins(gemeente,
+    peildatum)`` gives the homes per rent there (``dashboard.rent_bins``)."""
     return [
         *_overview(evaluations),
-        *_huren(stock),
+        *_huren(stock, rent_bins),
         *_per_doel(evaluations, "aandeel_huur", "Betaalbaarheid"),
         *_labels(stock),
         *_per_doel(evaluations, "aandeel_label", "Duurzaamheid"),
@@ -135,7 +142,7 @@ def _per_gemeente(stock: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     return [(g, rows) for g, rows in stock.groupby("gemeente", sort=True)]
 
 
-def _huren(stock: pd.DataFrame) -> list[Slide]:
+def _huren(stock: pd.DataFrame, rent_bins: RentBins) -> list[Slide]:
     out = []
     for gemeente, rows in _per_gemeente(stock):
         year = int(rows["jaar"].max())
@@ -148,7 +155,7 @@ def _huren(stock: pd.DataFrame) -> list[Slide]:
                 f"huren:{gemeente}",
                 "Betaalbaarheid",
                 title,
-                charts.rent_distribution(latest["huur"], peil, title),
+                charts.rent_distribution(rent_bins(gemeente, peil), peil, title),
                 conclusies.huurverdeling(rows),
             )
         )

@@ -118,6 +118,16 @@ def gemiddeld(klassen: Iterable[str]) -> tuple[float, str] | None:
     return float(gemiddelde), KLASSEN[floor(gemiddelde + Fraction(1, 2))]
 
 
+def gemiddeld_gewogen(aantallen: dict[str, int]) -> tuple[float, str] | None:
+    """:func:`gemiddeld` of ``n`` times each class (class -> n): the same mean, counted."""
+    known = {k: n for k, n in aantallen.items() if k != ONBEKEND and n > 0}
+    total = sum(known.values())
+    if not total:
+        return None
+    gemiddelde = Fraction(sum(rank(k) * n for k, n in known.items()), total)
+    return float(gemiddelde), KLASSEN[floor(gemiddelde + Fraction(1, 2))]
+
+
 def van_energie_index(ei: float | None, methode: str = "2015-2020") -> str:
     """The label of an energy index under the "2015-2020" or "voor 2015" table.
 

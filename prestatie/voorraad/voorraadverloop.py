@@ -36,7 +36,7 @@ WATERFALL_COLUMNS = (
 
 
 def stock_counts(vhe: pd.DataFrame) -> pd.DataFrame:
-    """Homes per corporatie, gemeente and verslagjaar (rows of ``latest_per_year``)."""
+    """Homes per corporatie, gemeente and verslagjaar (from the counts of the stock)."""
     if vhe.empty:
         return pd.DataFrame(columns=[*KEY, "peildatum", "vhe"])
     counts = vhe.groupby(KEY, as_index=False).agg(
