@@ -1,7 +1,8 @@
 """The rows under a header: blank, totals and text rows set apart, cells per field, problems.
 
-Shared by the stock list, production list and WOZ-bezitstabel readers. Row numbers are the
-numbers Excel shows (the index of the frame), so every problem points at a row a user can find.
+Shared by the stock list, production list, lettings list and WOZ-bezitstabel readers. Row
+numbers are the numbers Excel shows (the index of the frame), so every problem points at a row a
+user can find.
 
 A row is left out, and said so in ``skipped``, when it is a totals row ("Totaal", "Eindtotaal",
 "Subtotaal Emmen": the row's key cell is empty or is that word), a text row (a heading or a note:
@@ -182,6 +183,7 @@ class Built:
 
     vhe: pd.DataFrame | None = None
     productie: pd.DataFrame | None = None
+    verhuring: pd.DataFrame | None = None
     warnings: list[Problem] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
     blank_rows: int = 0
