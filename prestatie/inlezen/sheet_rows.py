@@ -302,7 +302,7 @@ def parties(cells: pd.DataFrame, meta: Meta, problems: Collector) -> dict[str, p
                 name,
                 f"onbekende {name} (prestatie kent {known}); verbeter de naam of laat de rij weg",
             )
-            filled = values.to_numpy(dtype=object)
+            filled = values.to_numpy(dtype=object, copy=True)  # may be a read-only view
             filled[blank.to_numpy()] = chosen
             values = pd.Series(filled, index=cells.index, dtype=object)
         else:
