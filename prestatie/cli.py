@@ -1,4 +1,4 @@
-"""The command line: ``prestatie import|voorraad|productie|monitor|batches|demo|leeg``.
+"""The command line: ``prestatie import|voorraad|productie|verhuringen|monitor|batches|demo|leeg``.
 
 JSON goes to stdout (fractions 0..1, dates YYYY-MM-DD); messages to stderr in Dutch. A refused
 import exits with 2 and leaves the database as it was.
@@ -17,6 +17,7 @@ from prestatie.beoordeling import huurregel, monitor
 from prestatie.demo import demobestanden
 from prestatie.inlezen import cell_values, ingest
 from prestatie.inlezen.errors import ImportRefused
+from prestatie.inlezen.toewijzingen import ROUTES
 from prestatie.opslag import queries, store
 
 
@@ -52,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
         p.set_defaults(run=run)
         return p
 
-    p = command("import", _import, "lees voorraad-, productie- of WOZ-bestanden in")
+    p = command("import", _import, "lees voorraad-, productie-, verhuur- of WOZ-bestanden in")
     p.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
     p.add_argument("--corporatie")
     p.add_argument("--gemeente")
@@ -60,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     for name, run, text in (
         ("voorraad", _voorraad, "voorraad per corporatie, gemeente en peildatum"),
         ("productie", _productie, "productie per corporatie, gemeente, jaar en soort"),
+        (
+            "verhuringen",
+            _verhuringen,
+            "verhuringen per corporatie, gemeente en jaar: aantal, per route, mediane zoekduur",
+        ),
         ("monitor", _monitor, "de beoordeling van elk doel uit de afspraken"),
         ("batches", _batches, "alle imports met hun stand"),
     ):
@@ -136,6 +142,33 @@ def _voorraad(args) -> int:
 
 def _productie(args) -> int:
     return _emit(dashboard.productie_summary(_open(args)))
+
+
+def _verhuringen(args) -> int:
+    """Per corporatie × gemeente × jaar: aantal, aantal per route, median zoekduur in months."""
+    records = []
+    for row in queries.verhuring_summary(_open(args)).to_dict("records"):
+        median, soort = row["zoekduur_mediaan"], row["zoekduur_soort"]
+        records.append(
+            {
+                "corporatie": row["corporatie"],
+                "gemeente": row["gemeente"],
+                "jaar": int(row["jaar"]),
+                "aantal": _count(row["aantal"]),
+                "per_route": {r: _count(row[r]) for r in (*ROUTES, "onbekend")},
+                "zoekduur_mediaan_maanden": None if _missing(median) else round(median, 2),
+                "zoekduur_soort": soort if isinstance(soort, str) else None,
+            }
+        )
+    return _emit(records)
+
+
+def _missing(value) -> bool:
+    return value is None or value != value  # NULL comes back as None or NaN
+
+
+def _count(value) -> int:
+    return 0 if _missing(value) else int(value)
 
 
 def _monitor(args) -> int:

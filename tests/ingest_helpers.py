@@ -1,6 +1,7 @@
 """What the import tests share (test_ingest, test_ingest_voorraadlijst, test_ingest_woz,
-test_ingest_productielijst, test_ingest_kolomkeuze): the files in tests/data, whose expected
-figures are counted by hand (tests/data/README.md), and how to read them."""
+test_ingest_productielijst, test_ingest_verhuringenlijst, test_ingest_kolomkeuze): the files in
+tests/data, whose expected figures are counted by hand (tests/data/README.md), and how to read
+them."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ WOZ_CSV = "Lefier WOZ-bezitstabel 2023.csv"
 WOZ_XLSX = "Lefier WOZ-bezitstabel 2023.xlsx"
 PRODUCTIE = "Productie Domesta Emmen 2021-2023.xlsx"
 REALISATIE = "Woonservice realisatie Borger-Odoorn 2022.csv"
+VERHUUR_DOMESTA = "Domesta verhuringen Emmen 2023.xlsx"
+VERHUUR_DOMESTA_V2 = "Domesta verhuringen Emmen 2023 correctie.xlsx"
+VERHUUR_LEFIER = "Lefier verhuringen Borger-Odoorn 2024.csv"
+VERHUUR_WOONSERVICE = "Woonservice verhuringen Emmen 2022.csv"
+VERHUUR_ZONDER_DATUM = "Domesta verhuringen Emmen zonder datum.xlsx"
+VERHUUR_HUUR_ONLEESBAAR = "Lefier verhuringen Emmen huur onleesbaar.csv"
 EMMEN = ingest.Hints(gemeente="Emmen")
 
 

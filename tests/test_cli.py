@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -182,3 +183,68 @@ def test_voorraad_counts_equal_the_rows_imported(demo_db):
             <= limits["liberalisatiegrens"]
             <= r["vhe"]
         )
+
+
+def test_verhuringen_json_per_corporatie_gemeente_and_year(tmp_path):
+    db = tmp_path / "t.duckdb"
+    data = Path(__file__).resolve().parent / "data"
+    files = [
+        data / "Domesta verhuringen Emmen 2023.xlsx",
+        data / "Lefier verhuringen Borger-Odoorn 2024.csv",
+        data / "Woonservice verhuringen Emmen 2022.csv",
+    ]
+    done = run("import", *files, "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "verhuur, Domesta, 12 rijen, 6 waarschuwingen, 1 overgeslagen" in done.stdout
+    routes = ("regulier", "urgent", "statushouder", "bemiddeling", "doorstroming", "overig")
+
+    def per_route(*counts):
+        return dict(zip((*routes, "onbekend"), counts, strict=True))
+
+    # counted by hand from tests/data/README.md
+    assert json.loads(run("verhuringen", "--json", "--db", db).stdout) == [
+        {
+            "corporatie": "Domesta",
+            "gemeente": "Emmen",
+            "jaar": 2023,
+            "aantal": 12,
+            "per_route": per_route(2, 2, 3, 1, 1, 3, 0),
+            "zoekduur_mediaan_maanden": 11.5,  # (8 + 15) / 2 of ten inschrijfduren
+            "zoekduur_soort": "inschrijfduur",
+        },
+        {
+            "corporatie": "Lefier",
+            "gemeente": "Borger-Odoorn",
+            "jaar": 2024,
+            "aantal": 8,
+            "per_route": per_route(2, 2, 2, 1, 1, 0, 0),
+            "zoekduur_mediaan_maanden": 6.75,  # (1,5 + 12) / 2 of six zoekduren
+            "zoekduur_soort": "zoekduur",
+        },
+        {
+            "corporatie": "Woonservice",
+            "gemeente": "Emmen",
+            "jaar": 2022,
+            "aantal": 5,
+            "per_route": per_route(2, 0, 1, 1, 1, 0, 0),
+            "zoekduur_mediaan_maanden": 8.5,  # of 24, 1 and 8,5
+            "zoekduur_soort": "inschrijfduur",
+        },
+    ]
+
+
+def test_verhuringen_without_zoekduur(tmp_path):
+    path = tmp_path / "Lefier verhuringen Emmen 2023.csv"
+    text = "VHE;Datum ingang contract;Route\nL1;01-03-2023;Urgent\nL2;01-04-2023;iets\n"
+    path.write_text(text, encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    done = run("import", path, "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "toewijzingsroute niet herkend" in done.stdout  # the warning, and the row imported
+    [record] = json.loads(run("verhuringen", "--json", "--db", db).stdout)
+    assert (record["aantal"], record["per_route"]["urgent"], record["per_route"]["overig"]) == (
+        2,
+        1,
+        1,
+    )
+    assert (record["zoekduur_mediaan_maanden"], record["zoekduur_soort"]) == (None, None)

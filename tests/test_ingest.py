@@ -20,16 +20,20 @@ from tests.ingest_helpers import (
     LEFIER,
     PRODUCTIE,
     REALISATIE,
+    VERHUUR_DOMESTA,
+    VERHUUR_DOMESTA_V2,
+    VERHUUR_LEFIER,
+    VERHUUR_WOONSERVICE,
     WOONSERVICE,
     parse,
 )
 
 
-def counts(con) -> tuple[int, int, int]:
-    """(vhe rows, production rows, batches): to show that a refusal changed nothing."""
+def counts(con) -> tuple[int, int, int, int]:
+    """(vhe rows, production rows, lettings, batches): to show that a refusal changed nothing."""
     return tuple(
         con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        for table in ("vhe", "productie", "batch")
+        for table in ("vhe", "productie", "verhuring", "batch")
     )
 
 
@@ -54,6 +58,10 @@ ACCEPTED = [
     (WOONSERVICE, None, 1, 4, [], 0, 1),
     (PRODUCTIE, None, 3, 6, [10], 0, 0),
     (REALISATIE, None, 1, 3, [], 0, 0),
+    (VERHUUR_DOMESTA, None, 4, 12, [19], 2, 6),
+    (VERHUUR_DOMESTA_V2, None, 4, 11, [18], 2, 5),
+    (VERHUUR_LEFIER, None, 4, 8, [13], 0, 1),
+    (VERHUUR_WOONSERVICE, None, 1, 5, [], 0, 2),
 ]
 
 
@@ -70,13 +78,15 @@ def test_no_row_lost_or_counted_twice(con, name, hints, header, imported, skippe
     in_file = rows_under_header(name, header)
     assert parsed.rows == in_file - len(parsed.skipped) - parsed.blank_rows
     # the source rows are each imported once, and none of them is a skipped row
-    table = parsed.vhe if parsed.vhe is not None else parsed.productie
+    [table] = [t for t in parsed.tables if t is not None]
     assert table["bron_rij"].is_unique
     assert not set(table["bron_rij"]) & {row for row, _ in parsed.skipped}
 
     store.save(con, [parsed])
     if parsed.vhe is not None:
         assert queries.vhe_rows(con)["aantal"].sum() == imported
+    elif parsed.verhuring is not None:
+        assert queries.verhuring_rows(con)["aantal"].sum() == imported
     else:
         assert len(queries.productie_rows(con)) == imported
 
@@ -87,7 +97,7 @@ def test_no_row_lost_or_counted_twice(con, name, hints, header, imported, skippe
 def test_import_paths_writes_every_file(con):
     results = store.import_paths(con, [DATA / DOMESTA, DATA / LEFIER, DATA / PRODUCTIE])
     assert [r.nieuw for _, r in results] == [True, True, True]
-    assert counts(con) == (16 + 5, 6, 3)
+    assert counts(con) == (16 + 5, 6, 0, 3)
     batch = queries.batches(con).set_index("bestand").loc[DOMESTA]
     assert (batch["rijen"], batch["waarschuwingen"]) == (16, 6)
     assert batch["peildatum"].date() == date(2023, 12, 31)
@@ -115,6 +125,38 @@ def test_newer_file_replaces_and_undo_restores(con):
     rows = queries.vhe_rows(con)
     assert rows["aantal"].sum() == 16
     assert set(rows["bestand"]) == {DOMESTA}
+
+
+def test_a_newer_lettings_list_replaces_and_undo_restores(con):
+    [(_, first)] = store.import_paths(con, [DATA / VERHUUR_DOMESTA])
+    [(_, second)] = store.import_paths(con, [DATA / VERHUUR_DOMESTA_V2])
+    assert second.vervangen == (first.batch_id,)
+    rows = queries.verhuring_rows(con)
+    assert len(rows) == 11
+    assert set(rows["bestand"]) == {VERHUUR_DOMESTA_V2}
+    assert "10011" not in set(rows["vhe_id"])
+    stand = queries.batches(con).set_index("id")["stand"]
+    assert stand[first.batch_id] == f"vervangen door {second.batch_id}"
+
+    store.undo_batch(con, second.batch_id)
+    rows = queries.verhuring_rows(con)
+    assert len(rows) == 12
+    assert set(rows["bestand"]) == {VERHUUR_DOMESTA}
+    # traceable: row 17 of the file is vhe 10011, let on 15-12-2023
+    row = rows.set_index("bron_rij").loc[17]
+    assert (row["vhe_id"], row["datum"].date()) == ("10011", date(2023, 12, 15))
+
+
+def test_lettings_of_other_corporations_and_years_stay(con):
+    store.import_paths(con, [DATA / VERHUUR_DOMESTA, DATA / VERHUUR_LEFIER])
+    store.import_paths(con, [DATA / VERHUUR_WOONSERVICE, DATA / VERHUUR_DOMESTA_V2])
+    rows = queries.verhuring_rows(con)
+    assert rows.groupby(["corporatie", "jaar"]).size().to_dict() == {
+        ("Domesta", 2023): 11,
+        ("Lefier", 2024): 8,
+        ("Woonservice", 2022): 5,
+    }
+    assert counts(con) == (0, 0, 12 + 8 + 5 + 11, 4)  # the replaced list is kept, not counted
 
 
 def test_one_bad_file_writes_nothing(con):

@@ -17,10 +17,10 @@ DATA = Path(__file__).resolve().parent / "data"
 GOOD = DATA / "Lefier_Borger-Odoorn_voorraad_31-12-2023.csv"
 
 
-def counts(con) -> tuple[int, int, int]:
+def counts(con) -> tuple[int, int, int, int]:
     return tuple(
         con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        for table in ("vhe", "productie", "batch")
+        for table in ("vhe", "productie", "verhuring", "batch")
     )
 
 
@@ -62,6 +62,15 @@ def refused_text(con, path: Path, hints: ingest.Hints | None = None) -> str:
             "waarde (3 cellen, rij 3 tot en met 5)",
         ),
         ("Lefier WOZ-bezitstabel 2023.csv", "geen bruikbaar BAG verblijfsobject-id"),
+        (
+            "Domesta verhuringen Emmen zonder datum.xlsx",
+            "blad Verhuringen, rij 3, kolom B (Datum ingang contract): datum ontbreekt; de "
+            "verhuring kan niet aan een jaar worden toegekend",
+        ),
+        (
+            "Lefier verhuringen Emmen huur onleesbaar.csv",
+            "rij 3, kolom D (Kale huur): onleesbaar huurbedrag (waarde: zeshonderd)",
+        ),
     ],
 )
 def test_refused_with_message_and_nothing_written(filled, name, words):

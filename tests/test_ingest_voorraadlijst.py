@@ -134,3 +134,15 @@ def test_comma_csv_meta_from_file_name_and_energy_index():
     [warning] = parsed.warnings
     assert (warning.row, warning.column) == (3, "I (Energie-index)")
     assert "label ontbreekt; afgeleid uit de energie-index" in warning.message
+
+
+def test_a_gemeente_column_decides_per_row_and_the_file_fills_its_blanks():
+    text = (
+        "Eenheidnummer;Gemeente;Kale huur;Energielabel\n"
+        "L1;Emmen;612,50;B\nL2;borger odoorn;600;C\nL3;;598;A\n"
+    )
+    parsed = ingest.parse("Lefier voorraad Emmen 31-12-2023.csv", text.encode("utf-8"))
+    assert parsed.vhe["gemeente"].tolist() == ["Emmen", "Borger-Odoorn", "Emmen"]
+    full = "Eenheidnummer;Gemeente;Kale huur;Energielabel\nL1;Emmen;612,50;B\n"
+    parsed = ingest.parse("Lefier voorraad 31-12-2023.csv", full.encode("utf-8"))
+    assert parsed.vhe["gemeente"].tolist() == ["Emmen"]

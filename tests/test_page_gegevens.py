@@ -92,3 +92,36 @@ def test_a_column_the_page_did_not_recognise_can_be_chosen(at):
     assert not at.exception
     assert any("Huur gelezen uit kolom B (Maandbedrag)" in c.value for c in at.caption)
     assert at.dataframe[0].value["huur_cent"].tolist() == [51225]
+
+
+def test_a_lettings_list_is_recognised_as_verhuringenlijst(at, tmp_path):
+    name = "Domesta verhuringen Emmen 2023.xlsx"
+    data = (Path(__file__).resolve().parent / "data" / name).read_bytes()
+    at.file_uploader[0].upload(name, data, "application/vnd.ms-excel").run()
+    assert not at.exception
+    recognised = " ".join(m.value for m in at.markdown)
+    assert f"**{name}**: verhuringenlijst · corporatie **Domesta** · gemeente **Emmen**" in (
+        recognised
+    )
+    assert "12 rijen" in recognised
+    kind = next(s for s in at.selectbox if s.label == "Soort lijst")
+    assert "verhuringenlijst" in kind.options
+    columns = {s.label: s.value for s in at.selectbox}
+    assert columns["Datum ingang contract"] == "E (Ingangsdatum huurcontract)"
+    assert columns["Datum toewijzing"] == "D (Datum toewijzing)"
+    assert columns["Toewijzingsroute"] == "F (Toewijzingsroute)"
+    assert columns["Inschrijfduur"] == "G (Inschrijfduur (mnd))"
+    assert columns["Zoekduur"] == "(geen)"
+    assert at.dataframe[0].value["route"].tolist()[:3] == [
+        "regulier",
+        "statushouder",
+        "statushouder",
+    ]
+    button(at, "Inlezen").click().run()
+    assert any(
+        "1 van 1 bestanden ingelezen: 12 rijen, 6 waarschuwingen, 1 rijen overgeslagen" in s.value
+        for s in at.success
+    )
+    con = store.connect(tmp_path / "leeg.duckdb")
+    assert con.execute("SELECT soort, rijen FROM batch").fetchall() == [("verhuur", 12)]
+    assert con.execute("SELECT count(*) FROM verhuring").fetchone() == (12,)

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 
 from prestatie.inlezen.records import Batch
-from prestatie.opslag import store
+from prestatie.opslag import queries, store
 
 P1, P2 = date(2023, 12, 31), date(2024, 12, 31)
 
@@ -121,3 +121,59 @@ def test_production_per_year_from_the_newest_list_that_reports_on_it(con):
         productie=production([(2023, "sloop", 99), (2024, "sloop", 2)]),
     )
     assert realised(con) == {"2021 sloop": 4, "2022 sloop": 5, "2023 nieuwbouw": 8, "2024 sloop": 2}
+
+
+def lettings(rows):
+    """rows: (gemeente, jaar, vhe_id)."""
+    return pd.DataFrame(
+        [
+            {
+                "bron_rij": i + 2,
+                "corporatie": "Lefier",
+                "gemeente": g,
+                "datum": date(j, 3, 1),
+                "jaar": j,
+                "vhe_id": v,
+                "route": "regulier",
+                "aantal": 1,
+            }
+            for i, (g, j, v) in enumerate(rows)
+        ]
+    )
+
+
+def let(con):
+    return dict(
+        con.execute(
+            "SELECT gemeente || ' ' || jaar, string_agg(vhe_id, ',' ORDER BY vhe_id) "
+            "FROM actieve_verhuring GROUP BY 1 ORDER BY 1"
+        ).fetchall()
+    )
+
+
+def test_lettings_per_gemeente_and_year_from_the_newest_list_that_reports_on_it(con):
+    two_years = lettings(
+        [("Emmen", 2022, "E1"), ("Emmen", 2023, "E2"), ("Borger-Odoorn", 2023, "B1")]
+    )
+    store.write_batch(
+        con, batch("2022-2023.xlsx", "verhuur", jaren=(2022, 2023), rows=3), verhuring=two_years
+    )
+    # a newer list for Emmen 2023 replaces exactly that part; the same vhe twice is two lettings
+    newer = store.write_batch(
+        con,
+        batch("emmen 2023.xlsx", "verhuur", "Emmen", jaren=(2023, 2023), rows=2),
+        verhuring=lettings([("Emmen", 2023, "E3"), ("Emmen", 2023, "E3")]),
+    )
+    assert newer.vervangen == ()  # another scope: the older list stays in force for the rest
+    assert let(con) == {"Borger-Odoorn 2023": "B1", "Emmen 2022": "E1", "Emmen 2023": "E3,E3"}
+    store.undo_batch(con, newer.batch_id)
+    assert let(con) == {"Borger-Odoorn 2023": "B1", "Emmen 2022": "E1", "Emmen 2023": "E2"}
+
+
+def test_a_lettings_list_is_no_production_coverage(con):
+    store.write_batch(
+        con,
+        batch("verhuringen.xlsx", "verhuur", "Emmen", jaren=(2023, 2023), rows=1),
+        verhuring=lettings([("Emmen", 2023, "E1")]),
+    )
+    assert queries.productie_dekking(con).empty  # so the monitor sees no production years

@@ -23,8 +23,10 @@ KINDS = {
     UIT_BESTAND: None,
     "voorraadlijst": column_names.VOORRAAD,
     "productielijst": column_names.PRODUCTIE,
+    "verhuringenlijst": column_names.VERHUUR,
     "WOZ-bezitstabel": column_names.WOZ,
 }
+KIND_NAMES = {kind: name for name, kind in KINDS.items() if kind}
 
 
 def file_key(file) -> str:
@@ -114,9 +116,9 @@ def _mapping_inputs(key: str, result) -> dict[str, int | None] | None:
 
 
 def show_parsed(p: ingest.Parsed) -> None:
-    meta = p.meta
+    meta, kind = p.meta, KIND_NAMES.get(p.kind, p.kind)
     st.markdown(
-        f"✅ **{p.file}**: {p.kind} · corporatie **{meta.corporatie or '–'}** · gemeente "
+        f"✅ **{p.file}**: {kind} · corporatie **{meta.corporatie or '–'}** · gemeente "
         f"**{meta.gemeente or 'per rij'}** · peildatum "
         f"**{fmt.datum(meta.peildatum) if meta.peildatum else '–'}** · "
         f"{fmt.num(p.rows)} rijen · blad {p.layout.sheet_name or '(CSV)'}, kolomnamen in rij "
@@ -124,7 +126,7 @@ def show_parsed(p: ingest.Parsed) -> None:
     )
     for note in p.notes:
         st.caption(note)
-    table = p.vhe if p.vhe is not None and len(p.vhe) else p.productie
+    table = next((t for t in p.tables if t is not None and len(t)), p.productie)
     st.dataframe(table.head(8), hide_index=True)
     if p.skipped:
         st.caption("Overgeslagen: " + "; ".join(f"rij {r}: {why}" for r, why in p.skipped))

@@ -10,9 +10,9 @@ from ui import context, upload
 context.frame()
 st.title("Gegevens")
 st.caption(
-    "Lees voorraadlijsten, productielijsten en WOZ-bezitstabellen in (xlsx, xlsm, xls, csv). U "
-    "ziet eerst per bestand wat er herkend is en kunt het verbeteren; pas na *Inlezen* verandert "
-    "de database, en dan voor alle bestanden tegelijk of voor geen enkel."
+    "Lees voorraadlijsten, productielijsten, verhuringenlijsten en WOZ-bezitstabellen in (xlsx, "
+    "xlsm, xls, csv). U ziet eerst per bestand wat er herkend is en kunt het verbeteren; pas na "
+    "*Inlezen* verandert de database, en dan voor alle bestanden tegelijk of voor geen enkel."
 )
 
 con = context.cursor()

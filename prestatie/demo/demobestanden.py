@@ -17,7 +17,7 @@ import duckdb
 from openpyxl import Workbook
 
 from prestatie import fmt
-from prestatie.demo.simulatie import CBS, simulate
+from prestatie.demo.simulatie import CBS, simulate, simulate_lettings
 from prestatie.inlezen import column_names
 from prestatie.opslag import store
 from prestatie.referentie import labels
@@ -37,6 +37,15 @@ def write_files(folder: Path = DEMO_DIR) -> list[Path]:
         paths.append(writer(folder, gemeente, year, rows))
     for (corporatie, gemeente), rows in sorted(production.items()):
         paths.append(_PRODUCTION_WRITERS[corporatie](folder, corporatie, gemeente, rows))
+    # one lettings list per corporatie and year, over its gemeenten; after the others, so the
+    # stock and production imports keep their batch numbers
+    lettings: dict[tuple[str, int], list[dict]] = {}
+    for (corporatie, gemeente, year), rows in sorted(simulate_lettings(stock).items()):
+        lettings.setdefault((corporatie, year), []).extend(
+            {**r, "gemeente": gemeente} for r in rows
+        )
+    for (corporatie, year), rows in sorted(lettings.items()):
+        paths.append(_LETTING_WRITERS[corporatie](folder, year, rows))
     return paths
 
 
@@ -326,9 +335,187 @@ def _production_csv(folder: Path, corporatie: str, gemeente: str, rows: list[dic
     return path
 
 
+# --- lettings lists ----------------------------------------------------------------------------
+
+ROUTE_WORDS = {
+    "Domesta": {
+        "regulier": "Regulier",
+        "urgent": "Urgent",
+        "statushouder": "Statushouder",
+        "bemiddeling": "Directe bemiddeling",
+        "doorstroming": "Doorstromer",
+        "overig": "Overig",
+    },
+    "Lefier": {
+        "regulier": "Regulier",
+        "urgent": "Urgentie",
+        "statushouder": "VG - statushouder",
+        "bemiddeling": "Bemiddeling",
+        "doorstroming": "Doorstroming",
+        "overig": "Overig",
+    },
+    "Woonservice": {
+        "regulier": "Reguliere toewijzing",
+        "urgent": "urgentie",
+        "statushouder": "Vergunninghouder",
+        "bemiddeling": "Bemiddeling",
+        "doorstroming": "Doorstroming",
+        "overig": "Overig",
+    },
+}
+
+
+def _lettings_domesta(folder: Path, year: int, rows: list[dict]) -> Path:
+    """Domesta's lettings in Emmen: xlsx with title rows, Dutch date texts, a totals row."""
+    words = ROUTE_WORDS["Domesta"]
+    header = [
+        "Eenheidnummer",
+        "Adres",
+        "Plaats",
+        "Datum toewijzing",
+        "Ingangsdatum huurcontract",
+        "Toewijzingsroute",
+        "Inschrijfduur (mnd)",
+        "Kale huur",
+        "Huishoudgrootte",
+        "Inkomensklasse",
+        "Passend toegewezen",
+    ]
+    body = [
+        [
+            r["vhe"],
+            f"{r['straat']} {r['nummer']}",
+            r["kern"],
+            f"{r['toewijzing']:%d-%m-%Y}",
+            "" if i % 37 == 5 else f"{r['contract']:%d-%m-%Y}",  # a few contracts not yet known
+            words[r["route"]],
+            r["maanden"],
+            r["huur"],
+            r["huishouden"],
+            r["inkomen"],
+            "ja" if r["passend"] else "nee",
+        ]
+        for i, r in enumerate(rows)
+    ]
+    table = [
+        ["Domesta - Verhuringen gemeente Emmen"],
+        [f"Verslagjaar {year}"],
+        [],
+        header,
+        *body,
+        [],
+        ["Totaal", None, None, None, None, f"{len(rows)} verhuringen"],
+    ]
+    notes = [
+        ["Toelichting"],
+        ["Kale huur bij ingang van het huurcontract; inschrijfduur op de datum van toewijzing."],
+        ["Demonstratiegegevens van prestatie: alle cijfers zijn verzonnen."],
+    ]
+    return _xlsx(
+        folder / f"Domesta verhuringen Emmen {year}.xlsx",
+        {"Verhuringen": table, "Toelichting": notes},
+    )
+
+
+def _lettings_lefier(folder: Path, year: int, rows: list[dict]) -> Path:
+    """Lefier's lettings in both gemeenten: `;`-CSV in Windows-1252, zoekduur in days."""
+    words = ROUTE_WORDS["Lefier"]
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    w.writerow(["Lefier", f"Overzicht verhuringen {year}"])
+    w.writerow([])
+    w.writerow(
+        [
+            "VHE",
+            "Straat",
+            "Huisnummer",
+            "Woonplaats",
+            "Gemeente",
+            "Datum ingang contract",
+            "Toewijzing",
+            "Zoekduur (dagen)",
+            "Netto huur",
+            "Huishoudgrootte",
+            "Inkomen (passendheid)",
+            "Passend",
+        ]
+    )
+    for r in rows:
+        w.writerow(
+            [
+                r["vhe"],
+                r["straat"],
+                r["nummer"],
+                r["kern"],
+                r["gemeente"],
+                f"{r['contract']:%d-%m-%Y}",
+                words[r["route"]],
+                round(r["maanden"] * 30.4375),
+                fmt.euro(r["huur"]),
+                r["huishouden"],
+                r["inkomen"].capitalize(),
+                "J" if r["passend"] else "N",
+            ]
+        )
+    path = folder / f"Lefier verhuringen {year}.csv"
+    path.write_bytes(out.getvalue().encode("cp1252"))
+    return path
+
+
+def _lettings_woonservice(folder: Path, year: int, rows: list[dict]) -> Path:
+    """Woonservice's lettings as the letting portal exports them: xlsx, date cells, an
+    Inschrijfdatum instead of a duration, passend marked with x."""
+    words = ROUTE_WORDS["Woonservice"]
+    header = [
+        "Eenheid",
+        "Adres",
+        "Kern",
+        "Gemeente",
+        "Datum toewijzing",
+        "Datum ingang contract",
+        "Toewijzingsroute",
+        "Inschrijfdatum",
+        "Huurprijs",
+        "Huishoudgrootte",
+        "Inkomensklasse",
+        "Passend toegewezen",
+    ]
+    body = [
+        [
+            r["vhe"],
+            f"{r['straat']} {r['nummer']}",
+            r["kern"],
+            r["gemeente"],
+            r["toewijzing"],
+            r["contract"],
+            words[r["route"]],
+            _months_before(r["contract"], r["maanden"]),
+            r["huur"],
+            r["huishouden"],
+            r["inkomen"],
+            "x" if r["passend"] else None,
+        ]
+        for r in rows
+    ]
+    notes = [["Bron: verhuurportaal (demonstratiegegevens, verzonnen)"]]
+    name = f"Woonservice Drenthe - verhuringen {year}.xlsx"
+    return _xlsx(folder / name, {"Export": [header, *body], "Notities": notes})
+
+
+def _months_before(day: date, months: int) -> date:
+    """The same day ``months`` calendar months earlier (the 28th at most)."""
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, min(day.day, 28))
+
+
 _STOCK_WRITERS = {"Domesta": _domesta, "Lefier": _lefier, "Woonservice": _woonservice}
 _PRODUCTION_WRITERS = {
     "Domesta": _production_domesta,
     "Lefier": _production_xlsx,
     "Woonservice": _production_csv,
+}
+_LETTING_WRITERS = {
+    "Domesta": _lettings_domesta,
+    "Lefier": _lettings_lefier,
+    "Woonservice": _lettings_woonservice,
 }

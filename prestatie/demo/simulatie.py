@@ -1,23 +1,30 @@
 """The demonstration data set: files as corporations send them, loaded through the real import.
 
 Lefier, Woonservice and Domesta in Borger-Odoorn and Emmen, peildata 31 December 2021-2024,
-production 2021-2025. Every figure is invented. The shares are designed so that the scorecard
-shows each status: per corporatie and year a target share of the stock up to each rent limit
-and per label class; each vhe keeps its place in the distribution from year to year, so labels
-only improve and rents keep their order. Homes leave the stock by sloop and verkoop and enter
-by nieuwbouw exactly as the production lists say, so stock and production agree.
+production 2021-2025, lettings 2021-2024. Every figure is invented. The shares are designed so
+that the scorecard shows each status: per corporatie and year a target share of the stock up to
+each rent limit and per label class; each vhe keeps its place in the distribution from year to
+year, so labels only improve and rents keep their order. Homes leave the stock by sloop and
+verkoop and enter by nieuwbouw exactly as the production lists say, so stock and production
+agree.
 
 The files differ in form as real exports do: Domesta sends xlsx with title rows and a totals
 row; Lefier sends `;`-CSV in Windows-1252 with `€ 612,50` as text and labels as `Label b`, and
 its 2024 Borger-Odoorn stock as a dVi WOZ-bezitstabel; Woonservice sends xlsx with other
 column names and energy indices.
+
+Lettings (``simulate_lettings``, with a random generator of their own) are homes of each year's
+stock, 5-8% of them a year, let at that year's rent: 8-15% to statushouders, some urgent, by
+bemiddeling or to doorstromers, the rest regular, with a search time whose median lies between
+10 and 30 months.
 """
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from prestatie.referentie import huurgrenzen, labels
 
@@ -372,3 +379,96 @@ def _stock_row(h: Home, key, year: int) -> dict:
 def _postcode(gemeente: str, kern: str) -> str:
     base = {"Borger-Odoorn": 7870, "Emmen": 7810}[gemeente]
     return f"{base + KERNEN[gemeente].index(kern)} AB"
+
+
+# --- lettings ---------------------------------------------------------------------------------
+# Invented with a generator of their own, so the stock and production above stay as they were.
+LETTING_SEED = 20240117
+LETTING_RATE = (0.05, 0.08)  # share of the homes let in a year
+# route -> (lowest, highest) share of a year's lettings; regulier is the rest
+ROUTE_SHARES = {
+    "statushouder": (0.08, 0.15),
+    "urgent": (0.04, 0.08),
+    "bemiddeling": (0.02, 0.05),
+    "doorstroming": (0.05, 0.10),
+    "overig": (0.005, 0.02),
+}
+# median months of search (Lefier counts zoekduur) or registration (the others: inschrijfduur)
+# of a regular letting
+SEARCH_MEDIAN = {"Lefier": 15.0, "Woonservice": 24.0, "Domesta": 28.0}
+INKOMENS = (
+    ("primaire doelgroep", 0.70),
+    ("secundaire doelgroep", 0.20),
+    ("middeninkomen", 0.08),
+    ("hoger inkomen", 0.02),
+)
+
+
+def simulate_lettings(stock: dict, seed: int = LETTING_SEED) -> dict:
+    """Lettings per (corporatie, gemeente, year) as lists of row dicts: homes of that year's
+    stock (with their rent of that year), a route, dates within the year, a search time."""
+    rng = random.Random(seed)
+    out = {}
+    for key in sorted(stock):
+        corporatie, gemeente, year = key
+        homes = stock[key]
+        count = round(len(homes) * rng.uniform(*LETTING_RATE))
+        let = rng.sample(homes, count)
+        routes = _routes(rng, count)
+        pairs = zip(let, routes, strict=True)
+        rows = [_letting(rng, corporatie, year, home, route) for home, route in pairs]
+        out[key] = sorted(rows, key=lambda r: (r["contract"], r["vhe"]))
+    return out
+
+
+def _routes(rng: random.Random, count: int) -> list[str]:
+    routes = []
+    for route, (low, high) in ROUTE_SHARES.items():
+        fewest = math.ceil(count * low)
+        routes += [route] * rng.randint(fewest, max(fewest, math.floor(count * high)))
+    routes += ["regulier"] * (count - len(routes))
+    rng.shuffle(routes)
+    return routes
+
+
+def _letting(rng: random.Random, corporatie: str, year: int, home: dict, route: str) -> dict:
+    toewijzing = date(year, 1, 1) + timedelta(days=rng.randint(0, 333))  # up to 30 November
+    contract = toewijzing + timedelta(days=rng.randint(7, 30))
+    people = _household(rng, route)
+    inkomen = rng.choices([i for i, _ in INKOMENS], [w for _, w in INKOMENS])[0]
+    cents = round(home["huur"] * 100)
+    limits = huurgrenzen.grenzen_in_jaar(year)
+    limit = limits["eerste_aftoppingsgrens" if people <= 2 else "tweede_aftoppingsgrens"]
+    above = cents > round(limit * 100)
+    if inkomen == "primaire doelgroep" and above and rng.random() < 0.8:
+        inkomen = "secundaire doelgroep"  # the dearer home went to a household that may pay it
+    return {
+        "vhe": home["vhe"],
+        "straat": home["straat"],
+        "nummer": home["nummer"],
+        "kern": home["kern"],
+        "toewijzing": toewijzing,
+        "contract": contract,
+        "route": route,
+        "maanden": _search_months(rng, corporatie, route),
+        "huur": cents / 100,
+        "huishouden": people,
+        "inkomen": inkomen,
+        "passend": inkomen != "primaire doelgroep" or not above,
+    }
+
+
+def _household(rng: random.Random, route: str) -> int:
+    if route == "statushouder":
+        return rng.choice((1, 1, 2, 3, 4, 5, 6))
+    return rng.choices((1, 2, 3, 4, 5), (45, 28, 12, 10, 5))[0]
+
+
+def _search_months(rng: random.Random, corporatie: str, route: str) -> int:
+    """Whole months: short for statushouders, urgent and bemiddeling, long for doorstromers."""
+    if route == "statushouder":
+        return rng.randint(0, 3)
+    if route in ("urgent", "bemiddeling"):
+        return rng.randint(1, 9)
+    median = {"doorstroming": 60.0, "overig": 12.0}.get(route, SEARCH_MEDIAN[corporatie])
+    return max(0, round(median * math.exp(rng.gauss(0, 0.6))))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 VOORRAAD = "voorraad"
 PRODUCTIE = "productie"
 WOZ = "woz"
+VERHUUR = "verhuur"
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,194 @@ PRODUCTION_FIELDS: tuple[Field, ...] = (
     ),
 )
 
+# A lettings list (verhuringenlijst): one row per letting, as corporations keep them and regional
+# letting systems (Thuiskompas, Woonnet) export them. The letting's date is the start of the
+# contract, else the date of the toewijzing; a zoekduur or inschrijfduur column says in its name
+# whether it counts days, months or years (`Zoekduur (dagen)`, `Inschrijfduur (mnd)`).
+LETTING_FIELDS: tuple[Field, ...] = (
+    Field(
+        "datum",
+        "Datum ingang contract",
+        (
+            "datum ingang contract",
+            "ingangsdatum huurcontract",
+            "ingangsdatum contract",
+            "datum ingang huurcontract",
+            "ingang contract",
+            "ingangsdatum",
+            "startdatum contract",
+            "startdatum huurcontract",
+            "contractdatum",
+            "datum contract",
+            "datum huurcontract",
+            "datum verhuring",
+            "verhuurdatum",
+            "datum verhuur",
+            "datum",
+        ),
+    ),
+    Field(
+        "datum_toewijzing",
+        "Datum toewijzing",
+        ("datum toewijzing", "toewijzingsdatum", "datum van toewijzing", "toegewezen op"),
+    ),
+    Field(
+        "route",
+        "Toewijzingsroute",
+        (
+            "toewijzingsroute",
+            "route",
+            "toewijzingswijze",
+            "wijze van toewijzing",
+            "soort toewijzing",
+            "type toewijzing",
+            "toewijzingstype",
+            "toewijzingscategorie",
+            "toewijzing",
+            "verhuurroute",
+            "verhuurcategorie",
+            "aanbodvorm",
+            "aanbodmodel",
+        ),
+    ),
+    Field(
+        "zoekduur",
+        "Zoekduur",
+        (
+            "zoekduur",
+            "zoekduur mnd",
+            "zoekduur maanden",
+            "zoekduur in maanden",
+            "zoekduur dagen",
+            "zoekduur in dagen",
+            "zoekduur jaren",
+            "zoekduur in jaren",
+            "zoektijd",
+            "zoektijd mnd",
+            "zoektijd maanden",
+            "zoektijd dagen",
+        ),
+    ),
+    Field(
+        "inschrijfduur",
+        "Inschrijfduur",
+        (
+            "inschrijfduur",
+            "inschrijfduur mnd",
+            "inschrijfduur maanden",
+            "inschrijfduur in maanden",
+            "inschrijfduur dagen",
+            "inschrijfduur in dagen",
+            "inschrijfduur jaren",
+            "inschrijfduur in jaren",
+            "inschrijfduur jr",
+            "inschrijvingsduur",
+        ),
+    ),
+    Field(
+        "inschrijfdatum",
+        "Inschrijfdatum",
+        (
+            "inschrijfdatum",
+            "datum inschrijving",
+            "inschrijvingsdatum",
+            "ingeschreven sinds",
+            "inschrijfdatum woningzoekende",
+        ),
+    ),
+    Field(
+        "vhe_id",
+        "Eenheidnummer (vhe)",
+        (
+            "eenheidnummer",
+            "eenheidsnummer",
+            "eenheidnr",
+            "eenheidscode",
+            "vhe",
+            "vhenummer",
+            "vhe nummer",
+            "vhecode",
+            "oge",
+            "ogenummer",
+            "oge nummer",
+            "verhuureenheid",
+            "huureenheid",
+            "eenheid",
+            "objectnummer",
+        ),
+    ),
+    Field(
+        "huur",
+        "Huur bij verhuring",
+        (
+            "kale huur",
+            "kale huurprijs",
+            "kale aanvangshuur",
+            "aanvangshuur",
+            "netto huur",
+            "nettohuur",
+            "netto huur per maand",
+            "huurprijs",
+            "huur bij verhuring",
+            "huur bij toewijzing",
+            "huur",
+            "huur per maand",
+            "maandhuur",
+            "contracthuur",
+            "rekenhuur",
+        ),
+    ),
+    Field(
+        "huishouden",
+        "Huishoudgrootte",
+        (
+            "huishoudgrootte",
+            "huishoudengrootte",
+            "huishoudensgrootte",
+            "grootte huishouden",
+            "aantal personen",
+            "personen",
+            "gezinsgrootte",
+            "aantal bewoners",
+            "huishouden",
+        ),
+    ),
+    Field(
+        "inkomensklasse",
+        "Inkomensklasse",
+        (
+            "inkomensklasse",
+            "inkomen passendheid",
+            "inkomenscategorie",
+            "inkomensgroep",
+            "doelgroep inkomen",
+            "inkomen",
+        ),
+    ),
+    Field(
+        "passend",
+        "Passend toegewezen",
+        (
+            "passend toegewezen",
+            "passend",
+            "passend toewijzen",
+            "passendheid",
+            "toets passend toewijzen",
+            "passend verhuurd",
+        ),
+    ),
+    Field(
+        "kern",
+        "Kern / plaats",
+        ("kern", "woonkern", "woonplaats", "plaats", "plaatsnaam", "dorp", "wijk"),
+    ),
+    Field("adres", "Adres", ("adres", "straat en huisnummer", "volledig adres", "straat")),
+    Field("huisnummer", "Huisnummer", ("huisnummer", "huisnr")),
+    Field("postcode", "Postcode", ("postcode", "pc")),
+    Field("gemeente", "Gemeente", ("gemeente", "gemeentenaam")),
+    Field("corporatie", "Corporatie", ("corporatie", "woningcorporatie", "verhuurder")),
+)
+
 WOZ_REQUIRED = ("onderdeel", "eenheidscode", "aantalultimo", "eenheidssoort")  # key prefixes
 
 # The dVi WOZ-bezitstabel's columns: field -> the key its header starts with. Headers are read
@@ -256,10 +445,15 @@ def _index(fields: tuple[Field, ...]) -> dict[str, tuple[str, int]]:
 
 _STOCK_INDEX = _index(STOCK_FIELDS)
 _PRODUCTION_INDEX = _index(PRODUCTION_FIELDS)
+_LETTING_INDEX = _index(LETTING_FIELDS)
 
 
 def fields_for(kind: str) -> tuple[Field, ...]:
-    return PRODUCTION_FIELDS if kind == PRODUCTIE else STOCK_FIELDS
+    return {PRODUCTIE: PRODUCTION_FIELDS, VERHUUR: LETTING_FIELDS}.get(kind, STOCK_FIELDS)
+
+
+def _index_for(kind: str) -> dict[str, tuple[str, int]]:
+    return {PRODUCTIE: _PRODUCTION_INDEX, VERHUUR: _LETTING_INDEX}.get(kind, _STOCK_INDEX)
 
 
 def _lookup(header: object, index: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
@@ -278,14 +472,14 @@ def _lookup(header: object, index: dict[str, tuple[str, int]]) -> tuple[str, int
 
 def field_of(header: object, kind: str) -> str | None:
     """The field a column name stands for, or None."""
-    hit = _lookup(header, _PRODUCTION_INDEX if kind == PRODUCTIE else _STOCK_INDEX)
+    hit = _lookup(header, _index_for(kind))
     return hit[0] if hit else None
 
 
 def match(headers: list[object], kind: str) -> dict[str, int]:
     """Field name -> column position; of two columns for one field the preferred name wins
     (then the leftmost). Unknown headers are left out."""
-    index = _PRODUCTION_INDEX if kind == PRODUCTIE else _STOCK_INDEX
+    index = _index_for(kind)
     best: dict[str, tuple[int, int]] = {}
     for position, header in enumerate(headers):
         hit = _lookup(header, index)

@@ -18,6 +18,11 @@ from prestatie.inlezen.uploads import Sheet
 from prestatie.referentie import partijen
 
 HEADER_SCAN = 40
+# A lettings list has a letting date and a route or a search time: no stock or production list
+# has both, so such a header is a lettings list even when it also names vhe, rent and label.
+_LETTING_DATES = {"datum", "datum_toewijzing"}
+_LETTING_FACTS = {"route", "zoekduur", "inschrijfduur", "inschrijfdatum"}
+_LETTING_FIRST = 50
 _PEILDATUM = re.compile(
     r"peildatum\s*[:=]?\s*(\d{1,2}[\s-]+[a-z]+\.?[\s-]+\d{4}|[0-9][0-9\-/.]{5,9}[0-9]|\d{5}\b)",
     re.IGNORECASE,
@@ -32,7 +37,7 @@ class Layout:
     """The table found in an upload."""
 
     sheet: Sheet
-    kind: str  # voorraad | productie | woz
+    kind: str  # voorraad | productie | woz | verhuur
     header_index: int  # position in sheet.rows; Excel row = header_index + 1
     headers: list[str]
     mapping: dict[str, int]  # field -> column position
@@ -69,8 +74,9 @@ def find_layout(
         raise refuse(
             file,
             "geen tabel herkend: geen rij met kolomnamen als Eenheidnummer, Huur of Energielabel "
-            "(voorraadlijst) of Activiteit, Aantal en Jaar (productielijst). Controleer de "
-            "kolomnamen of wijs de kolommen aan op de pagina Gegevens.",
+            "(voorraadlijst), Activiteit, Aantal en Jaar (productielijst) of Datum ingang "
+            "contract en Toewijzingsroute (verhuringenlijst). Controleer de kolomnamen of wijs "
+            "de kolommen aan op de pagina Gegevens.",
         )
     return best[1]
 
@@ -97,6 +103,17 @@ def _candidate(sheet: Sheet, head: list[list[object]], index: int, kind, chosen:
         if "soort" in found and ({"jaar", "datum"} & found):
             options.append(
                 (production, Layout(sheet, column_names.PRODUCTIE, index, headers, mapping, title))
+            )
+    if kind in (None, column_names.VERHUUR):
+        mapping = column_names.match(headers, column_names.VERHUUR)
+        found = mapping.keys() | chosen
+        # chosen as the kind, a date is enough: a list of lettings without route or search time
+        if _LETTING_DATES & found and (_LETTING_FACTS & found or kind == column_names.VERHUUR):
+            options.append(
+                (
+                    _LETTING_FIRST + len(found),
+                    Layout(sheet, column_names.VERHUUR, index, headers, mapping, title),
+                )
             )
     return max(options, key=lambda o: o[0], default=None)
 

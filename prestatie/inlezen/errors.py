@@ -6,14 +6,16 @@ sheet, the row as Excel shows it, the column (letter and header) and the value, 
 find it in the file they sent.
 
 Errors: a file that is too large, not a spreadsheet, password-protected, a zip bomb or larger
-than any corporation's stock; no recognisable table; a missing or duplicate vhe number; an
-unreadable or negative rent; an unreadable date, year, count or activity; no corporatie,
-gemeente or peildatum; formulas without a calculated value in a column that is read; a bad
-column choice by the user.
+than any corporation's stock; no recognisable table; a missing or duplicate vhe number in a stock
+list (a lettings list may let the same vhe twice); an unreadable or negative rent; an unreadable
+date, year, count or activity; a letting without a date; no corporatie, gemeente or peildatum;
+formulas without a calculated value in a column that is read; a bad column choice by the user.
 Warnings: an unknown label (counted as onbekend), a rent of 0, a rent above € 3.000, a missing
 rent (never counted as below a limit), a label derived from the energy index or EP2, an
 unreadable bouwjaar or yes/no, a gemeente assumed for a bezitstabel row without BAG id, an
-unknown mutation in a bezitstabel.
+unknown mutation in a bezitstabel; in a lettings list an unknown or missing route (counted as
+overig), an unreadable zoekduur, inschrijfduur, inschrijfdatum or household size, and a letting
+in a year the list hardly covers.
 Left out and said so (``Parsed.skipped``): totals rows, heading and note rows, rows with data
 only in columns that are not read. Blank rows are counted (``Parsed.blank_rows``).
 """

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from prestatie.inlezen import column_names, productielijst, voorraadlijst, woz
+from prestatie.inlezen import column_names, productielijst, verhuringenlijst, voorraadlijst, woz
 from prestatie.inlezen.detect import Layout, Meta, find_layout, find_meta
 from prestatie.inlezen.errors import ImportRefused, Problem, refuse
 from prestatie.inlezen.records import Batch
@@ -39,7 +39,7 @@ class Hints:
     corporatie: str | None = None
     gemeente: str | None = None
     peildatum: date | None = None
-    kind: str | None = None  # voorraad | productie | woz
+    kind: str | None = None  # voorraad | productie | woz | verhuur
     # field -> column position (0 = A) as the user corrected it; None unlinks a field
     mapping: dict[str, int | None] | None = None
 
@@ -54,6 +54,7 @@ class Parsed:
     meta: Meta
     vhe: pd.DataFrame | None = None
     productie: pd.DataFrame | None = None
+    verhuring: pd.DataFrame | None = None
     warnings: list[Problem] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (Excel row, reason)
     blank_rows: int = 0  # empty rows under the header, left out
@@ -65,14 +66,20 @@ class Parsed:
         return self.layout.kind
 
     @property
+    def tables(self) -> tuple[pd.DataFrame | None, pd.DataFrame | None, pd.DataFrame | None]:
+        """(vhe, productie, verhuring): what :func:`prestatie.opslag.store.save` writes."""
+        return self.vhe, self.productie, self.verhuring
+
+    @property
     def rows(self) -> int:
-        return sum(len(t) for t in (self.vhe, self.productie) if t is not None)
+        return sum(len(t) for t in self.tables if t is not None)
 
     def batch(self, demo: bool = False, gebruiker: str | None = None) -> Batch:
-        vhe, prod = self.vhe, self.productie
+        vhe, prod, lets = self.tables
         peildata = _dates(vhe["peildatum"]) if vhe is not None and len(vhe) else set()
-        gemeenten = set().union(*(set(t["gemeente"]) for t in (vhe, prod) if t is not None))
-        years = sorted(set(prod["jaar"])) if prod is not None and len(prod) else []
+        gemeenten = set().union(*(set(t["gemeente"]) for t in self.tables if t is not None))
+        dated = prod if prod is not None else lets
+        years = sorted(set(dated["jaar"])) if dated is not None and len(dated) else []
         if self.kind == column_names.WOZ:
             years = [self.meta.jaar] if self.meta.jaar else years
         return Batch(
@@ -134,6 +141,8 @@ def _build(name: str, sheets: list, hints: Hints) -> tuple[Layout, Meta, Built]:
         meta = replace(meta, jaar=built.jaar, peildatum=date(built.jaar, 12, 31))
     elif layout.kind == column_names.PRODUCTIE:
         built = productielijst.build(name, layout, meta)
+    elif layout.kind == column_names.VERHUUR:
+        built = verhuringenlijst.build(name, layout, meta)
     else:
         built = voorraadlijst.build(name, layout, meta)
     return layout, meta, built
@@ -147,6 +156,7 @@ def _parsed(name: str, sha256: str, layout: Layout, meta: Meta, built: Built) ->
         meta=meta,
         vhe=built.vhe,
         productie=built.productie,
+        verhuring=built.verhuring,
         warnings=built.warnings,
         skipped=built.skipped,
         blank_rows=built.blank_rows,

@@ -1,8 +1,8 @@
 """What an import produces: the columns of the validated tables and the record of the file.
 
 The readers (:mod:`prestatie.inlezen.voorraadlijst`, :mod:`~prestatie.inlezen.productielijst`,
-:mod:`~prestatie.inlezen.woz`) build frames with exactly these columns; the store
-(:mod:`prestatie.opslag.store`) writes them as they are.
+:mod:`~prestatie.inlezen.verhuringenlijst`, :mod:`~prestatie.inlezen.woz`) build frames with
+exactly these columns; the store (:mod:`prestatie.opslag.store`) writes them as they are.
 """
 
 from __future__ import annotations
@@ -43,6 +43,31 @@ PRODUCTIE_COLUMNS = (
     "vhe_id",
 )
 
+# One row per letting. ``datum`` is the start of the contract, else the date of the toewijzing;
+# ``jaar`` its year. ``route`` is one of toewijzingen.ROUTES, ``route_bron`` the word as written.
+# ``zoekduur_maanden`` is in months; ``zoekduur_soort`` says what the file counted:
+# 'inschrijfduur' (from a duration or a registration date) or 'zoekduur'.
+VERHUUR_COLUMNS = (
+    "bron_rij",
+    "corporatie",
+    "gemeente",
+    "kern",
+    "vhe_id",
+    "adres",
+    "datum",
+    "jaar",
+    "huur_cent",
+    "rekenhuur_cent",
+    "route",
+    "route_bron",
+    "zoekduur_maanden",
+    "zoekduur_soort",
+    "huishouden",
+    "inkomensklasse",
+    "passend",
+    "aantal",
+)
+
 
 @dataclass(frozen=True)
 class Batch:
@@ -50,7 +75,7 @@ class Batch:
 
     bestand: str
     sha256: str
-    soort: str  # voorraad | productie | woz
+    soort: str  # voorraad | productie | woz | verhuur
     corporatie: str | None
     gemeente: str | None
     peildatum: date | None

@@ -1,7 +1,8 @@
 """The rows under a header: blank, totals and text rows set apart, cells per field, problems.
 
-Shared by the stock list, production list and WOZ-bezitstabel readers. Row numbers are the
-numbers Excel shows (the index of the frame), so every problem points at a row a user can find.
+Shared by the stock list, production list, lettings list and WOZ-bezitstabel readers. Row
+numbers are the numbers Excel shows (the index of the frame), so every problem points at a row a
+user can find.
 
 A row is left out, and said so in ``skipped``, when it is a totals row ("Totaal", "Eindtotaal",
 "Subtotaal Emmen": the row's key cell is empty or is that word), a text row (a heading or a note:
@@ -183,6 +184,7 @@ class Built:
 
     vhe: pd.DataFrame | None = None
     productie: pd.DataFrame | None = None
+    verhuring: pd.DataFrame | None = None
     warnings: list[Problem] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
     blank_rows: int = 0
@@ -298,7 +300,7 @@ def parties(cells: pd.DataFrame, meta: Meta, problems: Collector) -> dict[str, p
                 name,
                 f"onbekende {name} (prestatie kent {known}); verbeter de naam of laat de rij weg",
             )
-            filled = values.to_numpy(dtype=object)
+            filled = values.to_numpy(dtype=object, copy=True)  # may be a read-only view
             filled[blank.to_numpy()] = chosen
             values = pd.Series(filled, index=cells.index, dtype=object)
         else:

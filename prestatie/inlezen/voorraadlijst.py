@@ -49,13 +49,13 @@ def build(file: str, layout: Layout, meta: Meta, mapping: dict[str, int] | None 
     out["peildatum"] = _peildatum(cells, meta, problems)
     out["vhe_id"] = vhe_ids(cells, problems, out["peildatum"])
     out["huur_cent"] = rents(cells, problems)
-    out["rekenhuur_cent"] = _rekenhuur(cells, problems)
+    out["rekenhuur_cent"] = rekenhuren(cells, problems)
     out["label"], out["label_bron"], out["energie_index"] = _labels(cells, problems)
     out["kern"] = kernen(_column(cells, "kern"), out["gemeente"])
-    out["adres"] = _adres(cells)
+    out["adres"] = adressen(cells)
     out["postcode"] = cell_values.texts(_column(cells, "postcode"))
     out["woningtype"] = cell_values.per_value(_column(cells, "woningtype"), woningtype)[0]
-    out["levensloopgeschikt"] = _flag(cells, "levensloopgeschikt", problems)
+    out["levensloopgeschikt"] = yes_no(cells, "levensloopgeschikt", problems)
     out["bouwjaar"] = _bouwjaar(cells, problems)
     out["aantal"] = pd.Series(1.0, index=cells.index)
     problems.raise_errors()
@@ -133,7 +133,7 @@ def _duplicate(problems: Collector, row: int, vhe: str, first: int) -> Problem:
     )
 
 
-def _rekenhuur(cells: pd.DataFrame, problems: Collector) -> pd.Series:
+def rekenhuren(cells: pd.DataFrame, problems: Collector) -> pd.Series:
     """The second rent where the file has one; an unreadable cell is a warning only."""
     if "rekenhuur" not in cells.columns:
         return pd.Series(pd.NA, index=cells.index, dtype="Int64")
@@ -221,7 +221,7 @@ def _labels(cells: pd.DataFrame, problems: Collector):
     return canonical, source, index
 
 
-def _adres(cells: pd.DataFrame) -> pd.Series:
+def adressen(cells: pd.DataFrame) -> pd.Series:
     adres = cell_values.texts(_column(cells, "adres"))
     number = cell_values.texts(_column(cells, "huisnummer"))
     if number.isna().all():
@@ -232,7 +232,7 @@ def _adres(cells: pd.DataFrame) -> pd.Series:
     return out
 
 
-def _flag(cells: pd.Series, name: str, problems: Collector) -> pd.Series:
+def yes_no(cells: pd.Series, name: str, problems: Collector) -> pd.Series:
     """Yes/no; in a column that only marks the yes-cells (`x`), an empty cell means no."""
     if name not in cells.columns:
         return pd.Series(pd.NA, index=cells.index, dtype="boolean")

@@ -2,7 +2,8 @@
 
 The read side of :mod:`prestatie.opslag.store`, which creates the schema and does every write (and
 re-exports these functions: callers write ``store.vhe_rows``). The rows in force come from the
-views ``actieve_vhe`` and ``actieve_productie`` that ``schema.sql`` defines.
+views ``actieve_vhe``, ``actieve_productie`` and ``actieve_verhuring`` that ``schema.sql``
+defines.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from datetime import date
 
 import duckdb
 import pandas as pd
+
+from prestatie.inlezen.toewijzingen import ROUTES
 
 
 def batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -81,7 +84,7 @@ def productie_dekking(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Which (corporatie, gemeente, jaar) the production imports in force report on.
 
     A year without rows inside a reported range means nothing was realised; a year outside
-    every range has no data.
+    every range has no data. Only production lists and bezitstabellen report on production.
     """
     return con.execute(
         "SELECT DISTINCT b.corporatie, coalesce(b.gemeente, p.gemeente) AS gemeente, "
@@ -89,7 +92,41 @@ def productie_dekking(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         "FROM actieve_batch b LEFT JOIN (SELECT DISTINCT batch_id, gemeente FROM productie) p "
         "ON p.batch_id = b.id "
         "WHERE b.jaar_van IS NOT NULL AND coalesce(b.gemeente, p.gemeente) IS NOT NULL "
+        "AND b.soort IN ('productie', 'woz') "
         "ORDER BY 1, 2, 3"
+    ).df()
+
+
+def verhuring_rows(
+    con: duckdb.DuckDBPyConnection,
+    corporatie: str | list[str] | None = None,
+    gemeente: str | list[str] | None = None,
+    jaar: int | None = None,
+) -> pd.DataFrame:
+    """The lettings in force (per corporatie × gemeente × jaar the newest lettings list), with
+    the file and row each came from."""
+    where, params = _where({"corporatie": corporatie, "gemeente": gemeente, "jaar": jaar})
+    return con.execute(
+        "SELECT batch_id, bestand, bron_rij, corporatie, gemeente, kern, vhe_id, adres, datum, "
+        "jaar, huur_cent, rekenhuur_cent, route, route_bron, zoekduur_maanden, zoekduur_soort, "
+        f"huishouden, inkomensklasse, passend, aantal FROM actieve_verhuring{where} "
+        "ORDER BY corporatie, gemeente, jaar, datum, batch_id, bron_rij",
+        params,
+    ).df()
+
+
+def verhuring_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per corporatie × gemeente × jaar of the lettings in force: aantal, the count per route
+    (a column per route, and ``onbekend`` for lettings from a list without routes), the median
+    zoekduur in months and what it counts (zoekduur or inschrijfduur)."""
+    per_route = ", ".join(
+        f"sum(aantal) FILTER (WHERE route = '{route}') AS \"{route}\"" for route in ROUTES
+    )
+    return con.execute(
+        f"SELECT corporatie, gemeente, jaar, sum(aantal) AS aantal, {per_route}, "
+        "sum(aantal) FILTER (WHERE route IS NULL) AS onbekend, "
+        "median(zoekduur_maanden) AS zoekduur_mediaan, mode(zoekduur_soort) AS zoekduur_soort "
+        "FROM actieve_verhuring GROUP BY corporatie, gemeente, jaar ORDER BY 1, 2, 3"
     ).df()
 
 

@@ -53,6 +53,31 @@ CREATE TABLE IF NOT EXISTS productie (
     aantal INTEGER NOT NULL,
     vhe_id VARCHAR
 );
+-- One row per letting (prestatie.inlezen.verhuringenlijst): datum is the start of the contract,
+-- else the toewijzing; route one of regulier, urgent, statushouder, bemiddeling, doorstroming,
+-- overig (route_bron as written); zoekduur_soort says whether zoekduur_maanden is a zoekduur or
+-- an inschrijfduur.
+CREATE TABLE IF NOT EXISTS verhuring (
+    batch_id INTEGER NOT NULL,
+    bron_rij INTEGER NOT NULL,
+    corporatie VARCHAR NOT NULL,
+    gemeente VARCHAR NOT NULL,
+    kern VARCHAR,
+    vhe_id VARCHAR,
+    adres VARCHAR,
+    datum DATE NOT NULL,
+    jaar INTEGER NOT NULL,
+    huur_cent BIGINT,
+    rekenhuur_cent BIGINT,
+    route VARCHAR,
+    route_bron VARCHAR,
+    zoekduur_maanden DOUBLE,
+    zoekduur_soort VARCHAR,
+    huishouden INTEGER,
+    inkomensklasse VARCHAR,
+    passend BOOLEAN,
+    aantal INTEGER NOT NULL DEFAULT 1
+);
 CREATE TABLE IF NOT EXISTS afspraken_document (
     id VARCHAR PRIMARY KEY,
     inhoud VARCHAR NOT NULL,  -- the agreement file's TOML text
@@ -174,6 +199,19 @@ CREATE OR REPLACE VIEW actieve_productie AS
         WHERE l.corporatie = p.corporatie AND l.gemeente = p.gemeente
           AND p.jaar BETWEEN l.jaar_van AND l.jaar_tot AND l.id <> p.batch_id
           AND (b.soort = 'woz' OR l.id > p.batch_id));
+-- Lettings as production: per corporatie × gemeente × jaar the rows of the newest lettings list
+-- that reports on that year (its years run from its first letting to its last) count.
+CREATE OR REPLACE VIEW verhuur_lijst AS
+    SELECT DISTINCT b.id, v.corporatie, v.gemeente, b.jaar_van, b.jaar_tot
+    FROM actieve_batch b JOIN verhuring v ON v.batch_id = b.id
+    WHERE b.soort = 'verhuur';
+CREATE OR REPLACE VIEW actieve_verhuring AS
+    SELECT v.*, b.bestand
+    FROM verhuring v JOIN actieve_batch b ON b.id = v.batch_id
+    WHERE NOT EXISTS (
+        SELECT 1 FROM verhuur_lijst l
+        WHERE l.corporatie = v.corporatie AND l.gemeente = v.gemeente
+          AND v.jaar BETWEEN l.jaar_van AND l.jaar_tot AND l.id > v.batch_id);
 -- Progress per agreement per year as people set it (prestatie.store_register): append-only,
 -- the entry with the highest id counts.
 CREATE SEQUENCE IF NOT EXISTS afspraak_status_seq START 1;

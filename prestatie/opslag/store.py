@@ -26,7 +26,7 @@ import pandas as pd
 
 from prestatie.inlezen import ingest
 from prestatie.inlezen.ingest import Parsed
-from prestatie.inlezen.records import PRODUCTIE_COLUMNS, VHE_COLUMNS, Batch
+from prestatie.inlezen.records import PRODUCTIE_COLUMNS, VERHUUR_COLUMNS, VHE_COLUMNS, Batch
 from prestatie.referentie import huurgrenzen
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "prestatie.duckdb"
@@ -140,12 +140,12 @@ def _active_same_file(con, batch: Batch) -> int | None:
 
 def _superseded(con, batch: Batch) -> list[int]:
     """Active batches of the same kind and scope that a new batch replaces."""
-    if batch.soort == "productie":
+    if batch.soort in ("productie", "verhuur"):
         sql = (
-            "SELECT id FROM actieve_batch WHERE soort = 'productie' AND corporatie = ? "
+            "SELECT id FROM actieve_batch WHERE soort = ? AND corporatie = ? "
             "AND gemeente IS NOT DISTINCT FROM ? AND jaar_van = ? AND jaar_tot = ?"
         )
-        params = [batch.corporatie, batch.gemeente, batch.jaar_van, batch.jaar_tot]
+        params = [batch.soort, batch.corporatie, batch.gemeente, batch.jaar_van, batch.jaar_tot]
     else:
         sql = (
             "SELECT id FROM actieve_batch WHERE soort = ? AND corporatie = ? "
@@ -169,34 +169,39 @@ def _insert_frame(con, table: str, columns: tuple[str, ...], batch_id: int, fram
         con.unregister("_prestatie_import")
 
 
+Tables = tuple[pd.DataFrame | None, pd.DataFrame | None, pd.DataFrame | None]
+_TABLES = (("vhe", VHE_COLUMNS), ("productie", PRODUCTIE_COLUMNS), ("verhuring", VERHUUR_COLUMNS))
+
+
 def write_batch(
     con: duckdb.DuckDBPyConnection,
     batch: Batch,
     vhe: pd.DataFrame | None = None,
     productie: pd.DataFrame | None = None,
+    verhuring: pd.DataFrame | None = None,
 ) -> WriteResult:
     """Write one validated import as one transaction; see :func:`write_batches`."""
-    return write_batches(con, [(batch, vhe, productie)])[0]
+    return write_batches(con, [(batch, (vhe, productie, verhuring))])[0]
 
 
 def write_batches(
-    con: duckdb.DuckDBPyConnection,
-    items: list[tuple[Batch, pd.DataFrame | None, pd.DataFrame | None]],
+    con: duckdb.DuckDBPyConnection, items: list[tuple[Batch, Tables]]
 ) -> list[WriteResult]:
     """Write validated imports (one upload of one or more files) as one transaction.
 
-    The same file again changes nothing. A newer file of the same kind for the same
-    corporatie, gemeente and peildatum (production: the same years) replaces the older one,
-    which stays in the batch list as replaced.
+    Each item is a batch and its tables (vhe, productie, verhuring; None where a kind has
+    none). The same file again changes nothing. A newer file of the same kind for the same
+    corporatie, gemeente and peildatum (production and lettings: the same years) replaces the
+    older one, which stays in the batch list as replaced.
     """
     results = []
     with transaction(con):
-        for batch, vhe, productie in items:
-            results.append(_write_one(con, batch, vhe, productie))
+        for batch, tables in items:
+            results.append(_write_one(con, batch, tables))
     return results
 
 
-def _write_one(con, batch: Batch, vhe, productie) -> WriteResult:
+def _write_one(con, batch: Batch, tables: Tables) -> WriteResult:
     existing = _active_same_file(con, batch)
     if existing is not None:
         return WriteResult(existing, False, ())
@@ -222,12 +227,12 @@ def _write_one(con, batch: Batch, vhe, productie) -> WriteResult:
             datetime.now(),
         ],
     ).fetchone()[0]
-    if vhe is not None and len(vhe):
-        _insert_frame(con, "vhe", VHE_COLUMNS, batch_id, vhe)
+    for (table, columns), frame in zip(_TABLES, tables, strict=True):
+        if frame is not None and len(frame):
+            _insert_frame(con, table, columns, batch_id, frame)
+    if tables[0] is not None and len(tables[0]):
         _derive_keys(con, batch_id)
         _count_stock(con, batch_id)
-    if productie is not None and len(productie):
-        _insert_frame(con, "productie", PRODUCTIE_COLUMNS, batch_id, productie)
     if old:
         con.execute(
             "UPDATE batch SET vervangen_door = ? WHERE list_contains(?, id)", [batch_id, old]
@@ -255,7 +260,7 @@ def undo_demo(con: duckdb.DuckDBPyConnection) -> int:
 def clear_data(con: duckdb.DuckDBPyConnection) -> None:
     """Remove every imported row and batch (start with an empty database)."""
     with transaction(con):
-        for table in ("vhe_telling", "batch_sleutel", "vhe", "productie", "batch"):
+        for table in ("vhe_telling", "batch_sleutel", "vhe", "productie", "verhuring", "batch"):
             con.execute(f"DELETE FROM {table}")
 
 
@@ -281,7 +286,7 @@ def save(
     gebruiker: str | None = None,
 ) -> list[WriteResult]:
     """Write accepted uploads, all in one transaction."""
-    return write_batches(con, [(p.batch(demo, gebruiker), p.vhe, p.productie) for p in uploads])
+    return write_batches(con, [(p.batch(demo, gebruiker), p.tables) for p in uploads])
 
 
 def import_paths(

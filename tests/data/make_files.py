@@ -249,6 +249,126 @@ def woonservice_production() -> Path:
     )
 
 
+# --- lettings lists (verhuringenlijsten) -------------------------------------------------------
+
+DOMESTA_LETTINGS_HEADER = [
+    "Eenheidnummer",
+    "Adres",
+    "Plaats",
+    "Datum toewijzing",
+    "Ingangsdatum huurcontract",
+    "Toewijzingsroute",
+    "Inschrijfduur (mnd)",
+    "Kale huur",
+    "Huishoudgrootte",
+    "Inkomensklasse",
+    "Passend toegewezen",
+]
+# Excel rows 5..19 under the header in row 4. None is an empty cell. 647.19 is the 1e
+# aftoppingsgrens of 2023; vhe 10001 is let twice (rows 5 and 14), as happens.
+# fmt: off
+DOMESTA_LETTINGS_ROWS = [
+    [10001, "Hoofdstraat 1", "Emmen", "01-02-2023", "15-03-2023", "Regulier", 37, 612.5, 1, "primaire doelgroep", "ja"],
+    [10002, "Hoofdstraat 2", "emmen", "20-03-2023", datetime(2023, 4, 1), "Statushouder", 2, 647.19, 4, "primaire doelgroep", "J"],
+    [10003, "Kerkstraat 3", "Klazienaveen", "05-04-2023", "01-05-2023", "VG - statushouder", 0, "€ 580,00", 1, "primaire doelgroep", "x"],
+    [10004, "Kerkstraat 4", "Nieuw-Amsterdam", "10-05-2023", "01-06-2023", "Vergunninghouder", 1, 690, 3, "primaire doelgroep", "ja"],
+    [],
+    [10005, "Dorpsstraat 5", "Emmen", "01-06-2023", "01-07-2023", "urgentie", 5, 700, 2, "secundaire doelgroep", "nee"],
+    [10006, "Dorpsstraat 6", "Emmen", "15-06-2023", None, "Urgent", 8, 550, 1, "primaire doelgroep", "N"],
+    [10007, "Dorpsstraat 7", "Emmen", "01-07-2023", "01-08-2023", "Directe bemiddeling", None, 625, 1, "primaire doelgroep", "ja"],
+    [10008, "Julianastraat 8", "Emmen", "01-08-2023", "01-09-2023", "Doorstromer", 120, 800, 2, "middeninkomen", "nee"],
+    [10001, "Hoofdstraat 1", "Emmen", "01-10-2023", "15-10-2023", "Regulier", "24", 612.5, 2, "primaire doelgroep", "ja"],
+    [10009, "Julianastraat 9", "Emmen", "01-10-2023", "01-11-2023", "Kamerverhuur", "onbekend", None, "2 personen", "primaire doelgroep", "ja"],
+    [10010, "Weg 10", "Emmen", "01-11-2023", "01-12-2023", "Overig", 15, 0, 1, None, "misschien"],
+    [10011, "Weg 11", "Emmen", "15-11-2023", "15-12-2023", None, 18, 640, "1-persoons", "primaire doelgroep", "J"],
+    [],
+    ["Totaal", None, None, None, None, 12],
+]
+# fmt: on
+
+
+def domesta_lettings(correctie: bool = False) -> Path:
+    """Domesta's lettings in Emmen 2023: title rows, both dates, inschrijfduur in months."""
+    rows = [list(r) for r in DOMESTA_LETTINGS_ROWS]
+    name = "Domesta verhuringen Emmen 2023.xlsx"
+    if correctie:  # the corrected export: the letting of vhe 10011 was withdrawn
+        rows = [r for r in rows if not r or r[0] != 10011]
+        name = "Domesta verhuringen Emmen 2023 correctie.xlsx"
+    table = [
+        ["Domesta - Verhuringen gemeente Emmen"],
+        ["Verslagjaar 2023"],
+        [],
+        DOMESTA_LETTINGS_HEADER,
+        *rows,
+    ]
+    notes = [["Toelichting"], ["Kale huur bij ingang van het huurcontract."]]
+    return _xlsx(HERE / name, {"Verhuringen": table, "Toelichting": notes})
+
+
+# fmt: off
+def lefier_lettings() -> Path:
+    """Lefier's lettings in Borger-Odoorn 2024 as Dutch Excel saves CSV: `;`, Windows-1252;
+    zoekduur in days beside an Inschrijfdatum (the zoekduur is read). € 650,43 is the 1e
+    aftoppingsgrens of 2024."""
+    rows = [
+        ["Lefier", "Overzicht verhuringen"],
+        ["Gemeente: Borger-Odoorn", "Jaar 2024"],
+        [],
+        ["VHE", "Straat", "Huisnummer", "Woonplaats", "Datum ingang contract", "Toewijzing",
+         "Zoekduur (dagen)", "Inschrijfdatum", "Netto huur", "Rekenhuur", "Huishoudgrootte",
+         "Inkomen (passendheid)", "Passend"],
+        ["LF101", "Brink", "1", "Borger", "03-01-2024", "Regulier", "365", "01-01-2022", "€ 612,50", "€ 640,25", "1", "Primaire doelgroep", "J"],
+        ["LF102", "Brink", "2", "2e Exloërmond", "15-02-2024", "VG - statushouder", "30", "", "€ 650,43", "€ 675,00", "5", "Primaire doelgroep", "J"],
+        ["LF103", "Hoofdweg", "3", "Exloo", "01-03-2024", "Statushouder", "0", "", "€ 598,00", "", "2", "Primaire doelgroep", "J"],
+        ["LF104", "Hoofdweg", "4", "Tweede Exloërmond", "1-4-2024", "Urgent", "45", "15-06-2023", "€ 700,00", "", "1", "Secundaire doelgroep", "N"],
+        ["LF105", "Hoofdweg", "5", "Valthermond", "01-05-2024", "Bemiddeling", "", "", "€ 580,00", "", "1", "Primaire doelgroep", "J"],
+        ["LF106", "Dorpsstraat", "6", "Borger", "01-06-2024", "Doorstroming", "1826", "01-06-2019", "€ 720,00", "", "2", "Middeninkomen", "N"],
+        ["LF107", "Dorpsstraat", "7", "Borger", "01-07-2024", "Urgentie", "drie maanden", "", "€ 610,00", "", "3", "Primaire doelgroep", "J"],
+        ["LF108", "Dorpsstraat", "8", "Exloo", "01-08-2024", "Regulier", "730", "", "€ 1.234,56", "", "2", "Boven inkomensgrens", "N"],
+        ["Totaal", "", "", "", "", "", "", "", "€ 5.705,49", "", "", "", ""],
+    ]
+    return _csv(HERE / "Lefier verhuringen Borger-Odoorn 2024.csv", rows, ";", "cp1252")
+
+
+def woonservice_lettings() -> Path:
+    """Woonservice's lettings in Emmen 2022 as a letting portal exports them: `;`-CSV in UTF-8
+    with BOM, no title rows, only the date of toewijzing, an Inschrijfdatum, passend marked
+    with x. € 633,25 is the 1e aftoppingsgrens of 2022."""
+    rows = [
+        ["Eenheid", "Adres", "Kern", "Datum toewijzing", "Toewijzingsroute", "Inschrijfdatum",
+         "Huurprijs", "Huishoudgrootte", "Passend toegewezen"],
+        ["WS201", "Kerkweg 1", "Schoonebeek", "15-03-2022", "Reguliere toewijzing", "15-03-2020", "598,00", "2", "x"],
+        ["WS202", "Kerkweg 2", "Erica", "01-06-2022", "Statushouder", "01-05-2022", "633,25", "3", "x"],
+        ["WS203", "Kerkweg 3", "Erica", "10-09-2022", "Loting", "25-12-2021", "645,00", "1", ""],
+        ["WS204", "Kerkweg 4", "Emmen", "01-11-2022", "Directe bemiddeling", "31-13-2021", "700,00", "1", "x"],
+        ["WS205", "Kerkweg 5", "Emmen", "01-12-2022", "Doorstroming", "01-02-2023", "580,00", "2", ""],
+    ]
+    return _csv(HERE / "Woonservice verhuringen Emmen 2022.csv", rows, ";", "utf-8", bom=True)
+
+
+def lettings_without_date() -> Path:
+    """A letting without any date (row 3) and one with a date that does not exist (row 4)."""
+    rows = [
+        ["Eenheidnummer", "Datum ingang contract", "Toewijzingsroute", "Kale huur"],
+        ["D1", "01-03-2023", "Regulier", 600],
+        ["D2", None, "Urgent", 610],
+        ["D3", "31-02-2023", "Statushouder", 620],
+    ]
+    return _xlsx(HERE / "Domesta verhuringen Emmen zonder datum.xlsx", {"Verhuringen": rows})
+
+
+def lettings_bad_rent() -> Path:
+    """An unreadable rent (row 3) and a negative one (row 4); vhe LF1 let twice is fine."""
+    rows = [
+        ["VHE", "Datum toewijzing", "Route", "Kale huur"],
+        ["LF1", "01-02-2023", "Regulier", "€ 612,50"],
+        ["LF2", "02-02-2023", "Urgent", "zeshonderd"],
+        ["LF1", "03-03-2023", "Regulier", "-5,00"],
+    ]
+    return _csv(HERE / "Lefier verhuringen Emmen huur onleesbaar.csv", rows, ";", "cp1252")
+# fmt: on
+
+
 # --- files that must be refused ----------------------------------------------------------------
 
 
@@ -366,6 +486,12 @@ def main() -> None:
         *woz_files(),
         domesta_production(),
         woonservice_production(),
+        domesta_lettings(),
+        domesta_lettings(correctie=True),
+        lefier_lettings(),
+        woonservice_lettings(),
+        lettings_without_date(),
+        lettings_bad_rent(),
         formulas(),
         duplicates(),
         wrong_columns(),
