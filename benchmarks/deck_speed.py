@@ -22,7 +22,7 @@ from prestatie import dashboard
 from prestatie.beoordeling import selectie
 from prestatie.opslag import queries
 from prestatie.presenteren import deck, monitor_excel
-from prestatie.presenteren.slides import Slide, TitleSlide, slides_for, title_slide
+from prestatie.presenteren.slides import Slide, TitleSlide, latest_peildata, slides_for, title_slide
 
 OUT = Path(__file__).resolve().parent / "out"
 TODAY = date(2026, 11, 21)
@@ -81,7 +81,13 @@ def main() -> None:
     con = dashboard.open_database(args.db or database())
     filters = selectie.Filters()
     evaluations = dashboard.evaluations(con, TODAY)
-    slides_s, slides = timed(lambda: slides_for(evaluations, dashboard.stock(con, filters)))
+
+    def build():
+        stock = dashboard.stock(con, filters)
+        bins = {g: dashboard.rent_bins(con, p, g) for g, p in latest_peildata(stock).items()}
+        return slides_for(evaluations, stock, bins)
+
+    slides_s, slides = timed(build)
     cover = title_slide(
         dashboard.agreements(con), evaluations, filters, TODAY, queries.batches(con)
     )

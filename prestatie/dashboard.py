@@ -310,6 +310,11 @@ def transitions(
     return counts.transitions(con, van, naar, gemeente, corporatie)
 
 
+def vhe_count(con: duckdb.DuckDBPyConnection, specs) -> int:
+    """How many vhe rows ``specs`` describe."""
+    return counts.vhe_count(con, specs)
+
+
 def vhe_rows(
     con: duckdb.DuckDBPyConnection,
     specs,

@@ -108,7 +108,10 @@ def _remember(name: str) -> None:
 
 
 def frame() -> selectie.Filters:
-    """What every page starts with: the selection in the sidebar and the demo notice."""
+    """What every page starts with: the selection in the sidebar and the demo notice. The data
+    version is read once here, for the whole run (see :func:`_key`)."""
+    _local.key = None
+    _local.key = _key()
     selection = sidebar_filters()
     demo_banner()
     return selection
@@ -125,9 +128,18 @@ def demo_banner() -> None:
 
 
 def _key() -> tuple[str, str]:
-    """The database and the version of its data: what every cached read is keyed on."""
+    """The database and the version of its data: what every cached read is keyed on. Read once
+    per run by :func:`frame`; a page that writes reruns (``st.rerun``) to see its change."""
+    known = getattr(_local, "key", None)
     path = str(dashboard.db_path())
+    if known is not None and known[0] == path:
+        return known
     return path, dashboard.data_version(cursor())
+
+
+def data_changed() -> None:
+    """After a write in this run: later reads of the run see the new data version."""
+    _local.key = None
 
 
 # Reads that every rerun would repeat, cached until an import, undo or agreement change.
@@ -175,6 +187,20 @@ def _dimensions(path: str, version: str):
     return dashboard.dimensions(_connection(path).cursor())
 
 
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _memo(path: str, version: str, name: str, args: tuple, kwargs: tuple, _fn):
+    return _fn(*args, **dict(kwargs))
+
+
+def memo(fn, *args, **kwargs):
+    """``fn(*args, **kwargs)`` computed once per data version and inputs: a rerun that changed
+    nothing a figure depends on builds nothing for it. ``fn`` must be pure (a function of
+    ``prestatie``) and the caller must not change what it returns (it is shared, not copied:
+    a plotly figure is not rebuilt on the way out)."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    return _memo(*_key(), name, args, tuple(sorted(kwargs.items())), fn)
+
+
 def evaluations(prijspeil: str = "geindexeerd", filtered: bool = True, huur: str = "kale huur"):
     """Every evaluation, narrowed to the sidebar's selection unless ``filtered`` is False."""
     result = _evaluations(*_key(), today(), prijspeil, huur)
@@ -214,9 +240,28 @@ def transitions(van: date, naar: date, gemeente: str | None, corporatie: str | N
     return _transitions(*_key(), van, naar, gemeente, corporatie)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def _vhe_page(path, version, specs: tuple, limit: int, offset: int, order: str):
+    con = _connection(path).cursor()
+    return dashboard.vhe_rows(con, list(specs), limit=limit, offset=offset, order=order)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _vhe_count(path, version, specs: tuple) -> int:
+    return dashboard.vhe_count(_connection(path).cursor(), list(specs))
+
+
+def vhe_count(specs) -> int:
+    """How many vhe rows stand behind a figure (cached per data version)."""
+    return _vhe_count(*_key(), tuple(specs))
+
+
 def vhe_rows(specs, limit: int | None = 500, offset: int = 0, order: str = "vhe"):
-    """A page of the vhe rows behind a figure, and how many there are."""
-    return dashboard.vhe_rows(cursor(), specs, limit=limit, offset=offset, order=order)
+    """A page of the vhe rows behind a figure, and how many there are (a page is cached per
+    data version; ``limit`` None: every row, for a download, not cached)."""
+    if limit is None:
+        return dashboard.vhe_rows(cursor(), specs, limit=None, order=order)
+    return _vhe_page(*_key(), tuple(specs), limit, offset, order)
 
 
 def agreements():

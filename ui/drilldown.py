@@ -38,10 +38,19 @@ def vhe(
     total; the download holds every row of the selection, built when clicked."""
     columns = columns or VHE_COLUMNS
     specs = list(specs)
-    page = st.session_state.get(f"page_{key}", 1)
-    frame, total = context.vhe_rows(specs, limit=PAGE, offset=(page - 1) * PAGE, order=order)
-    pages = max(1, -(-total // PAGE))
-    with st.expander(f"{title}: {fmt.num(total)} rijen", icon=":material/table_view:"):
+    total = context.vhe_count(specs)
+    box = st.expander(
+        f"{title}: {fmt.num(total)} rijen",
+        icon=":material/table_view:",
+        key=f"open_{key}",
+        on_change="rerun",
+    )
+    if not box.open:  # the rows are fetched only when the table is opened
+        return
+    with box:
+        page = st.session_state.get(f"page_{key}", 1)
+        frame, _ = context.vhe_rows(specs, limit=PAGE, offset=(page - 1) * PAGE, order=order)
+        pages = max(1, -(-total // PAGE))
         if pages > 1:
             st.caption(f"Rij {fmt.num((page - 1) * PAGE + 1)} tot en met "
                        f"{fmt.num(min(total, page * PAGE))} van {fmt.num(total)}")  # fmt: skip

@@ -9,7 +9,7 @@ import streamlit as st
 
 from prestatie import dashboard, fmt
 from prestatie.beoordeling import huurregel, scorecard, selectie
-from prestatie.betaalbaarheid import huren_chart, huuraandelen, huurverdeling, texts
+from prestatie.betaalbaarheid import huren_chart, huurverdeling, sections, texts
 from prestatie.referentie.peildatum import verslagjaar
 from ui import context, drilldown
 
@@ -87,87 +87,67 @@ if note := texts.limits_missing(peil):
     st.warning(note)
 
 # ---- per target: the stand per corporatie, the trend and the split per kern -----------------
-sections = []
-for doel in doelen:
-    scopes = huuraandelen.visible(huuraandelen.scopes(doel, stock), selection.corporatie)
-    if not scopes:
-        continue
-    judged = huuraandelen.judged_rows(stock, doel, scopes, lezing)
-    trend = huuraandelen.with_status(huuraandelen.trend(judged, doel), doel, evaluations)
-    if trend.empty:
-        continue  # no stock for this target in the database at all
-    stand = huuraandelen.stand(trend, [s.corporatie for s in scopes], jaar, doel)
-    sections.append((doel, judged, trend, stand))
+shown = context.memo(
+    sections.sections,
+    stock,
+    doelen,
+    evaluations,
+    selection.corporatie,
+    jaar,
+    peil,
+    lezing,
+    rekenhuur,
+)
 
 st.header(f"Stand {jaar} (peildatum {fmt.datum(peil)})")
-if sections:
+if shown:
     st.dataframe(
-        texts.overview_table([(doel, stand) for doel, _, _, stand in sections]),
+        texts.overview_table([(s.doel, s.stand) for s in shown]),
         hide_index=True,
         column_config={"Doel": st.column_config.TextColumn(width="large")},
     )
 else:
     st.info("Voor deze selectie is geen afspraak over het aandeel huren tot een grens.")
 
-for doel, judged, trend, stand in sections:
-    regel = huurregel.Regel.van(doel)
+for section in shown:
+    doel = section.doel
+    key = f"{doel.document}_{doel.id}"
     st.subheader(f"{doel.afspraak} · {doel.omschrijving} ({doel.gemeente})")
-    st.caption(
-        f"Gemeten: huur {texts.rule_text(regel, judged, jaar, lezing)}. Document: “{doel.tekst}”"
-    )
+    st.caption(f"Gemeten: huur {section.rule_text}. Document: “{doel.tekst}”")
     with st.expander("Hoe dit doel gelezen wordt"):
         st.write(doel.toelichting)
-    tab_stand, tab_trend, tab_kern = st.tabs(["Per corporatie", "Ontwikkeling", "Per kern"])
-    with tab_stand:
-        st.plotly_chart(
-            huren_chart.share_against_norm(
-                stand, doel.richting, f"{doel.afspraak}: {texts.share_title(doel)}, {jaar}"
-            ),
-            key=f"stand_{doel.document}_{doel.id}",
-        )
-        drilldown.vhe(
-            huuraandelen.rows_above(judged, doel, jaar, rekenhuur),
-            texts.above_title(doel, huuraandelen.measured(stand), peil),
-            f"boven_{doel.document}_{doel.id}_{jaar}",
-            DRILL_COLUMNS,
-            order="hoogste_huur",
-        )
-    with tab_trend:
-        st.plotly_chart(
-            huren_chart.trend(
-                trend,
-                huurregel.norms(doel),
-                f"{doel.afspraak}: {texts.share_title(doel)}, alle peildata",
-            ),
-            key=f"trend_{doel.document}_{doel.id}",
-        )
-        drilldown.vhe(
-            huuraandelen.rows_above(judged, doel, None, rekenhuur),
-            texts.above_title(doel, huuraandelen.measured(trend)) + ", alle peildata",
-            f"boven_{doel.document}_{doel.id}_alle",
-            DRILL_COLUMNS,
-            order="hoogste_huur",
-        )
-    with tab_kern:
-        year_rows = judged[judged["jaar"] == jaar]
-        kernen = huuraandelen.per_kern(year_rows, doel)
-        st.plotly_chart(
-            huren_chart.per_kern(
-                kernen,
-                huurregel.norm_in(doel, jaar),
-                doel.richting,
-                f"{doel.afspraak}: per kern, {jaar} (zwakste bovenaan)",
-            ),
-            key=f"kern_{doel.document}_{doel.id}",
-        )
-        if missing := huuraandelen.without_kern(year_rows):
-            st.caption(f"{fmt.aantal_woningen(round(missing))} zonder kern in het bestand.")
-        drilldown.vhe(
-            huuraandelen.rows_of(year_rows, doel, rekenhuur),
-            f"woningen per kern, {', '.join(huuraandelen.measured(stand))}, {jaar}",
-            f"kern_{doel.document}_{doel.id}_{jaar}",
-            order="kern",
-        )
+    tab_stand, tab_trend, tab_kern = st.tabs(
+        ["Per corporatie", "Ontwikkeling", "Per kern"], key=f"tabs_{key}", on_change="rerun"
+    )
+    if tab_stand.open:  # only the open tab is built
+        with tab_stand:
+            st.plotly_chart(context.memo(sections.stand_figure, section), key=f"stand_{key}")
+            drilldown.vhe(
+                section.above_year,
+                section.above_title,
+                f"boven_{key}_{jaar}",
+                DRILL_COLUMNS,
+                order="hoogste_huur",
+            )
+    if tab_trend.open:
+        with tab_trend:
+            st.plotly_chart(context.memo(sections.trend_figure, section), key=f"trend_{key}")
+            drilldown.vhe(
+                section.above_all,
+                section.above_all_title,
+                f"boven_{key}_alle",
+                DRILL_COLUMNS,
+                order="hoogste_huur",
+            )
+    if tab_kern.open:
+        with tab_kern:
+            st.plotly_chart(context.memo(sections.kern_figure, section), key=f"kern_{key}")
+            if section.without_kern:
+                st.caption(
+                    f"{fmt.aantal_woningen(round(section.without_kern))} zonder kern in het "
+                    "bestand."
+                )
+            drilldown.vhe(section.kern_rows, section.kern_title, f"kern_{key}_{jaar}", order="kern")
 
 # ---- the distribution of the selected stock --------------------------------------------------
 st.header("Huurverdeling")
@@ -176,7 +156,8 @@ bins = context.rent_bins(peil, selection.gemeente, selection.corporatie, huur)
 vorm = st.radio("Weergave", ["verdeling", "cumulatief"], horizontal=True, key="huurverdeling_vorm")
 document = huurverdeling.document_amounts(doelen) if lezing == huurregel.FIXED else ()
 st.plotly_chart(
-    huren_chart.rent_distribution(
+    context.memo(
+        huren_chart.rent_distribution,
         bins,
         huurverdeling.grenslijnen(bins, peil, document),
         f"Huurverdeling op {fmt.datum(peil)}: {selection.corporatie or 'alle corporaties'}, "

@@ -30,7 +30,7 @@ st.caption(
 
 doelen = [d for a in context.agreements() for d in a.doelen]
 pads = labelpaden.select(
-    labelpaden.paden(doelen, context.facts(), context.evaluations(filtered=False)),
+    context.memo(labelpaden.paden, doelen, context.facts(), context.evaluations(filtered=False)),
     selection,
 )
 of_kind = {soort: [p for p in pads if p.doel.soort == soort] for soort in labelpaden.SOORTEN}
@@ -43,8 +43,10 @@ history = context.stock(
 st.header("Labelverdeling")
 stock = context.stock(selection, by=("corporatie", "gemeente", "peildatum", "jaar", "label"))
 st.plotly_chart(
-    labelverdeling_chart.label_distribution(
-        labelverdeling.label_counts(stock), "Labelverdeling per corporatie en peildatum"
+    context.memo(
+        labelverdeling_chart.label_distribution,
+        labelverdeling.label_counts(stock),
+        "Labelverdeling per corporatie en peildatum",
     ),
     key="labelverdeling",
 )
@@ -73,8 +75,10 @@ if not of_kind["aandeel_label"]:
 for i, group in enumerate(labelpaden.by_agreement(of_kind["aandeel_label"])):
     first = group[0]
     st.plotly_chart(
-        labelpaden_chart.share_paths(
-            group, f"{first.titel}: aandeel per labelgroep ({first.doel.afspraak})"
+        context.memo(
+            labelpaden_chart.share_paths,
+            group,
+            f"{first.titel}: aandeel per labelgroep ({first.doel.afspraak})",
         ),
         key=f"aandeel_{i}",
     )
@@ -106,7 +110,14 @@ def section(pad, kind: str, i: int, header: str, figure, rows_title: str | None)
 
 for i, pad in enumerate(of_kind["gemiddeld_label"]):
     title = f"{pad.titel}: gemiddeld label ({pad.doel.afspraak})"
-    section(pad, "gemiddeld", i, "Gemiddeld label", labelpaden_chart.mean_label(pad, title), None)
+    section(
+        pad,
+        "gemiddeld",
+        i,
+        "Gemiddeld label",
+        context.memo(labelpaden_chart.mean_label, pad, title),
+        None,
+    )
 
 for i, pad in enumerate(of_kind["naar_nul"]):
     group = ", ".join(pad.doel.params["labels"])
@@ -117,7 +128,7 @@ for i, pad in enumerate(of_kind["naar_nul"]):
         "naar_nul",
         i,
         f"Label {group} naar nul",
-        labelpaden_chart.to_zero(pad, title),
+        context.memo(labelpaden_chart.to_zero, pad, title),
         rows_title,
     )
 
@@ -132,7 +143,7 @@ for i, pad in enumerate(of_kind["labelsprong"]):
         "sprong",
         i,
         f"Woningen naar label {minimum}",
-        labelpaden_chart.jumps(pad, title),
+        context.memo(labelpaden_chart.jumps, pad, title),
         rows_title,
     )
 
@@ -143,7 +154,9 @@ if trend.empty:
     st.info("De ingelezen voorraadlijsten van deze selectie hebben geen energie-index.")
 else:
     st.plotly_chart(
-        energie_index_chart.energy_index(trend, "Gemiddelde energie-index per peildatum"),
+        context.memo(
+            energie_index_chart.energy_index, trend, "Gemiddelde energie-index per peildatum"
+        ),
         key="energie_index",
     )
     st.caption(
@@ -180,8 +193,12 @@ else:
         f"gingen uit bezit, {fmt.aantal_woningen(summary[labelovergangen.NIEUW])} kwamen erbij."
     )
     st.plotly_chart(
-        labelovergangen_chart.transitions(
-            counts, van, naar, f"Labels op {fmt.datum(van)} en op {fmt.datum(naar)}"
+        context.memo(
+            labelovergangen_chart.transitions,
+            counts,
+            van,
+            naar,
+            f"Labels op {fmt.datum(van)} en op {fmt.datum(naar)}",
         ),
         key="overgangen",
     )

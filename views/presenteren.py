@@ -5,17 +5,24 @@ import streamlit as st
 
 from prestatie import dashboard
 from prestatie.presenteren import deck, monitor_excel
-from prestatie.presenteren.slides import Slide, selection_text, slides_for, title_slide
+from prestatie.presenteren.slides import (
+    Slide,
+    latest_peildata,
+    selection_text,
+    slides_for,
+    title_slide,
+)
 from ui import context
 
 selection = context.frame()
 cursor = context.cursor()
 evaluations = context.evaluations()
-slides = slides_for(
-    evaluations,
-    context.stock(selection),
-    lambda gemeente, peil: context.rent_bins(peil, gemeente, selection.corporatie, "kale huur"),
-)
+stock = context.stock(selection)
+rent_bins = {
+    gemeente: context.rent_bins(peil, gemeente, selection.corporatie, "kale huur")
+    for gemeente, peil in latest_peildata(stock).items()
+}
+slides = context.memo(slides_for, evaluations, stock, rent_bins)
 
 PROJECTOR_CSS = """
 <style>

@@ -29,7 +29,7 @@ doelen = [d for a in context.agreements() for d in a.doelen]
 evaluations = context.evaluations(filtered=False)
 
 st.header("Jaarschijven")
-groepen = jaarschijven.groepen(doelen, facts, evaluations, selection)
+groepen = context.memo(jaarschijven.groepen, doelen, facts, evaluations, selection)
 if not groepen:
     st.info("Geen jaarschijven voor deze selectie.")
 else:
@@ -40,12 +40,16 @@ else:
         f"Een lopend jaar ({today.year}) krijgt een gearceerde balk en een gestreepte lijn: de "
         "**prognose** tot het jaareinde in het tempo tot vandaag."
     )
-    tabs = st.tabs([g.label for g in groepen])
+    tabs = st.tabs([g.label for g in groepen], key="jaarschijf_tabs", on_change="rerun")
     for i, (tab, groep) in enumerate(zip(tabs, groepen, strict=True)):
+        if not tab.open:  # only the open tab is built
+            continue
         with tab:
             st.plotly_chart(
-                jaarschijven_chart.jaarschijven(
-                    groep.rijen, f"{groep.label}: gerealiseerd tegen de afspraak"
+                context.memo(
+                    jaarschijven_chart.jaarschijven,
+                    groep.rijen,
+                    f"{groep.label}: gerealiseerd tegen de afspraak",
                 ),
                 key=f"jaarschijf_{i}",
             )
@@ -67,14 +71,17 @@ st.caption(
     "ervoor) + nieuwbouw − sloop − verkoop uit de productielijsten = voorraad aan het eind, "
     "naast de telling op de peildatum. Een verschil blijft zichtbaar als 'niet verklaard'."
 )
-stromen = voorraadverloop.waterfalls(context.stock_flow(selection.gemeente))
+stromen = context.memo(voorraadverloop.waterfalls, context.stock_flow(selection.gemeente))
 choices = voorraadverloop.waterfall_choices(stromen, selection)
 if not choices:
     st.info("Geen voorraad met productie erna voor deze selectie.")
 else:
     choice = st.selectbox("Corporatie en gemeente", choices, key="waterval_keuze")
     rows = voorraadverloop.waterfall_of(stromen, choice)
-    st.plotly_chart(voorraadverloop_chart.waterfall(rows, f"Huurvoorraad {choice}"), key="waterval")
+    st.plotly_chart(
+        context.memo(voorraadverloop_chart.waterfall, rows, f"Huurvoorraad {choice}"),
+        key="waterval",
+    )
     problems = voorraadverloop.mismatches(rows)
     for text in problems:
         st.error(text, icon=":material/difference:")
@@ -87,14 +94,14 @@ else:
         )
     st.dataframe(voorraadverloop.waterfall_table(rows), hide_index=True)
 
-paden = bandbreedtes.band_paths(doelen, facts, selection)
+paden = context.memo(bandbreedtes.band_paths, doelen, facts, selection)
 if paden:
     st.header("Bandbreedtes")
     for i, pad in enumerate(paden):
         title = pad.doel.omschrijving
         if pad.indicatief:
             title += f" (indicatief, vanaf eind {pad.basis})"
-        st.plotly_chart(bandbreedtes_chart.band(pad, title), key=f"band_{i}")
+        st.plotly_chart(context.memo(bandbreedtes_chart.band, pad, title), key=f"band_{i}")
         note = pad.doel.toelichting
         if pad.indicatief:
             note = (

@@ -314,6 +314,12 @@ ORDERS = {
 }
 
 
+def vhe_count(con: duckdb.DuckDBPyConnection, specs: Iterable[Rows]) -> int:
+    """How many vhe rows of the stock per verslagjaar ``specs`` describe."""
+    where, params = rows_where(specs)
+    return int(con.execute(f"SELECT count(*) FROM stand_vhe s WHERE {where}", params).fetchone()[0])
+
+
 def vhe_page(
     con: duckdb.DuckDBPyConnection,
     specs: Iterable[Rows],

@@ -159,17 +159,28 @@ CREATE TABLE IF NOT EXISTS vhe_telling (
 -- or else the bezitstabel's mutations (a list has verduurzaming and zonnepanelen). Per key, not
 -- per file: a newer file for one gemeente or one peildatum replaces exactly that part of an
 -- older file that covered more. So no home is counted twice, and none is lost.
-CREATE OR REPLACE VIEW actieve_sleutel AS
+CREATE OR REPLACE VIEW berekende_sleutel AS
     SELECT s.corporatie, s.gemeente, s.peildatum,
            arg_max(s.batch_id, s.batch_id + CASE b.soort WHEN 'voorraad' THEN 1e12 ELSE 0 END)
                AS batch_id
     FROM batch_sleutel s JOIN actieve_batch b ON b.id = s.batch_id
     GROUP BY s.corporatie, s.gemeente, s.peildatum;
--- The stock per verslagjaar: per corporatie × gemeente the last peildatum of each year.
+-- The keys in force, kept as a table: written again by every write that changes which batches
+-- are in force (prestatie.opslag.store.refresh_keys, in the write's own transaction), so a read
+-- joins the rows with a few hundred keys instead of deciding them again. ``laatste``: the last
+-- peildatum of its verslagjaar for that corporatie and gemeente (the stock per verslagjaar).
+CREATE TABLE IF NOT EXISTS sleutel_in_kracht (
+    corporatie VARCHAR NOT NULL,
+    gemeente VARCHAR NOT NULL,
+    peildatum DATE NOT NULL,
+    batch_id INTEGER NOT NULL,
+    jaar INTEGER NOT NULL,
+    laatste BOOLEAN NOT NULL
+);
+CREATE OR REPLACE VIEW actieve_sleutel AS
+    SELECT corporatie, gemeente, peildatum, batch_id FROM sleutel_in_kracht;
 CREATE OR REPLACE VIEW stand_sleutel AS
-    SELECT k.*, verslagjaar(k.peildatum) AS jaar FROM actieve_sleutel k
-    QUALIFY k.peildatum = max(k.peildatum)
-        OVER (PARTITION BY k.corporatie, k.gemeente, verslagjaar(k.peildatum));
+    SELECT corporatie, gemeente, peildatum, batch_id, jaar FROM sleutel_in_kracht WHERE laatste;
 CREATE OR REPLACE VIEW actieve_vhe AS
     SELECT v.*, v.huur_cent / 100.0 AS huur, b.bestand, b.soort AS bron_soort
     FROM vhe v

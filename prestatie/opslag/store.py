@@ -86,7 +86,11 @@ def sync_reference(con: duckdb.DuckDBPyConnection) -> None:
             "SELECT DISTINCT batch_id FROM vhe EXCEPT SELECT DISTINCT batch_id FROM batch_sleutel"
         ).fetchall()
     ]
-    if stored and stored[0] == fingerprint and not missing:
+    keys_missing = con.execute(
+        "SELECT (SELECT count(*) FROM sleutel_in_kracht) = 0 "
+        "AND (SELECT count(*) FROM batch_sleutel) > 0"
+    ).fetchone()[0]
+    if stored and stored[0] == fingerprint and not missing and not keys_missing:
         return
     with transaction(con):
         if not stored or stored[0] != fingerprint:
@@ -99,6 +103,19 @@ def sync_reference(con: duckdb.DuckDBPyConnection) -> None:
             _derive_keys(con, batch_id)
             if stored and stored[0] == fingerprint:
                 _count_stock(con, batch_id)
+        refresh_keys(con)
+
+
+def refresh_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Decide again which batch counts for each corporatie × gemeente × peildatum (table
+    ``sleutel_in_kracht``), inside the caller's transaction: after every write that changes
+    which batches are in force."""
+    con.execute("DELETE FROM sleutel_in_kracht")
+    con.execute(
+        "INSERT INTO sleutel_in_kracht SELECT corporatie, gemeente, peildatum, batch_id, "
+        "verslagjaar(peildatum) AS jaar, peildatum = max(peildatum) OVER "
+        "(PARTITION BY corporatie, gemeente, verslagjaar(peildatum)) FROM berekende_sleutel"
+    )
 
 
 def _derive_keys(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
@@ -198,6 +215,7 @@ def write_batches(
     with transaction(con):
         for batch, tables in items:
             results.append(_write_one(con, batch, tables))
+        refresh_keys(con)
     return results
 
 
@@ -245,6 +263,7 @@ def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
     with transaction(con):
         con.execute("UPDATE batch SET ongedaan = ? WHERE id = ?", [datetime.now(), batch_id])
         con.execute("UPDATE batch SET vervangen_door = NULL WHERE vervangen_door = ?", [batch_id])
+        refresh_keys(con)
 
 
 def undo_demo(con: duckdb.DuckDBPyConnection) -> int:
@@ -254,13 +273,22 @@ def undo_demo(con: duckdb.DuckDBPyConnection) -> int:
         con.execute(
             "UPDATE batch SET ongedaan = ? WHERE list_contains(?, id)", [datetime.now(), ids]
         )
+        refresh_keys(con)
     return len(ids)
 
 
 def clear_data(con: duckdb.DuckDBPyConnection) -> None:
     """Remove every imported row and batch (start with an empty database)."""
     with transaction(con):
-        for table in ("vhe_telling", "batch_sleutel", "vhe", "productie", "verhuring", "batch"):
+        for table in (
+            "sleutel_in_kracht",
+            "vhe_telling",
+            "batch_sleutel",
+            "vhe",
+            "productie",
+            "verhuring",
+            "batch",
+        ):
             con.execute(f"DELETE FROM {table}")
 
 

@@ -9,7 +9,6 @@ larger for a projector and lose their own title: the slide carries it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -71,15 +70,22 @@ def projector(fig: go.Figure) -> go.Figure:
     return fig
 
 
-RentBins = Callable[[str, date], pd.DataFrame]
+def latest_peildata(stock: pd.DataFrame) -> dict[str, date]:
+    """Per gemeente the last peildatum of its latest verslagjaar: what the rent slide shows."""
+    return {gemeente: _latest_peildatum(rows) for gemeente, rows in _per_gemeente(stock)}
+
+
+def _latest_peildatum(rows: pd.DataFrame) -> date:
+    latest = rows[rows["jaar"] == rows["jaar"].max()]
+    return as_date(latest["peildatum"].max())
 
 
 def slides_for(
-    evaluations: list[Evaluation], stock: pd.DataFrame, rent_bins: RentBins
+    evaluations: list[Evaluation], stock: pd.DataFrame, rent_bins: dict[str, pd.DataFrame]
 ) -> list[Slide]:
     """Every slide for the selection: ``evaluations`` and ``stock`` are already narrowed to it
-    (``dashboard.evaluations`` with filters, ``dashboard.stock``); ``rent_bins(gemeente,
-    peildatum)`` gives the homes per rent there (``dashboard.rent_bins``)."""
+    (``dashboard.evaluations`` with filters, ``dashboard.stock``); ``rent_bins`` holds per
+    gemeente the homes per rent on its :func:`latest_peildata` (``dashboard.rent_bins``)."""
     return [
         *_overview(evaluations),
         *_huren(stock, rent_bins),
@@ -142,20 +148,18 @@ def _per_gemeente(stock: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     return [(g, rows) for g, rows in stock.groupby("gemeente", sort=True)]
 
 
-def _huren(stock: pd.DataFrame, rent_bins: RentBins) -> list[Slide]:
+def _huren(stock: pd.DataFrame, rent_bins: dict[str, pd.DataFrame]) -> list[Slide]:
     out = []
     for gemeente, rows in _per_gemeente(stock):
         year = int(rows["jaar"].max())
-        latest = rows[rows["jaar"] == year]
-        peil = latest["peildatum"].max()
-        peil = as_date(peil)
+        peil = _latest_peildatum(rows)
         title = f"Huren tegen de huurgrenzen, {gemeente}, eind {year}"
         out.append(
             _slide(
                 f"huren:{gemeente}",
                 "Betaalbaarheid",
                 title,
-                charts.rent_distribution(rent_bins(gemeente, peil), peil, title),
+                charts.rent_distribution(rent_bins[gemeente], peil, title),
                 conclusies.huurverdeling(rows),
             )
         )
