@@ -40,7 +40,8 @@ def sniff_delimiter(lines: list[str]) -> str:
 
 
 def read_csv(file: str, data: bytes, max_rows: int) -> list[list[object]]:
-    """The cells, short lines padded with "" (as a sheet is a rectangle); blank cells are ""."""
+    """The cells, short lines padded with "" (as a sheet is a rectangle); a cell of only spaces
+    stays as it is (the readers of the rows treat it as empty)."""
     text = decode_text(data)
     if "\x00" in text:
         raise refuse(
@@ -58,10 +59,10 @@ def read_csv(file: str, data: bytes, max_rows: int) -> list[list[object]]:
         delimiter, text = sep[1], text[sep.end() :]
     else:
         delimiter = sniff_delimiter(text.splitlines()[:50])
-    rows: list[list[object]] = [
-        [cell if cell.strip() else "" for cell in row]
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    ]
+    # blank cells (only spaces) are made "" column by column in sheet_rows, not cell by cell
+    rows: list[list[object]] = list(
+        csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    )
     width = max((len(row) for row in rows), default=0)
     for row in rows:  # a rectangle, as a sheet is: short lines padded with empty cells
         if len(row) < width:
