@@ -39,10 +39,22 @@ class Facts:
 
 def evaluate(doelen: list[Doel], facts: Facts, prijspeil: str = INDEXED) -> list[Evaluation]:
     out: list[Evaluation] = []
+    per_gemeente = {g: of_gemeente(facts, g) for g in dict.fromkeys(d.gemeente for d in doelen)}
     for doel in doelen:
-        for scope in scopes(doel, facts):
-            out.extend(evaluate_one(doel, scope, facts, prijspeil))
+        known = per_gemeente[doel.gemeente]
+        for scope in scopes(doel, known):
+            out.extend(evaluate_one(doel, scope, known, prijspeil))
     return out
+
+
+def of_gemeente(facts: Facts, gemeente: str) -> Facts:
+    """What the monitor reads about one gemeente: each target looks at its own only."""
+
+    def own(frame: pd.DataFrame | None) -> pd.DataFrame | None:
+        return None if frame is None else frame[frame["gemeente"] == gemeente]
+
+    return Facts(own(facts.vhe), own(facts.productie), own(facts.dekking), facts.today,
+                 own(facts.overgangen))  # fmt: skip
 
 
 def scopes(doel: Doel, facts: Facts) -> list[Scope]:
@@ -53,7 +65,7 @@ def present(doel: Doel, *tables: pd.DataFrame) -> list[str]:
     """The corporaties with rows in the target's gemeente in any of the tables."""
     found: set[str] = set()
     for table in tables:
-        found |= set(table.loc[table["gemeente"] == doel.gemeente, "corporatie"])
+        found |= set(table.loc[table["gemeente"] == doel.gemeente, "corporatie"].unique())
     return sorted(found)
 
 

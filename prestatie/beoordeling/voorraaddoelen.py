@@ -114,7 +114,7 @@ def _path_norm(doel, stock, periode, norm, year):
 def _measure(doel, stock, year, norm, prijspeil) -> Measure:
     """One year's stock of the target's scope against a norm, with its explanation."""
     rows = stock[year]
-    peil = max(rows["peildatum"])
+    peil = rows["peildatum"].max()
     peil = as_date(peil)
     if doel.soort == "aandeel_huur":
         return _rent_share(doel, rows, peil, norm, prijspeil)

@@ -100,7 +100,7 @@ def _shares(judged: pd.DataFrame, by: list[str], doel: Doel) -> pd.DataFrame:
 
 def gap(deel: float, totaal: float, norm: float | None, richting: str) -> int | None:
     """Homes short of the norm (:func:`metingen.homes_short`); None without a norm or homes."""
-    if norm is None or not totaal:
+    if norm is None or pd.isna(norm) or not totaal:  # no norm that year (NaN in a frame)
         return None
     return metingen.homes_short(metingen.Share(deel, totaal), norm, richting)
 

@@ -60,9 +60,7 @@ def read_csv(file: str, data: bytes, max_rows: int) -> list[list[object]]:
     else:
         delimiter = sniff_delimiter(text.splitlines()[:50])
     # blank cells (only spaces) are made "" column by column in sheet_rows, not cell by cell
-    rows: list[list[object]] = list(
-        csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    )
+    rows: list[list[object]] = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     width = max((len(row) for row in rows), default=0)
     for row in rows:  # a rectangle, as a sheet is: short lines padded with empty cells
         if len(row) < width:
