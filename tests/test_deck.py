@@ -165,7 +165,7 @@ def test_build_draws_each_chart_in_chromium_and_reports_progress():
         (2, 3, "PowerPoint opmaken"),
         (3, 3, "klaar"),
     ]
-    # 1600 × 700 layout pixels at scale 2
+    # 1200 × 525 layout pixels at scale 8/3: 3200 × 1400, text about 12 pt on the slide
     assert [png_size(p) for p in made.pngs] == [(3200, 1400), (3200, 1400)]
     prs = Presentation(io.BytesIO(made.pptx))
     assert len(prs.slides) == 1 + 2 + 1
@@ -175,10 +175,50 @@ def test_build_draws_each_chart_in_chromium_and_reports_progress():
         for x in s.shapes
         if x.shape_type == MSO_SHAPE_TYPE.PICTURE
     ]
-    assert blobs == list(made.pngs)
+    # the bar chart is a native, editable PowerPoint chart; the histogram stays a picture
+    assert blobs == [made.pngs[1]]
+    charts = [x for x in list(prs.slides)[1].shapes if x.has_chart]
+    assert [list(c.chart.plots[0].categories) for c in charts] == [["Lefier", "Woonservice"]]
+    assert list(charts[0].chart.series[0].values) == [0.883, 0.936]
     with zipfile.ZipFile(io.BytesIO(made.png_zip())) as archive:
         assert archive.namelist() == ["01-grafiek-0.png", "02-grafiek-1.png"]
         assert archive.read("02-grafiek-1.png") == made.pngs[1]
+
+
+def boxes(s):
+    """(top, bottom) of each shape on a slide, in EMU, with what it is."""
+    out = []
+    for x in s.shapes:
+        kind = (
+            "chart"
+            if x.has_chart
+            else "picture"
+            if x.shape_type == MSO_SHAPE_TYPE.PICTURE
+            else (x.text_frame.text if x.has_text_frame else "")
+        )
+        out.append((x.top, x.top + x.height, kind))
+    return out  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kort",
+        "Minimaal 90% van de voorraad van Lefier en Woonservice in Borger-Odoorn tot de 2e "
+        "aftoppingsgrens (€ 678,66, prijspeil 2022), per corporatie en per jaar gemeten",
+    ],
+)
+def test_a_title_never_runs_into_the_chart_nor_the_chart_into_the_conclusion(title):
+    figure = go.Figure(go.Bar(x=["Lefier", "Woonservice"], y=[0.883, 0.936]))
+    chart = Slide("k", "Betaalbaarheid", title, figure, "Een conclusie van een regel. " * 6)
+    prs = Presentation(io.BytesIO(deck.pptx_bytes(cover(1), [chart], [png()])))
+    shapes = boxes(prs.slides[1])
+    [(title_top, title_bottom, _)] = [b for b in shapes if b[2] == title]
+    [(chart_top, chart_bottom, _)] = [b for b in shapes if b[2] == "chart"]
+    [(line_top, _, _)] = [b for b in shapes if b[2].startswith("Een conclusie")]
+    assert title_bottom <= chart_top and chart_bottom <= line_top
+    size = deck.title_size(title, deck.SLIDE_WIDTH - 2 * deck.MARGIN)
+    assert size[1] <= 2  # shrunk to two lines at most
 
 
 def test_png_names_are_plain_ascii():

@@ -4,7 +4,8 @@ Charts are drawn to PNG by kaleido in the system's chromium (``BROWSER_PATH``, d
 ``/usr/bin/chromium``). One chromium serves the whole deck (:class:`ChartRenderer`): starting
 it costs about two seconds, each chart after that a fraction of a second. The PowerPoint has a
 title slide (title, documents, gemeente, selection, date, data sources), one slide per chart
-(title, the chart as a high-resolution image, the conclusion line, also as speaker notes) and
+(title, the chart as a native PowerPoint chart where it is a plain bar or line chart, else as a
+high-resolution image, the conclusion line, also as speaker notes) and
 slides listing the imports the figures come from.
 """
 
@@ -32,10 +33,12 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from prestatie import fmt
+from prestatie.presenteren import pptx_charts
 from prestatie.presenteren.slides import Slide, TitleSlide, sources_text
 
 CHROMIUM = "/usr/bin/chromium"
-PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 1600, 700, 2  # 3200 × 1400 pixels per chart
+# 3200 × 1400 pixels per chart, drawn on a 1200-pixel page so its text is ~12 pt on the slide
+PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 1200, 525, 8 / 3
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13 + 1 / 3), Inches(7.5)  # 16:9
 MARGIN = Inches(0.5)
 SOURCE_ROWS_PER_SLIDE = 10
@@ -266,17 +269,53 @@ def conclusion_size(text: str) -> int:
     return 24 if len(text) <= 130 else 20 if len(text) <= 220 else 16
 
 
+def text_lines(text: str, size: int, width) -> int:
+    """How many lines a text of ``size`` points takes in a box ``width`` wide: a bold sans-serif
+    letter is about 0,55 of its size wide on average (a little more than it needs, so a title
+    never runs into what is under it)."""
+    per_line = max(1, int(width / Pt(size * 0.55)))
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > per_line:
+            lines, used = lines + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+    return lines
+
+
+def title_size(text: str, width, sizes=(28, 24, 20, 18)) -> tuple[int, int]:
+    """The largest of ``sizes`` at which a title fits in two lines, and its lines."""
+    for size in sizes:
+        lines = text_lines(text, size, width)
+        if lines <= 2:
+            return size, lines
+    return sizes[-1], text_lines(text, sizes[-1], width)
+
+
 def _chart_slide(prs, title_slide: TitleSlide, chart: Slide, png: bytes, number: int) -> None:
+    """Theme, title (shrunk to fit two lines), the chart (native where it can be, else the
+    picture) in the room between title and conclusion, the conclusion, the footer."""
     slide = _blank(prs)
     width = SLIDE_WIDTH - 2 * MARGIN
     _text(slide, MARGIN, Inches(0.15), width, Inches(0.35), [chart.thema], 14, colour=GREY)
-    _text(slide, MARGIN, Inches(0.45), width, Inches(0.8), [chart.title], 28, bold=True)
-    height = Inches(4.55)
-    picture_width = Emu(int(height * PNG_WIDTH / PNG_HEIGHT))
-    left = Emu(int((SLIDE_WIDTH - picture_width) / 2))
-    slide.shapes.add_picture(io.BytesIO(png), left, Inches(1.3), picture_width, height)
-    size = conclusion_size(chart.conclusion)
-    _text(slide, MARGIN, Inches(5.95), width, Inches(1.1), [chart.conclusion], size, bold=True)
+    size, lines = title_size(chart.title, width)
+    title_height = Pt(size * 1.25 * lines) + Inches(0.1)
+    _text(slide, MARGIN, Inches(0.45), width, title_height, [chart.title], size, bold=True)
+    conclusion = conclusion_size(chart.conclusion)
+    conclusion_lines = text_lines(chart.conclusion, conclusion, width)
+    conclusion_height = Pt(conclusion * 1.25 * conclusion_lines) + Inches(0.1)
+    conclusion_top = SLIDE_HEIGHT - Inches(0.55) - conclusion_height
+    top = Inches(0.45) + title_height + Inches(0.1)
+    height = Emu(int(conclusion_top - Inches(0.1) - top))
+    if not pptx_charts.add(slide, chart.figure, MARGIN, top, width, height):
+        picture_width = Emu(min(int(width), int(height * PNG_WIDTH / PNG_HEIGHT)))
+        picture_height = Emu(int(picture_width * PNG_HEIGHT / PNG_WIDTH))
+        left = Emu(int((SLIDE_WIDTH - picture_width) / 2))
+        slide.shapes.add_picture(io.BytesIO(png), left, top, picture_width, picture_height)
+    _text(
+        slide, MARGIN, conclusion_top, width, conclusion_height, [chart.conclusion], conclusion,
+        bold=True,
+    )  # fmt: skip
     slide.notes_slide.notes_text_frame.text = chart.conclusion
     _footer(slide, title_slide, number)
 
