@@ -22,7 +22,7 @@ from prestatie import dashboard
 from prestatie.beoordeling import selectie
 from prestatie.opslag import queries
 from prestatie.presenteren import deck, monitor_excel
-from prestatie.presenteren.slides import Slide, TitleSlide, latest_peildata, slides_for, title_slide
+from prestatie.presenteren.slides import Slide, TitleSlide, latest_years, slides_for, title_slide
 
 OUT = Path(__file__).resolve().parent / "out"
 TODAY = date(2026, 11, 21)
@@ -84,7 +84,8 @@ def main() -> None:
 
     def build():
         stock = dashboard.stock(con, filters)
-        bins = {g: dashboard.rent_bins(con, p, g) for g, p in latest_peildata(stock).items()}
+        years = latest_years(stock).items()
+        bins = {g: dashboard.rent_bins(con, None, g, jaar=y) for g, y in years}
         return slides_for(evaluations, stock, bins)
 
     slides_s, slides = timed(build)

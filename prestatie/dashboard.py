@@ -288,15 +288,16 @@ STOCK_KEYS = counts.KEYS
 
 def rent_bins(
     con: duckdb.DuckDBPyConnection,
-    peildatum: date,
+    peildatum: date | None,
     gemeente: str | None = None,
     corporatie: str | None = None,
     huur: str = huurregel.KALE_HUUR,
+    jaar: int | None = None,
 ) -> pd.DataFrame:
-    """Homes per rent in whole cents on a peildatum in the selection (:func:`counts.rent_bins`)."""
-    return counts.rent_bins(
-        con, peildatum, gemeente, corporatie, rekenhuur=huur == huurregel.REKENHUUR
-    )
+    """Homes per rent in whole cents on a peildatum (or in the stock per verslagjaar of
+    ``jaar``) in the selection (:func:`counts.rent_bins`)."""
+    rekenhuur = huur == huurregel.REKENHUUR
+    return counts.rent_bins(con, peildatum, gemeente, corporatie, jaar=jaar, rekenhuur=rekenhuur)
 
 
 def transitions(

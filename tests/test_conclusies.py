@@ -299,3 +299,21 @@ def test_rents_on_1_january_use_that_days_limit_and_report_on_the_year_before():
         "2e aftoppingsgrens van € 731,93."
     )
     assert conclusies.huurverdeling(frame.iloc[0:0]) == "Geen voorraadgegevens in deze selectie."
+
+
+def test_a_year_one_corporatie_reported_says_who_is_missing():
+    # 2025: only Lefier delivered a list; Domesta and Woonservice have 2024 only.
+    rows = []
+    for corporatie, peil in (
+        ("Lefier", "2024-12-31"),
+        ("Lefier", "2025-12-31"),
+        ("Domesta", "2024-12-31"),
+        ("Woonservice", "2024-12-31"),
+    ):
+        frame = _rows([(peil, 50000, "A")], [pd.Timestamp(peil)])
+        rows.append(frame.assign(corporatie=corporatie, gemeente="Emmen", vhe_id=corporatie))
+    stock = counting.stock(pd.concat(rows, ignore_index=True))
+    assert conclusies.huurverdeling(stock).startswith(
+        "Alleen Lefier; Domesta en Woonservice ontbreken voor 2025. Eind 2025 heeft 1 van 1 woning"
+    )
+    assert conclusies.completeness(stock[stock["jaar"] == 2024]) == ""

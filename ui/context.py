@@ -172,9 +172,9 @@ def stock_flow(gemeente: str | None):
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _rent_bins(path, version, peildatum: date, gemeente, corporatie, huur: str):
+def _rent_bins(path, version, peildatum, gemeente, corporatie, huur: str, jaar):
     con = _connection(path).cursor()
-    return dashboard.rent_bins(con, peildatum, gemeente, corporatie, huur)
+    return dashboard.rent_bins(con, peildatum, gemeente, corporatie, huur, jaar)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -225,9 +225,15 @@ def facts(gemeente: str | None = None):
     return _facts(*_key(), today(), gemeente)
 
 
-def rent_bins(peildatum: date, gemeente: str | None, corporatie: str | None, huur: str):
-    """Homes per rent in cents on a peildatum (:func:`prestatie.dashboard.rent_bins`)."""
-    return _rent_bins(*_key(), peildatum, gemeente, corporatie, huur)
+def rent_bins(
+    peildatum: date | None,
+    gemeente: str | None,
+    corporatie: str | None,
+    huur: str,
+    jaar: int | None = None,
+):
+    """Homes per rent in cents on a peildatum or in a verslagjaar (:func:`dashboard.rent_bins`)."""
+    return _rent_bins(*_key(), peildatum, gemeente, corporatie, huur, jaar)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

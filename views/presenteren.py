@@ -7,7 +7,7 @@ from prestatie import dashboard
 from prestatie.presenteren import deck, monitor_excel
 from prestatie.presenteren.slides import (
     Slide,
-    latest_peildata,
+    latest_years,
     selection_text,
     slides_for,
     title_slide,
@@ -19,8 +19,8 @@ cursor = context.cursor()
 evaluations = context.evaluations()
 stock = context.stock(selection)
 rent_bins = {
-    gemeente: context.rent_bins(peil, gemeente, selection.corporatie, "kale huur")
-    for gemeente, peil in latest_peildata(stock).items()
+    gemeente: context.rent_bins(None, gemeente, selection.corporatie, "kale huur", jaar)
+    for gemeente, jaar in latest_years(stock).items()
 }
 slides = context.memo(slides_for, evaluations, stock, rent_bins)
 

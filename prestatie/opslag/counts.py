@@ -201,20 +201,27 @@ def transitions(
 
 def rent_bins(
     con: duckdb.DuckDBPyConnection,
-    peildatum: date,
+    peildatum: date | None,
     gemeenten: str | Iterable[str] | None = None,
     corporaties: str | Iterable[str] | None = None,
     *,
+    jaar: int | None = None,
     width_cents: int = 1,
     rekenhuur: bool = False,
 ) -> pd.DataFrame:
-    """Homes of one peildatum per rent band [van, van + width) in cents (``van_cent``), missing
-    rents apart (``van_cent`` null): the distribution, counted by DuckDB."""
+    """Homes of one peildatum (or, with ``jaar``, of the stock per verslagjaar of that year) per
+    rent band [van, van + width) in cents (``van_cent``), missing rents apart (``van_cent``
+    null): the distribution, counted by DuckDB."""
     rent = "coalesce(rekenhuur_cent, huur_cent)" if rekenhuur else "huur_cent"
-    where, params = _filters(_as_list(gemeenten), _as_list(corporaties), peildata=[peildatum])
+    if jaar is not None:
+        where, params = _filters(_as_list(gemeenten), _as_list(corporaties), [jaar])
+        view = "stand_vhe"
+    else:
+        where, params = _filters(_as_list(gemeenten), _as_list(corporaties), peildata=[peildatum])
+        view = "actieve_vhe"
     return con.execute(
         f"SELECT ({rent} // {int(width_cents)}) * {int(width_cents)} AS van_cent, "
-        f"sum(aantal) AS aantal FROM actieve_vhe{where} GROUP BY ALL ORDER BY 1 NULLS LAST",
+        f"sum(aantal) AS aantal FROM {view}{where} GROUP BY ALL ORDER BY 1 NULLS LAST",
         params,
     ).df()
 

@@ -239,6 +239,30 @@ def _latest_two(stock: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame | None,
     return now, (before if not before.empty and reporters(before) == reporters(now) else None), year
 
 
+def missing_corporaties(stock: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """(corporaties in the latest verslagjaar, corporaties with stock in the selection in an
+    earlier year but not in that one): a figure of the latest year holds only the first."""
+    if stock.empty:
+        return [], []
+    year = stock["jaar"].max()
+    present = sorted(set(stock.loc[stock["jaar"] == year, "corporatie"]))
+    missing = sorted(set(stock["corporatie"]) - set(present))
+    return present, missing
+
+
+def completeness(stock: pd.DataFrame) -> str:
+    """'' when every corporatie of the selection reported in the latest year, else which did
+    not: 'Alleen Lefier; Domesta en Woonservice ontbreken voor 2025.'"""
+    present, missing = missing_corporaties(stock)
+    if not missing:
+        return ""
+    verb = "ontbreekt" if len(missing) == 1 else "ontbreken"
+    return (
+        f"Alleen {enumeration(present)}; {enumeration(missing)} {verb} voor "
+        f"{int(stock['jaar'].max())}. "
+    )
+
+
 def labelverdeling(stock: pd.DataFrame) -> str:
     """The share with label A or better and with E, F or G in the latest year."""
     if stock.empty:
@@ -253,7 +277,7 @@ def labelverdeling(stock: pd.DataFrame) -> str:
     unknown = round(metingen.count_in_labels(now, (labels.ONBEKEND,)))
     if unknown:
         line += f"; van {_homes(unknown)} is het label onbekend"
-    return line + "."
+    return completeness(stock) + line + "."
 
 
 def _up_to_limit(rows: pd.DataFrame) -> metingen.Share | None:
@@ -285,4 +309,4 @@ def huurverdeling(stock: pd.DataFrame) -> str:
     if then is not None:
         change = round(share.totaal - share.deel) - round(then.totaal - then.deel)
         line += f"; {_difference(change, 'boven de grens', year, year - 1)}"
-    return line + "."
+    return completeness(stock) + line + "."

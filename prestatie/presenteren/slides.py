@@ -70,9 +70,9 @@ def projector(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def latest_peildata(stock: pd.DataFrame) -> dict[str, date]:
-    """Per gemeente the last peildatum of its latest verslagjaar: what the rent slide shows."""
-    return {gemeente: _latest_peildatum(rows) for gemeente, rows in _per_gemeente(stock)}
+def latest_years(stock: pd.DataFrame) -> dict[str, int]:
+    """Per gemeente its latest verslagjaar: the year the rent slide shows."""
+    return {gemeente: int(rows["jaar"].max()) for gemeente, rows in _per_gemeente(stock)}
 
 
 def _latest_peildatum(rows: pd.DataFrame) -> date:
@@ -85,7 +85,7 @@ def slides_for(
 ) -> list[Slide]:
     """Every slide for the selection: ``evaluations`` and ``stock`` are already narrowed to it
     (``dashboard.evaluations`` with filters, ``dashboard.stock``); ``rent_bins`` holds per
-    gemeente the homes per rent on its :func:`latest_peildata` (``dashboard.rent_bins``)."""
+    gemeente the homes per rent in its :func:`latest_years` (``dashboard.rent_bins``)."""
     return [
         *_overview(evaluations),
         *_huren(stock, rent_bins),
@@ -148,12 +148,19 @@ def _per_gemeente(stock: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     return [(g, rows) for g, rows in stock.groupby("gemeente", sort=True)]
 
 
+def _whose(rows: pd.DataFrame, gemeente: str) -> str:
+    """'Emmen', or 'Lefier in Emmen' when other corporaties of the selection did not report in
+    the latest year: a figure of part of a gemeente is not called the gemeente's."""
+    present, missing = conclusies.missing_corporaties(rows)
+    return f"{conclusies.enumeration(present)} in {gemeente}" if missing else gemeente
+
+
 def _huren(stock: pd.DataFrame, rent_bins: dict[str, pd.DataFrame]) -> list[Slide]:
     out = []
     for gemeente, rows in _per_gemeente(stock):
         year = int(rows["jaar"].max())
         peil = _latest_peildatum(rows)
-        title = f"Huren tegen de huurgrenzen, {gemeente}, eind {year}"
+        title = f"Huren tegen de huurgrenzen, {_whose(rows, gemeente)}, eind {year}"
         out.append(
             _slide(
                 f"huren:{gemeente}",
@@ -169,7 +176,7 @@ def _huren(stock: pd.DataFrame, rent_bins: dict[str, pd.DataFrame]) -> list[Slid
 def _labels(stock: pd.DataFrame) -> list[Slide]:
     out = []
     for gemeente, rows in _per_gemeente(stock):
-        title = f"Energielabels per corporatie en peildatum, {gemeente}"
+        title = f"Energielabels per corporatie en peildatum, {_whose(rows, gemeente)}"
         out.append(
             _slide(
                 f"labels:{gemeente}",
