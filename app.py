@@ -14,6 +14,7 @@ PAGES = [
     st.Page("views/afspraken.py", title="Afspraken", icon=":material/handshake:"),
     st.Page("views/gegevens.py", title="Gegevens", icon=":material/upload_file:"),
     st.Page("views/presenteren.py", title="Presenteren", icon=":material/slideshow:"),
+    st.Page("views/uitleg.py", title="Uitleg", icon=":material/help:"),
 ]
 
 st.navigation(PAGES).run()

@@ -19,9 +19,17 @@ counts = scorecard.counts(evaluations)
 dims = context.dimensions()
 
 tiles = st.columns(6)
-tiles[0].metric("Doelen beoordeeld", fmt.num(len(evaluations)), border=True)
+judged = len(evaluations) - counts[status.GEEN_GEGEVENS]
+tiles[0].metric(
+    "Doelen beoordeeld",
+    fmt.num(judged),
+    border=True,
+    help=f"{fmt.num(judged)} van {fmt.num(len(evaluations))} doelen; bij de andere ontbreken "
+    "de gegevens (geen gegevens).",
+)
 for tile, name in zip(tiles[1:], status.STATUSES, strict=True):
     tile.metric(scorecard.STATUS_LABEL[name], fmt.num(counts[name]), border=True)
+st.page_link("views/uitleg.py", label="Wat betekenen de statussen?", icon=":material/help:")
 
 frame = monitor.to_frame(evaluations)
 left, right = st.columns([3, 2])

@@ -209,3 +209,25 @@ def register_status(register: pd.DataFrame) -> go.Figure:
                 textposition="inside",
             )
     return layout(fig, "Afspraken naar status", barmode="stack", xaxis_title="aantal afspraken")
+
+
+def path_example() -> go.Figure:
+    """How 'op koers' is decided, drawn: a share measured in 2022 and 2023 against the straight
+    path from the 2021 milestone (60%) to the 2025 norm (80%); 2023 lies above the path."""
+    fig = go.Figure()
+    fig.add_scatter(
+        x=[2021, 2025], y=[0.6, 0.8], mode="lines", line={"dash": "dash", "color": "#555"},
+        name="recht pad naar de norm",
+    )  # fmt: skip
+    fig.add_scatter(
+        x=[2021, 2022, 2023], y=[0.6, 0.64, 0.72], mode="lines+markers",
+        marker={"size": 12, "color": STATUS_KLEUREN["op koers"]}, name="gemeten",
+    )  # fmt: skip
+    fig.add_scatter(
+        x=[2025], y=[0.8], mode="markers", marker={"size": 16, "symbol": "star", "color": "#222"},
+        name="norm op het doelmoment",
+    )  # fmt: skip
+    return layout(
+        fig, "Op koers: de meting ligt op of boven het rechte pad", yaxis_tickformat=".0%",
+        xaxis={"dtick": 1}, height=360,
+    )  # fmt: skip
