@@ -21,8 +21,9 @@ from openpyxl.utils import get_column_letter
 
 from prestatie.inlezen import cell_values
 from prestatie.inlezen.detect import Layout, Meta
-from prestatie.inlezen.errors import FOUT, WAARSCHUWING, ImportRefused, Problem
+from prestatie.inlezen.errors import ADD_CORPORATIE, FOUT, WAARSCHUWING, ImportRefused, Problem
 from prestatie.referentie import partijen
+from prestatie.referentie.namen import did_you_mean
 
 MAX_LISTED = 25  # per kind of problem; the rest is counted in one line
 _TOTALS = re.compile(
@@ -286,24 +287,19 @@ def parties(cells: pd.DataFrame, meta: Meta, problems: Collector) -> dict[str, p
         ("corporatie", partijen.corporatie, meta.corporatie),
         ("gemeente", partijen.gemeente, meta.gemeente),
     ):
+        unknown = pd.Series(False, index=cells.index)
         if name in cells.columns and cells[name].notna().any():
             raw = cells[name]
             values, blank = cell_values.per_value(raw, lambda v, f=normalize: f(str(v).strip()))
-            known = (
-                ", ".join(partijen.CORPORATIES) if name == "corporatie" else "de Drentse gemeenten"
-            )
-            problems.add(
-                values.isna() & ~blank,
-                raw,
-                name,
-                f"onbekende {name} (prestatie kent {known}); verbeter de naam of laat de rij weg",
-            )
-            filled = values.to_numpy(dtype=object)
+            unknown = values.isna() & ~blank
+            _unknown_names(raw, unknown, name, problems)
+            filled = values.to_numpy(dtype=object, copy=True)  # pandas 3 hands out read-only views
             filled[blank.to_numpy()] = chosen
             values = pd.Series(filled, index=cells.index, dtype=object)
         else:
             values = pd.Series(chosen, index=cells.index, dtype=object)
-        missing = values.isna() if chosen is None or name in cells.columns else None
+        # a name that is not known is said above; missing is a cell left empty
+        missing = values.isna() & ~unknown if chosen is None or name in cells.columns else None
         if missing is None:  # the file's own corporatie or gemeente, on every row
             out[name] = values
             continue
@@ -316,6 +312,28 @@ def parties(cells: pd.DataFrame, meta: Meta, problems: Collector) -> dict[str, p
             problems.add(missing, None, name, f"{name} ontbreekt")
         out[name] = values
     return out
+
+
+def _unknown_names(raw: pd.Series, unknown: pd.Series, name: str, problems: Collector) -> None:
+    """An error for each row with a corporatie or gemeente prestatie does not know, with the
+    known names closest to it (looked up for the first distinct names only)."""
+    if not unknown.any():
+        return
+    close = partijen.close_corporaties if name == "corporatie" else partijen.close_gemeenten
+    names = cell_values.texts(raw[unknown])
+    first = names.unique()[:MAX_LISTED]
+    hints = names.map({text: did_you_mean(close(text)) for text in first}).fillna("")
+    advice = (
+        f"verbeter de naam, laat de rij weg of {ADD_CORPORATIE}"
+        if name == "corporatie"
+        else "verbeter de naam of laat de rij weg"
+    )
+    for hint in hints.unique():
+        rows = pd.Series(False, index=raw.index)
+        rows[hints.index[hints.eq(hint).to_numpy()]] = True
+        problems.add(
+            rows, raw, name, f"onbekende {name}" + (f" ({hint})" if hint else "") + f"; {advice}"
+        )
 
 
 def kernen(raw: pd.Series, gemeenten: pd.Series) -> pd.Series:
