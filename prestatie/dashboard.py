@@ -2,7 +2,8 @@
 
 Opening the database: a new file gets the schema, the agreement documents from
 ``data/afspraken/`` and the demonstration data; an existing file is opened as it is (a user who
-removed the demo data keeps an empty database). Agreements live in the database, loaded from
+removed the demo data keeps an empty database). The corporations a user added to the database
+are made known on open (:func:`load_corporaties`). Agreements live in the database, loaded from
 the files when a document is not there yet, so a new gemeente or year needs no code.
 """
 
@@ -20,7 +21,7 @@ from prestatie.beoordeling import huurregel, metingen, monitor, status
 from prestatie.beoordeling.selectie import Filters, evaluation_selected
 from prestatie.demo import demobestanden
 from prestatie.opslag import queries, register_store, store
-from prestatie.referentie import huurgrenzen, labels
+from prestatie.referentie import huurgrenzen, labels, partijen
 from prestatie.referentie.peildatum import as_date, verslagjaar
 
 
@@ -31,10 +32,32 @@ def open_database(
     file = store.db_path(path) if str(path) != ":memory:" else None
     new = file is None or not file.exists()
     con = store.connect(":memory:" if file is None else file)
+    load_corporaties(con)  # before the agreements: their checks know the added ones
     sync_agreements(con)
     if new and demo:
         demobestanden.load(con)
     return con
+
+
+def load_corporaties(con: duckdb.DuckDBPyConnection) -> None:
+    """Make the corporations a user added to this database known to the import and checks."""
+    partijen.use_added(queries.added_corporaties(con))
+
+
+def add_corporatie(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    aliases: list[str] | tuple[str, ...] = (),
+    door: str | None = None,
+) -> list[tuple[str, str]]:
+    """Add a corporation prestatie does not know (a new or merged one), or spellings of a known
+    one, and know it from now on; returns the (corporatie, alias) pairs stored (none when all
+    were known). Raises partijen.InvalidCorporatie with the Dutch reason."""
+    pairs = partijen.new_corporatie(name, aliases)
+    if pairs:
+        store.add_corporatie(con, pairs, door)
+        load_corporaties(con)
+    return pairs
 
 
 def sync_agreements(con: duckdb.DuckDBPyConnection, folder: Path | None = None) -> list[str]:

@@ -461,14 +461,7 @@ def test_kernen_are_the_woonplaatsen() -> None:
 # --- corporations a user adds ----------------------------------------------------------------
 
 
-@pytest.fixture
-def added():
-    """Leave the user-added corporations as they were."""
-    yield
-    use_added([])
-
-
-def test_new_corporatie_and_its_aliases(added) -> None:
+def test_new_corporatie_and_its_aliases() -> None:
     assert corporatie("Woonbron Nieuw") is None
     pairs = new_corporatie("  Woonbron  Nieuw ", ["WBN", "wbn", "", "Woonbron Nieuw"])
     assert pairs == [("Woonbron Nieuw", "Woonbron Nieuw"), ("Woonbron Nieuw", "WBN")]
@@ -482,7 +475,7 @@ def test_new_corporatie_and_its_aliases(added) -> None:
     assert corporatie("WBN") is None
 
 
-def test_an_alias_for_a_corporation_of_the_list(added) -> None:
+def test_an_alias_for_a_corporation_of_the_list() -> None:
     pairs = new_corporatie("Ymere", ["Ymere Amsterdam"])
     assert pairs == [("Ymere", "Ymere Amsterdam")]
     use_added(pairs)
@@ -504,7 +497,7 @@ def test_new_corporatie_refused(naam: str, aliassen: list[str], fout: str) -> No
     assert str(refused.value) == fout
 
 
-def test_an_added_spelling_never_changes_the_list(added) -> None:
+def test_an_added_spelling_never_changes_the_list() -> None:
     use_added([("Nieuw Lefier", "Nieuw Lefier"), ("Nieuw Lefier", "Lefier")])
     assert corporatie("Lefier") == "Lefier"
     assert corporatie("Nieuw Lefier") == "Nieuw Lefier"

@@ -120,3 +120,10 @@ def version(con: duckdb.DuckDBPyConnection) -> str:
         "(SELECT max(geladen) FROM afspraken_document) FROM batch"
     ).fetchone()
     return "-".join(str(v) for v in row)
+
+
+def added_corporaties(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """The (corporatie, alias) pairs of the corporations a user added, oldest first."""
+    return con.execute(
+        "SELECT corporatie, alias FROM corporatie_toegevoegd ORDER BY toegevoegd, rowid"
+    ).fetchall()
