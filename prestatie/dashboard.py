@@ -10,6 +10,7 @@ the files when a document is not there yet, so a new gemeente or year needs no c
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from prestatie.beoordeling import huurregel, metingen, monitor, status
 from prestatie.beoordeling.selectie import Filters, evaluation_selected
 from prestatie.demo import demobestanden
 from prestatie.opslag import queries, register_store, store
-from prestatie.referentie import huurgrenzen, labels, partijen
+from prestatie.referentie import huurgrenzen, labels, namen, partijen
 from prestatie.referentie.peildatum import as_date, verslagjaar
 
 
@@ -171,9 +172,58 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
     return queries.version(con)
 
 
-def dimensions(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
-    """The gemeenten, corporaties, peildata and production years in force, for the filters."""
-    return queries.dimensions(con)
+def dimensions(con: duckdb.DuckDBPyConnection) -> dict:
+    """The gemeenten, corporaties, peildata and production years in force, for the filters, and
+    per gemeente the corporations with data there (``corporaties_per_gemeente``)."""
+    dims = queries.dimensions(con)
+    columns = ["gemeente", "corporatie"]
+    pairs = pd.concat(
+        [queries.vhe_rows(con)[columns], queries.productie_rows(con)[columns]]
+    ).drop_duplicates()
+    dims["corporaties_per_gemeente"] = {
+        gemeente: sorted(group) for gemeente, group in pairs.groupby("gemeente")["corporatie"]
+    }
+    return dims
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the sidebar offers: the names with data first, then those only an agreement names."""
+
+    gemeenten: tuple[str, ...]
+    corporaties: tuple[str, ...]
+    gemeenten_without_data: frozenset[str]
+    corporaties_without_data: frozenset[str]  # in the gemeente asked for
+
+
+def sidebar_choices(
+    dims: dict, agreements: list[schema.Agreement], gemeente: str | None = None
+) -> Choices:
+    """The gemeenten and corporaties to choose from, each part by name: those with data first,
+    then those an agreement names without data; the corporaties narrowed to `gemeente` (None:
+    every gemeente)."""
+    planned: dict[str, set[str]] = {}
+    for agreement in agreements:
+        names = planned.setdefault(agreement.document.gemeente, set())
+        names |= set(register.corporaties(agreement))
+        names |= {c for doel in agreement.doelen for c in doel.corporaties}
+    if gemeente is None:
+        data = set(dims["corporaties"])
+        plans = set().union(*planned.values())
+    else:
+        data = set(dims["corporaties_per_gemeente"].get(gemeente, ()))
+        plans = planned.get(gemeente, set())
+    with_data = set(dims["gemeenten"])
+    return Choices(
+        gemeenten=_with_data_first(with_data, set(planned)),
+        corporaties=_with_data_first(data, plans),
+        gemeenten_without_data=frozenset(set(planned) - with_data),
+        corporaties_without_data=frozenset(plans - data),
+    )
+
+
+def _with_data_first(data: set[str], others: set[str]) -> tuple[str, ...]:
+    return (*sorted(data, key=namen.key), *sorted(others - data, key=namen.key))
 
 
 def batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
