@@ -337,17 +337,17 @@ def _unknown_names(raw: pd.Series, unknown: pd.Series, name: str, problems: Coll
 
 
 def kernen(raw: pd.Series, gemeenten: pd.Series) -> pd.Series:
-    """The canonical spelling of each kern within its gemeente; other names as written."""
+    """The canonical spelling of each kern within its gemeente; other names as written.
 
-    def spell(value: object, gemeente: object) -> str | None:
-        name = cell_values.text(value)
-        return (partijen.kern(name, gemeente) if isinstance(gemeente, str) else None) or name
-
-    distinct = gemeenten.unique()
-    if len(distinct) == 1:
-        return cell_values.per_value(raw, lambda v, g=distinct[0]: spell(v, g))[0]
-    out = pd.Series(None, index=raw.index, dtype=object)
-    for gemeente in distinct:
-        rows = gemeenten.isna() if pd.isna(gemeente) else gemeenten == gemeente
-        out[rows] = cell_values.per_value(raw[rows], lambda v, g=gemeente: spell(v, g))[0]
-    return out
+    One look-up per distinct kern and gemeente, however many gemeenten a file covers.
+    """
+    names = cell_values.texts(raw).to_numpy(dtype=object)
+    places = [g if isinstance(g, str) else None for g in gemeenten.reindex(raw.index)]
+    spelled: dict[tuple[str | None, str | None], str | None] = {}
+    for pair in zip(names, places, strict=True):
+        if pair not in spelled:
+            name, gemeente = pair
+            spelled[pair] = (partijen.kern(name, gemeente) if gemeente else None) or name
+    return pd.Series(
+        [spelled[pair] for pair in zip(names, places, strict=True)], index=raw.index, dtype=object
+    )
