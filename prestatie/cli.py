@@ -1,4 +1,5 @@
-"""The command line: ``prestatie import|voorraad|productie|verhuringen|monitor|batches|demo|leeg``.
+"""The command line: ``prestatie import|voorraad|productie|verhuringen|monitor|batches|demo|leeg|
+corporatie-toevoegen``.
 
 JSON goes to stdout (fractions 0..1, dates YYYY-MM-DD); messages to stderr in Dutch. A refused
 import exits with 2 and leaves the database as it was.
@@ -19,6 +20,7 @@ from prestatie.inlezen import cell_values, ingest
 from prestatie.inlezen.errors import ImportRefused
 from prestatie.inlezen.toewijzingen import ROUTES
 from prestatie.opslag import queries, store
+from prestatie.referentie import partijen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +92,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
     p = command("ongedaan", _undo, "maak een import ongedaan")
     p.add_argument("batch", type=int)
+    p = command(
+        "corporatie-toevoegen",
+        _add_corporatie,
+        "voeg een corporatie toe die prestatie niet kent (een nieuwe, of de naam na een fusie), "
+        "of andere schrijfwijzen van een bekende corporatie",
+    )
+    p.add_argument("naam", metavar="NAAM")
+    p.add_argument(
+        "--alias",
+        action="append",
+        default=[],
+        metavar="A",
+        help="een andere schrijfwijze van de naam, zoals bestanden die schrijven (mag vaker)",
+    )
     return parser
 
 
@@ -209,6 +225,25 @@ def _clear(args) -> int:
 def _undo(args) -> int:
     store.undo_batch(_open(args), args.batch)
     print(f"Batch {args.batch} is ongedaan gemaakt.", file=sys.stderr)
+    return 0
+
+
+def _add_corporatie(args) -> int:
+    try:
+        pairs = dashboard.add_corporatie(_open(args), args.naam, args.alias)
+    except partijen.InvalidCorporatie as refused:
+        print(f"Niet toegevoegd: {refused}.", file=sys.stderr)
+        return 2
+    if not pairs:
+        print(f"{args.naam} is al bekend; er is niets toegevoegd.", file=sys.stderr)
+        return 0
+    name = pairs[0][0]
+    spellings = [alias for _, alias in pairs if alias != name]
+    if pairs[0][1] == name:
+        also = f", met de schrijfwijzen {', '.join(spellings)}" if spellings else ""
+        print(f"Corporatie {name} toegevoegd{also}.", file=sys.stderr)
+    else:
+        print(f"Schrijfwijzen van {name} toegevoegd: {', '.join(spellings)}.", file=sys.stderr)
     return 0
 
 

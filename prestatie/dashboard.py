@@ -2,13 +2,15 @@
 
 Opening the database: a new file gets the schema, the agreement documents from
 ``data/afspraken/`` and the demonstration data; an existing file is opened as it is (a user who
-removed the demo data keeps an empty database). Agreements live in the database, loaded from
+removed the demo data keeps an empty database). The corporations a user added to the database
+are made known on open (:func:`load_corporaties`). Agreements live in the database, loaded from
 the files when a document is not there yet, so a new gemeente or year needs no code.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from prestatie.beoordeling import huurregel, monitor, status
 from prestatie.beoordeling.selectie import Filters, evaluation_selected
 from prestatie.demo import demobestanden
 from prestatie.opslag import counts, queries, register_store, store
-from prestatie.referentie import huurgrenzen, labels
+from prestatie.referentie import huurgrenzen, labels, namen, partijen
 from prestatie.referentie.peildatum import as_date, verslagjaar
 
 
@@ -31,10 +33,32 @@ def open_database(
     file = store.db_path(path) if str(path) != ":memory:" else None
     new = file is None or not file.exists()
     con = store.connect(":memory:" if file is None else file)
+    load_corporaties(con)  # before the agreements: their checks know the added ones
     sync_agreements(con)
     if new and demo:
         demobestanden.load(con)
     return con
+
+
+def load_corporaties(con: duckdb.DuckDBPyConnection) -> None:
+    """Make the corporations a user added to this database known to the import and checks."""
+    partijen.use_added(queries.added_corporaties(con))
+
+
+def add_corporatie(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    aliases: list[str] | tuple[str, ...] = (),
+    door: str | None = None,
+) -> list[tuple[str, str]]:
+    """Add a corporation prestatie does not know (a new or merged one), or spellings of a known
+    one, and know it from now on; returns the (corporatie, alias) pairs stored (none when all
+    were known). Raises partijen.InvalidCorporatie with the Dutch reason."""
+    pairs = partijen.new_corporatie(name, aliases)
+    if pairs:
+        store.add_corporatie(con, pairs, door)
+        load_corporaties(con)
+    return pairs
 
 
 def sync_agreements(con: duckdb.DuckDBPyConnection, folder: Path | None = None) -> list[str]:
@@ -197,9 +221,50 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
     return queries.version(con)
 
 
-def dimensions(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
-    """The gemeenten, corporaties, peildata and production years in force, for the filters."""
+def dimensions(con: duckdb.DuckDBPyConnection) -> dict:
+    """The gemeenten, corporaties, peildata and production years in force, for the filters, and
+    per gemeente the corporations with data there (``corporaties_per_gemeente``)."""
     return queries.dimensions(con)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the sidebar offers: the names with data first, then those only an agreement names."""
+
+    gemeenten: tuple[str, ...]
+    corporaties: tuple[str, ...]
+    gemeenten_without_data: frozenset[str]
+    corporaties_without_data: frozenset[str]  # in the gemeente asked for
+
+
+def sidebar_choices(
+    dims: dict, agreements: list[schema.Agreement], gemeente: str | None = None
+) -> Choices:
+    """The gemeenten and corporaties to choose from, each part by name: those with data first,
+    then those an agreement names without data; the corporaties narrowed to `gemeente` (None:
+    every gemeente)."""
+    planned: dict[str, set[str]] = {}
+    for agreement in agreements:
+        names = planned.setdefault(agreement.document.gemeente, set())
+        names |= set(register.corporaties(agreement))
+        names |= {c for doel in agreement.doelen for c in doel.corporaties}
+    if gemeente is None:
+        data = set(dims["corporaties"])
+        plans = set().union(*planned.values())
+    else:
+        data = set(dims["corporaties_per_gemeente"].get(gemeente, ()))
+        plans = planned.get(gemeente, set())
+    with_data = set(dims["gemeenten"])
+    return Choices(
+        gemeenten=_with_data_first(with_data, set(planned)),
+        corporaties=_with_data_first(data, plans),
+        gemeenten_without_data=frozenset(set(planned) - with_data),
+        corporaties_without_data=frozenset(plans - data),
+    )
+
+
+def _with_data_first(data: set[str], others: set[str]) -> tuple[str, ...]:
+    return (*sorted(data, key=namen.key), *sorted(others - data, key=namen.key))
 
 
 def batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -9,9 +9,19 @@ import pytest
 
 from prestatie import dashboard
 from prestatie.opslag import store
+from prestatie.referentie import partijen
 from tests.browser import browser_db, chromium, demo_server, page  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def only_the_listed_corporations():
+    """Each test starts and ends knowing the reference list of corporations only: those a test
+    adds (or a database it opens brings) are forgotten afterwards."""
+    partijen.use_added([])
+    yield
+    partijen.use_added([])
 
 
 @pytest.fixture

@@ -248,3 +248,55 @@ def test_verhuringen_without_zoekduur(tmp_path):
         1,
     )
     assert (record["zoekduur_mediaan_maanden"], record["zoekduur_soort"]) == (None, None)
+
+
+def test_corporatie_toevoegen_then_import(tmp_path):
+    db = tmp_path / "t.duckdb"
+    stock = tmp_path / "voorraad Zwolse Woonmaatschappij Zwolle 31-12-2023.csv"
+    stock.write_text("Eenheidnummer;Kale huur;Energielabel\nZW1;500,00;A\n", encoding="utf-8")
+    refused = run("import", stock, "--db", db)
+    assert refused.returncode == 2
+    assert "geen corporatie gevonden" in refused.stderr
+    done = run("corporatie-toevoegen", "Zwolse Woonmaatschappij", "--alias", "ZWM", "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == (
+        "Corporatie Zwolse Woonmaatschappij toegevoegd, met de schrijfwijzen ZWM."
+    )
+    assert run("import", stock, "--db", db).returncode == 0
+    [row] = json.loads(run("voorraad", "--json", "--db", db).stdout)
+    assert (row["corporatie"], row["gemeente"], row["vhe"]) == (
+        "Zwolse Woonmaatschappij",
+        "Zwolle",
+        1,
+    )
+    # the alias works for a file named by it, in a new run of the command
+    other = tmp_path / "ZWM bezit Zwolle 31-12-2024.csv"
+    other.write_text("Eenheidnummer;Kale huur;Energielabel\nZW1;510,00;A\n", encoding="utf-8")
+    assert run("import", other, "--db", db).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (
+            ["Stichting Lefier"],
+            2,
+            "Niet toegevoegd: 'Stichting Lefier' is al bekend als corporatie Lefier.",
+        ),
+        (
+            ["Nieuwe Corporatie", "--alias", "WS"],
+            2,
+            "Niet toegevoegd: de schrijfwijze 'WS' hoort al bij corporatie Woonservice.",
+        ),
+        (["Lefier"], 0, "Lefier is al bekend; er is niets toegevoegd."),
+        (
+            ["Ymere", "--alias", "Ymere Amsterdam"],
+            0,
+            "Schrijfwijzen van Ymere toegevoegd: Ymere Amsterdam.",
+        ),
+    ],
+)
+def test_corporatie_toevoegen_refused_or_nothing_new(tmp_path, args, code, message):
+    done = run("corporatie-toevoegen", *args, "--db", tmp_path / "t.duckdb")
+    assert done.returncode == code
+    assert done.stderr.strip() == message

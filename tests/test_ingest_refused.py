@@ -227,8 +227,8 @@ def test_unknown_hint_values():
     data = (DATA / "Lefier_Borger-Odoorn_voorraad_31-12-2023.csv").read_bytes()
     with pytest.raises(ImportRefused, match="onbekende corporatie 'Acme'"):
         ingest.parse("x.csv", data, ingest.Hints(corporatie="Acme"))
-    with pytest.raises(ImportRefused, match="onbekende gemeente 'Zwolle'"):
-        ingest.parse("x.csv", data, ingest.Hints(gemeente="Zwolle"))
+    with pytest.raises(ImportRefused, match="onbekende gemeente 'Atlantis'"):
+        ingest.parse("x.csv", data, ingest.Hints(gemeente="Atlantis"))
 
 
 def test_zip_with_too_many_parts(monkeypatch):
@@ -248,3 +248,46 @@ def test_opendocument_spreadsheet_renamed_xlsx():
         archive.writestr("content.xml", "<office:document-content/>")
     with pytest.raises(ImportRefused, match=r"OpenDocument-werkblad \(.ods\)"):
         ingest.parse("bezit.xlsx", buffer.getvalue())
+
+
+def test_unknown_names_come_with_the_closest_known_ones():
+    data = (DATA / "Lefier_Borger-Odoorn_voorraad_31-12-2023.csv").read_bytes()
+    with pytest.raises(ImportRefused) as refused:
+        ingest.parse("x.csv", data, ingest.Hints(corporatie="Woonstadt"))
+    assert str(refused.value) == (
+        "bestand x.csv: onbekende corporatie 'Woonstadt'; bedoelt u Woonstad Rotterdam?"
+    )
+    with pytest.raises(ImportRefused) as refused:
+        ingest.parse("x.csv", data, ingest.Hints(gemeente="Zwole"))
+    assert str(refused.value) == "bestand x.csv: onbekende gemeente 'Zwole'; bedoelt u Zwolle?"
+    with pytest.raises(ImportRefused) as refused:
+        ingest.parse("x.csv", data, ingest.Hints(corporatie="Acme"))
+    assert str(refused.value) == (
+        "bestand x.csv: onbekende corporatie 'Acme'; voeg een nieuwe corporatie toe op de "
+        "pagina Gegevens of met prestatie corporatie-toevoegen."
+    )
+
+
+def test_unknown_names_in_a_column():
+    data = (
+        b"Eenheidnummer;Corporatie;Gemeente;Kale huur;Energielabel\n"
+        b"1;Woonstadt;Rotterdam;500;A\n"
+        b"2;Acme;Zwole;500;B\n"
+        b"3;Woonstadt;Rotterdam;500;B\n"
+    )
+    with pytest.raises(ImportRefused) as refused:
+        ingest.parse("voorraad 31-12-2023.csv", data)
+    text = str(refused.value)
+    assert (
+        "rij 2, kolom B (Corporatie): onbekende corporatie (bedoelt u Woonstad Rotterdam?); "
+        "verbeter de naam, laat de rij weg of voeg een nieuwe corporatie toe op de pagina "
+        "Gegevens of met prestatie corporatie-toevoegen (waarde: Woonstadt)"
+    ) in text
+    assert "rij 4, kolom B (Corporatie): onbekende corporatie (bedoelt u Woonstad" in text
+    assert "rij 3, kolom B (Corporatie): onbekende corporatie; verbeter de naam" in text
+    assert (
+        "rij 3, kolom C (Gemeente): onbekende gemeente (bedoelt u Zwolle?); verbeter de naam of "
+        "laat de rij weg (waarde: Zwole)"
+    ) in text
+    assert "ontbreekt" not in text  # a name not known is no name missing
+    assert len(refused.value.problems) == 4

@@ -146,3 +146,34 @@ def test_a_gemeente_column_decides_per_row_and_the_file_fills_its_blanks():
     full = "Eenheidnummer;Gemeente;Kale huur;Energielabel\nL1;Emmen;612,50;B\n"
     parsed = ingest.parse("Lefier voorraad 31-12-2023.csv", full.encode("utf-8"))
     assert parsed.vhe["gemeente"].tolist() == ["Emmen"]
+
+
+# --- a list with a Corporatie and a Gemeente column, all over the country -------------------
+
+
+def test_corporatie_and_gemeente_columns_anywhere_in_the_country():
+    data = (
+        b"Eenheidnummer;Corporatie;Gemeente;Woonplaats;Kale huur;Energielabel\n"
+        b"1;Woonstad;Rotterdam;Rotterdam;500;A\n"
+        b"2;Stichting Ymere;Weesp;Weesp;510;B\n"  # Weesp: part of Amsterdam since 2022
+        b"3;Ymere;Amsterdam;Amsterdam;520;C\n"
+        b"4;Portaal;Den Haag;'s-Gravenhage;530;A\n"
+        b"5;;Groningen;Haren;540;B\n"  # corporatie from the file name; Haren is Haren Gn there
+    )
+    parsed = ingest.parse("Portaal voorraad 31-12-2023.csv", data)
+    rows = parsed.vhe.set_index("vhe_id")
+    assert rows["corporatie"].to_dict() == {
+        "1": "Woonstad Rotterdam",
+        "2": "Ymere",
+        "3": "Ymere",
+        "4": "Portaal",
+        "5": "Portaal",
+    }
+    assert rows["gemeente"].to_dict() == {
+        "1": "Rotterdam",
+        "2": "Amsterdam",
+        "3": "Amsterdam",
+        "4": "'s-Gravenhage",
+        "5": "Groningen",
+    }
+    assert rows.loc["5", "kern"] == "Haren Gn"

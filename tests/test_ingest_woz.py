@@ -23,12 +23,16 @@ def test_woz_bezitstabel(name):
     assert parsed.meta.corporatie == "Lefier"
     assert parsed.meta.jaar == 2023
     vhe = parsed.vhe
-    assert len(vhe) == 7
-    assert vhe["aantal"].sum() == 8
+    assert len(vhe) == 8
+    assert vhe["aantal"].sum() == 9
     assert set(vhe["peildatum"].dt.date) == {date(2023, 12, 31)}
-    assert vhe.groupby("gemeente")["aantal"].sum().to_dict() == {"Borger-Odoorn": 1, "Emmen": 7}
+    assert vhe.groupby("gemeente")["aantal"].sum().to_dict() == {
+        "Borger-Odoorn": 1,
+        "Emmen": 7,
+        "Groningen": 1,
+    }
     assert vhe.set_index("vhe_id").loc["LF1004", "aantal"] == 2
-    assert sorted(vhe["vhe_id"]) == [f"LF10{n:02d}" for n in (1, 2, 3, 4, 5, 6, 13)]
+    assert sorted(vhe["vhe_id"]) == [f"LF10{n:02d}" for n in (1, 2, 3, 4, 5, 6, 12, 13)]
     prod = parsed.productie
     assert sorted(zip(prod["soort"], prod["gemeente"], prod["aantal"], strict=True)) == [
         ("nieuwbouw", "Emmen", 1),
@@ -37,7 +41,7 @@ def test_woz_bezitstabel(name):
         ("verkoop", "Emmen", 1),
     ]
     assert set(prod["jaar"]) == {2023}
-    assert parsed.rows == 11
+    assert parsed.rows == 12
     assert parsed.huur_kolom == "R (Nettohuur per maand ultimo verslagjaar)"
     text = problem_texts(parsed.warnings)
     assert len(parsed.warnings) == 4
@@ -46,9 +50,9 @@ def test_woz_bezitstabel(name):
     assert "rij 4, kolom R (Nettohuur per maand ultimo verslagjaar): huur is 0" in text
     assert "rij 15, kolom T (Energielabel): onbekend energielabel" in text
     notes = " ".join(parsed.notes)
-    assert "samen 8 vhe in Borger-Odoorn, Emmen" in notes
+    assert "samen 9 vhe in Borger-Odoorn, Emmen, Groningen" in notes
     assert "nieuwbouw 1, sloop 1, verkoop 2" in notes
-    assert "1 rij woonruimte in een gemeente buiten Drenthe" in notes
+    assert "buiten Drenthe" not in notes  # row 14 lies in Groningen and is read
     assert "4 rijen zonder betekenis voor de monitor" in notes
 
 
@@ -81,8 +85,12 @@ def test_woz_verslagjaar_from_the_peildatum_when_the_name_has_none():
 def test_woz_stock_counts_in_the_database(con):
     [(parsed, _)] = store.import_paths(con, [DATA / WOZ_CSV], EMMEN)
     rows = queries.vhe_rows(con)
-    assert rows["aantal"].sum() == parsed.vhe["aantal"].sum() == 8
-    assert rows.groupby("gemeente")["aantal"].sum().to_dict() == {"Borger-Odoorn": 1, "Emmen": 7}
+    assert rows["aantal"].sum() == parsed.vhe["aantal"].sum() == 9
+    assert rows.groupby("gemeente")["aantal"].sum().to_dict() == {
+        "Borger-Odoorn": 1,
+        "Emmen": 7,
+        "Groningen": 1,
+    }
     assert queries.productie_rows(con)["aantal"].sum() == 4
     batch = queries.batches(con).iloc[0]
     assert (batch["soort"], batch["jaar_van"], batch["jaar_tot"]) == ("woz", 2023, 2023)

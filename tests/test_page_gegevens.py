@@ -125,3 +125,54 @@ def test_a_lettings_list_is_recognised_as_verhuringenlijst(at, tmp_path):
     con = store.connect(tmp_path / "leeg.duckdb")
     assert con.execute("SELECT soort, rijen FROM batch").fetchall() == [("verhuur", 12)]
     assert con.execute("SELECT count(*) FROM verhuring").fetchone() == (12,)
+
+
+# A corporation prestatie does not know: Zwolle, 31-12-2023, three homes.
+NEW = "Zwolse Woonmaatschappij Zwolle\nPeildatum: 31-12-2023\n\nVHE;Huurprijs;Label\n" + "".join(
+    f"ZW{i};€ {600 + i:d},00;B\n" for i in range(3)
+)
+
+
+def test_a_corporation_not_in_the_list_is_added_and_the_file_read_as_hers(at, tmp_path):
+    at.file_uploader[0].upload("voorraad.csv", NEW.encode(), "text/csv").run()
+    assert any("geen corporatie gevonden" in e.value for e in at.error)
+    name = next(t for t in at.text_input if t.label == "Nieuwe corporatie")
+    name.input("Zwolse Woonmaatschappij")
+    next(t for t in at.text_input if t.label.startswith("Andere schrijfwijzen")).input("ZWM")
+    button(at, "Corporatie toevoegen").click().run()
+    assert not at.exception
+    assert any("Corporatie Zwolse Woonmaatschappij toegevoegd." in s.value for s in at.success)
+    recognised = " ".join(m.value for m in at.markdown)
+    assert "Zwolse Woonmaatschappij" in recognised and "Zwolle" in recognised
+    assert "3 rijen" in recognised
+    button(at, "Inlezen").click().run()
+    con = store.connect(tmp_path / "leeg.duckdb")
+    assert con.execute(
+        "SELECT corporatie, gemeente, count(*) FROM vhe GROUP BY ALL"
+    ).fetchall() == [("Zwolse Woonmaatschappij", "Zwolle", 3)]
+    assert con.execute("SELECT corporatie, alias FROM corporatie_toegevoegd").fetchall() == [
+        ("Zwolse Woonmaatschappij", "Zwolse Woonmaatschappij"),
+        ("Zwolse Woonmaatschappij", "ZWM"),
+    ]
+
+
+def test_an_unknown_name_in_the_file_is_offered_to_add(at):
+    listed = "VHE;Corporatie;Gemeente;Huurprijs;Label\nX1;Woonbron Nieuw;Rotterdam;600,00;B\n"
+    at.file_uploader[0].upload("voorraad 31-12-2023.csv", listed.encode(), "text/csv").run()
+    assert any("onbekende corporatie (bedoelt u Woonbron?)" in e.value for e in at.error)
+    name = next(t for t in at.text_input if t.label == "Nieuwe corporatie")
+    assert name.value == "Woonbron Nieuw"
+    button(at, "Corporatie toevoegen").click().run()
+    assert not at.exception
+    assert not at.error
+    assert at.dataframe[0].value["corporatie"].tolist() == ["Woonbron Nieuw"]
+
+
+def test_a_name_of_another_corporation_is_not_added(at):
+    at.file_uploader[0].upload("voorraad.csv", NEW.encode(), "text/csv").run()
+    next(t for t in at.text_input if t.label == "Nieuwe corporatie").input("Stichting Lefier")
+    button(at, "Corporatie toevoegen").click().run()
+    assert any(
+        "Niet toegevoegd: 'Stichting Lefier' is al bekend als corporatie Lefier." in e.value
+        for e in at.error
+    )

@@ -96,3 +96,27 @@ def test_empty_database_has_no_demo_notice(tmp_path, monkeypatch):
     # every target without data: none judged, all "geen gegevens"
     assert tiles["Doelen beoordeeld"] == "0" and int(tiles[label["geen gegevens"]]) > 50
     assert tiles[label["behaald"]] == "0"
+
+
+def test_corporaties_are_those_of_the_chosen_gemeente(demo_copy, monkeypatch):
+    at = app(demo_copy, monkeypatch)
+    at.run()
+    assert at.selectbox(key="f_gemeente").options == ["Alle", "Borger-Odoorn", "Emmen"]
+    assert at.selectbox(key="f_corporatie").options == [
+        "Alle",
+        "Domesta",
+        "Lefier",
+        "Woonservice",
+    ]
+    at.selectbox(key="f_gemeente").select("Borger-Odoorn").run()
+    assert at.selectbox(key="f_corporatie").options == ["Alle", "Lefier", "Woonservice"]
+
+
+def test_a_corporatie_without_data_in_the_gemeente_falls_back_to_all(demo_copy, monkeypatch):
+    at = app(demo_copy, monkeypatch)
+    at.query_params["gemeente"] = "Borger-Odoorn"
+    at.query_params["corporatie"] = "Domesta"  # only in Emmen
+    at.run()
+    assert at.selectbox(key="f_gemeente").value == "Borger-Odoorn"
+    assert at.selectbox(key="f_corporatie").value == "Alle"
+    assert at.query_params.get("corporatie") in (None, [])

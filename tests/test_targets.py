@@ -21,6 +21,7 @@ from prestatie.afspraken.toml_reader import (
     load_agreement,
     load_agreements,
 )
+from prestatie.referentie import partijen
 
 A_OF_BETER = ("A++++", "A+++", "A++", "A+", "A")
 
@@ -636,10 +637,46 @@ def test_inclusief_must_be_true_or_false(tmp_path):
 
 
 def test_unknown_corporatie(tmp_path):
+    # "Woonstad" is a spelling of Woonstad Rotterdam: a target names the corporation as
+    # prestatie and the data write it, and the message offers that name
     tekst = _toml(doel=DOEL.replace('["Lefier"]', '["Lefier", "Woonstad"]'))
     assert _fout(tmp_path, tekst) == (
-        'proef.toml, doel "A1": onbekende corporatie "Woonstad" '
-        "(kies uit: Lefier, Woonservice, Domesta)"
+        'proef.toml, doel "A1": onbekende corporatie "Woonstad"; bedoelt u Woonstad Rotterdam?'
+    )
+
+
+def test_misspelt_corporatie_gets_a_suggestion(tmp_path):
+    tekst = _toml(doel=DOEL.replace('["Lefier"]', '["Woonstadt"]'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, doel "A1": onbekende corporatie "Woonstadt"; bedoelt u Woonstad Rotterdam?'
+    )
+    tekst = _toml(doel=DOEL.replace('["Lefier"]', '["Acme"]'))
+    assert _fout(tmp_path, tekst) == (
+        'proef.toml, doel "A1": onbekende corporatie "Acme"; voeg een nieuwe corporatie toe '
+        "met prestatie corporatie-toevoegen"
+    )
+
+
+def test_any_corporatie_and_gemeente_of_the_country(tmp_path):
+    document = DOCUMENT.replace('gemeente = "Emmen"', 'gemeente = "Zwolle"')
+    tekst = _toml(document=document, doel=DOEL.replace('["Lefier"]', '["deltaWonen", "SWZ"]'))
+    doel = _laad(tmp_path, tekst).doel("A1")
+    assert (doel.gemeente, doel.corporaties) == ("Zwolle", ("deltaWonen", "SWZ"))
+
+
+def test_a_corporatie_a_user_added(tmp_path):
+    tekst = _toml(doel=DOEL.replace('["Lefier"]', '["Zwolse Woonmaatschappij"]'))
+    assert "onbekende corporatie" in _fout(tmp_path, tekst)
+    partijen.use_added([("Zwolse Woonmaatschappij", "Zwolse Woonmaatschappij")])
+    assert _laad(tmp_path, tekst).doel("A1").corporaties == ("Zwolse Woonmaatschappij",)
+
+
+def test_gemeente_spelled_otherwise_or_unknown(tmp_path):
+    document = DOCUMENT.replace('gemeente = "Emmen"', 'gemeente = "Den Haag"')
+    assert _laad(tmp_path, _toml(document=document)).document.gemeente == "'s-Gravenhage"
+    document = DOCUMENT.replace('gemeente = "Emmen"', 'gemeente = "Zwole"')
+    assert _fout(tmp_path, _toml(document=document)).endswith(
+        'onbekende gemeente "Zwole"; bedoelt u Zwolle?'
     )
 
 

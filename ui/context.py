@@ -57,26 +57,53 @@ def filters() -> selectie.Filters:
 
 
 def sidebar_filters() -> selectie.Filters:
-    """Gemeente, corporatie and jaar in the sidebar, initialised from and kept in the URL."""
-    dims = dimensions()
-    options = {
-        "gemeente": [ALLE, *dims["gemeenten"]],
-        "corporatie": [ALLE, *dims["corporaties"]],
-        "jaar": [ALLE, *[str(y) for y in dashboard.years(dims)]],
-    }
-    for name in FILTERS:
-        keep = f"keep_{name}"  # plain state survives page switches; widget state does not
-        if keep not in st.session_state:
+    """Gemeente, corporatie and jaar in the sidebar, initialised from and kept in the URL.
+
+    Made for hundreds of gemeenten and corporations: the selects are searchable, the names
+    with data come first (those only an agreement names follow, marked), and the corporaties
+    are those of the chosen gemeente.
+    """
+    dims, plans = dimensions(), agreements()
+
+    def keep(name: str, choices: list[str]) -> None:
+        """The value kept for a filter: from the URL at first, Alle once it is not offered."""
+        kept = f"keep_{name}"  # plain state survives page switches; widget state does not
+        if kept not in st.session_state:
             wanted = st.query_params.get(name)
-            st.session_state[keep] = wanted if wanted in options[name] else ALLE
-        if st.session_state[keep] not in options[name]:
-            st.session_state[keep] = ALLE
-        st.session_state[f"f_{name}"] = st.session_state[keep]
+            st.session_state[kept] = wanted if wanted in choices else ALLE
+        if st.session_state[kept] not in choices:
+            st.session_state[kept] = ALLE
+        st.session_state[f"f_{name}"] = st.session_state[kept]
+
+    everywhere = dashboard.sidebar_choices(dims, plans)
+    options = {"gemeente": [ALLE, *everywhere.gemeenten]}
+    keep("gemeente", options["gemeente"])
+    gemeente = st.session_state["keep_gemeente"]
+    here = everywhere if gemeente == ALLE else dashboard.sidebar_choices(dims, plans, gemeente)
+    options["corporatie"] = [ALLE, *here.corporaties]
+    options["jaar"] = [ALLE, *[str(y) for y in dashboard.years(dims)]]
+    for name in ("corporatie", "jaar"):
+        keep(name, options[name])
+    without = {
+        "gemeente": everywhere.gemeenten_without_data,
+        "corporatie": here.corporaties_without_data,
+        "jaar": frozenset(),
+    }
     with st.sidebar:
         st.header("Selectie")
         for name, label, help_text in (
-            ("gemeente", "Gemeente", None),
-            ("corporatie", "Corporatie", None),
+            (
+                "gemeente",
+                "Gemeente",
+                "Typ een deel van de naam om te zoeken. Eerst de gemeenten met gegevens, daarna "
+                "die alleen in een afspraak staan.",
+            ),
+            (
+                "corporatie",
+                "Corporatie",
+                "Typ een deel van de naam om te zoeken. De corporaties met gegevens in de "
+                "gekozen gemeente, daarna die alleen in een afspraak daar staan.",
+            ),
             (
                 "jaar",
                 "Jaar",
@@ -89,6 +116,8 @@ def sidebar_filters() -> selectie.Filters:
                 options[name],
                 key=f"f_{name}",
                 help=help_text,
+                placeholder="Typ om te zoeken",
+                format_func=lambda v, no=without[name]: f"{v} (geen gegevens)" if v in no else v,
                 on_change=_remember,
                 args=(name,),
             )

@@ -2,18 +2,20 @@
 
 Every choice a user makes for a file (kind, corporatie, gemeente, peildatum, which column is
 which) goes into that file's ``ingest.Hints`` and the file is read again; nothing is written
-until the user presses *Inlezen*.
+until the user presses *Inlezen*. A corporation prestatie does not know can be added from here
+(:func:`new_corporatie`); that is the one thing written before *Inlezen*.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 import streamlit as st
 
-from prestatie import fmt
+from prestatie import dashboard, fmt
 from prestatie.inlezen import column_names, ingest
-from prestatie.inlezen.errors import ImportRefused
+from prestatie.inlezen.errors import UNKNOWN_CORPORATIE, ImportRefused
 from prestatie.inlezen.sheet_rows import column_name
 from prestatie.referentie import partijen
 
@@ -67,10 +69,17 @@ def corrections(file, result: ingest.Parsed | ImportRefused) -> None:
             index=list(KINDS.values()).index(old.kind),
         )
         corporatie = cols[1].selectbox(
-            "Corporatie", [UIT_BESTAND, *partijen.CORPORATIES], key=f"corp_{key}"
+            "Corporatie",
+            [UIT_BESTAND, *partijen.corporaties()],
+            key=f"corp_{key}",
+            help="Typ een deel van de naam om te zoeken. Staat de corporatie er niet bij, voeg "
+            "haar dan hieronder toe.",
         )
         gemeente = cols[2].selectbox(
-            "Gemeente", [UIT_BESTAND, *sorted(partijen.GEMEENTEN)], key=f"gem_{key}"
+            "Gemeente",
+            [UIT_BESTAND, *partijen.GEMEENTEN],
+            key=f"gem_{key}",
+            help="Typ een deel van de naam om te zoeken.",
         )
         peildatum = cols[3].date_input(
             "Peildatum (leeg: uit het bestand)",
@@ -88,6 +97,62 @@ def corrections(file, result: ingest.Parsed | ImportRefused) -> None:
                 mapping=mapping,
             )
             st.rerun()
+
+
+def needs_corporatie(result: ingest.Parsed | ImportRefused) -> bool:
+    """Whether a file was refused for its corporatie: a name prestatie does not know, or none."""
+    return isinstance(result, ImportRefused) and any(
+        p.message.startswith((UNKNOWN_CORPORATIE, "geen corporatie gevonden"))
+        for p in result.problems
+    )
+
+
+def new_corporatie(con, file, result: ingest.Parsed | ImportRefused) -> None:
+    """A small form to add a corporation prestatie does not know (a new one, or the name after
+    a merger), filled in with the unknown name the file gives; the file is read again."""
+    key = file_key(file)
+    unknown = [
+        str(p.value)
+        for p in getattr(result, "problems", ())
+        if p.message.startswith(UNKNOWN_CORPORATIE) and p.value is not None
+    ]
+    with st.form(f"nieuw_{key}", border=False):
+        st.caption(
+            "Staat de corporatie niet in de lijst (een nieuwe corporatie, of de naam na een "
+            "fusie)? Voeg haar toe; prestatie kent haar daarna bij elk bestand en in de afspraken."
+        )
+        cols = st.columns(2)
+        cols[0].text_input(
+            "Nieuwe corporatie", value=unknown[0] if unknown else "", key=f"nieuw_naam_{key}"
+        )
+        cols[1].text_input(
+            "Andere schrijfwijzen (met komma's ertussen)",
+            key=f"nieuw_alias_{key}",
+            help="Zoals bestanden de naam ook schrijven, bijv. een afkorting.",
+        )
+        st.form_submit_button(
+            "Corporatie toevoegen", on_click=_add_corporatie, args=(con, key, bool(unknown))
+        )
+    if message := st.session_state.pop(f"nieuw_fout_{key}", None):
+        st.error(message)
+
+
+def _add_corporatie(con, key: str, named_in_file: bool) -> None:
+    state = st.session_state
+    name = state[f"nieuw_naam_{key}"]
+    aliases = state[f"nieuw_alias_{key}"].split(",")
+    try:
+        pairs = dashboard.add_corporatie(con, name, aliases, door=state.get("gebruiker") or None)
+    except partijen.InvalidCorporatie as refused:
+        state[f"nieuw_fout_{key}"] = f"Niet toegevoegd: {refused}."
+        return
+    canonical = partijen.corporatie(name)
+    if not named_in_file:  # the file names none: read it as this corporation's
+        state[f"hints_{key}"] = replace(hints_for(key), corporatie=canonical)
+        state[f"corp_{key}"] = canonical
+    state["upload_message"] = (
+        f"Corporatie {canonical} toegevoegd." if pairs else f"{canonical} was al bekend."
+    )
 
 
 def _mapping_inputs(key: str, result) -> dict[str, int | None] | None:

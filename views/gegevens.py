@@ -32,8 +32,9 @@ if files:
                 upload.show_refused(result)
             else:
                 upload.show_parsed(result)
-            with st.expander("Herkenning verbeteren"):
+            with st.expander("Herkenning verbeteren", expanded=upload.needs_corporatie(result)):
                 upload.corrections(file, result)
+                upload.new_corporatie(con, file, result)
     accepted = [r for r in results.values() if isinstance(r, ingest.Parsed)]
     refused = len(results) - len(accepted)
     user = st.text_input("Uw naam (komt in de lijst van imports)", key="gebruiker")

@@ -14,7 +14,6 @@ from typing import Any
 from prestatie.afspraken.schema import (
     AFSPRAAK_KEYS,
     AFSPRAAK_STATUSES,
-    CORPORATIES,
     DIRECTIONS,
     DIRECTIONS_PER_KIND,
     DOCUMENT_KEYS,
@@ -29,6 +28,9 @@ from prestatie.afspraken.schema import (
     Param,
     Periode,
 )
+from prestatie.referentie import partijen
+
+ADD_CORPORATIE = "voeg een nieuwe corporatie toe met prestatie corporatie-toevoegen"
 
 
 class InvalidEntry(Exception):
@@ -50,13 +52,23 @@ def read_document(content: dict[str, Any], stem: str) -> Document:
     return Document(
         id=id,
         titel=_text(table, "titel"),
-        gemeente=_text(table, "gemeente"),
+        gemeente=_gemeente(table),
         partijen=_text_list(table, "partijen"),
         periode=_year_pair(table, "periode"),
         bron=_text(table, "bron"),
         ondertekend=_text(table, "ondertekend", ""),
         themas=_themas(table),
     )
+
+
+def _gemeente(table: dict[str, Any]) -> str:
+    """Today's name of the document's gemeente, as the data names it ("Den Haag" ->
+    "'s-Gravenhage"); an unknown name is refused with the closest known ones."""
+    name = _text(table, "gemeente")
+    found = partijen.gemeente(name)
+    if found is None:
+        raise InvalidEntry(partijen.unknown_text("gemeente", name, '"'))
+    return found
 
 
 def _year_pair(table: dict[str, Any], key: str) -> tuple[int, int]:
@@ -132,11 +144,9 @@ def _kind(table: dict[str, Any]) -> str:
 
 def _corporaties(table: dict[str, Any]) -> tuple[str, ...]:
     names = _text_list(table, "corporaties")
-    for name in names:
-        if name not in CORPORATIES:
-            raise InvalidEntry(
-                f'onbekende corporatie "{name}" (kies uit: {", ".join(CORPORATIES)})'
-            )
+    for name in names:  # spelled as prestatie names it, as the data is matched on that name
+        if partijen.corporatie(name) != name:
+            raise InvalidEntry(partijen.unknown_text("corporatie", name, '"', ADD_CORPORATIE))
     _no_duplicates(names, "corporaties")
     return names
 

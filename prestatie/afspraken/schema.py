@@ -1,6 +1,6 @@
 """What an afspraken file may contain: the words, the keys per table and the records.
 
-The words are the allowed values (kinds of doelen, statuses, corporaties, labels, …); the keys
+The words are the allowed values (kinds of doelen, statuses, labels, …); the keys
 say which keys `[document]`, `[[afspraak]]` and `[[doel]]` know, per kind of doel also the
 kind-specific ones; the frozen dataclasses are what :mod:`prestatie.afspraken.toml_reader`
 returns. Everyone imports these names from :mod:`prestatie.afspraken.toml_reader`; the check of
@@ -25,7 +25,8 @@ KINDS = (
 )
 DIRECTIONS = ("min", "max", "band")
 AFSPRAAK_STATUSES = ("niet gestart", "loopt", "gereed", "vertraagd", "vervallen")
-CORPORATIES = ("Lefier", "Woonservice", "Domesta")
+# corporaties and the gemeente of a document: any that prestatie.referentie.partijen knows (the
+# list of the country and the corporations a user added), checked in prestatie.afspraken.checks
 LABELS = ("A++++", "A+++", "A++", "A+", "A", "B", "C", "D", "E", "F", "G")
 GRENZEN = (
     "kwaliteitskortingsgrens",

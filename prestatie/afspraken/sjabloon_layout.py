@@ -31,7 +31,7 @@ def explanation() -> Grid:
     choices = {
         "statussen": schema.AFSPRAAK_STATUSES,
         "soorten": schema.KINDS,
-        "corporaties": schema.CORPORATIES,
+        "corporaties": ("namen zoals prestatie ze schrijft (bijv. Lefier, Woonservice, Domesta)",),
         "richtingen": schema.DIRECTIONS,
         "grenzen": schema.GRENZEN,
         "basissen": schema.BASES,

@@ -12,12 +12,16 @@ date, year, count or activity; a letting without a date; no corporatie, gemeente
 formulas without a calculated value in a column that is read; a bad column choice by the user.
 Warnings: an unknown label (counted as onbekend), a rent of 0, a rent above € 3.000, a missing
 rent (never counted as below a limit), a label derived from the energy index or EP2, an
-unreadable bouwjaar or yes/no, a gemeente assumed for a bezitstabel row without BAG id, an
-unknown mutation in a bezitstabel; in a lettings list an unknown or missing route (counted as
-overig), an unreadable zoekduur, inschrijfduur, inschrijfdatum or household size, and a letting
-in a year the list hardly covers.
+unreadable bouwjaar or yes/no, a gemeente assumed for a bezitstabel row without BAG id or with
+the BAG id of a gemeente that was split, an unknown mutation in a bezitstabel; in a lettings list
+an unknown or missing route (counted as overig), an unreadable zoekduur, inschrijfduur,
+inschrijfdatum or household size, and a letting in a year the list hardly covers.
 Left out and said so (``Parsed.skipped``): totals rows, heading and note rows, rows with data
-only in columns that are not read. Blank rows are counted (``Parsed.blank_rows``).
+only in columns that are not read. Blank rows are counted (``Parsed.blank_rows``). A
+bezitstabel row whose BAG id has a gemeentecode no gemeente has is not read: a warning names
+it, and the notes count it.
+An unknown corporatie or gemeente is an error whose message offers the known names closest to
+it ("onbekende corporatie 'Woonstadt'; bedoelt u Woonstad Rotterdam?").
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ from datetime import date, datetime
 
 FOUT = "fout"
 WAARSCHUWING = "waarschuwing"
+UNKNOWN_CORPORATIE = "onbekende corporatie"  # how every message about one begins
+ADD_CORPORATIE = (
+    "voeg een nieuwe corporatie toe op de pagina Gegevens of met prestatie corporatie-toevoegen"
+)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from prestatie.inlezen import column_names, productielijst, verhuringenlijst, voorraadlijst, woz
 from prestatie.inlezen.detect import Layout, Meta, find_layout, find_meta
-from prestatie.inlezen.errors import ImportRefused, Problem, refuse
+from prestatie.inlezen.errors import ADD_CORPORATIE, ImportRefused, Problem, refuse
 from prestatie.inlezen.records import Batch
 from prestatie.inlezen.sheet_rows import Built, column_letter, column_name
 from prestatie.inlezen.uploads import read_sheets
@@ -232,14 +232,15 @@ def _meta(file: str, layout: Layout, hints: Hints) -> Meta:
     if hints.corporatie:
         corporatie = partijen.corporatie(hints.corporatie)
         if corporatie is None:
-            raise refuse(
-                file,
-                f"onbekende corporatie '{hints.corporatie}'; kies uit "
-                f"{', '.join(partijen.CORPORATIES)}.",
-            )
+            text = partijen.unknown_text("corporatie", hints.corporatie, advice=ADD_CORPORATIE)
+            raise refuse(file, _sentence(text))
     gemeente = found.gemeente
     if hints.gemeente:
         gemeente = partijen.gemeente(hints.gemeente)
         if gemeente is None:
-            raise refuse(file, f"onbekende gemeente '{hints.gemeente}'.")
+            raise refuse(file, _sentence(partijen.unknown_text("gemeente", hints.gemeente)))
     return Meta(corporatie, gemeente, hints.peildatum or found.peildatum, found.jaar)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith("?") else f"{text}."

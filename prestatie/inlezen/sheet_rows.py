@@ -22,8 +22,9 @@ from openpyxl.utils import get_column_letter
 
 from prestatie.inlezen import cell_values
 from prestatie.inlezen.detect import Layout, Meta
-from prestatie.inlezen.errors import FOUT, WAARSCHUWING, ImportRefused, Problem
+from prestatie.inlezen.errors import ADD_CORPORATIE, FOUT, WAARSCHUWING, ImportRefused, Problem
 from prestatie.referentie import partijen
+from prestatie.referentie.namen import did_you_mean
 
 MAX_LISTED = 25  # per kind of problem; the rest is counted in one line
 _TOTALS = re.compile(
@@ -296,24 +297,19 @@ def parties(cells: pd.DataFrame, meta: Meta, problems: Collector) -> dict[str, p
         ("corporatie", partijen.corporatie, meta.corporatie),
         ("gemeente", partijen.gemeente, meta.gemeente),
     ):
+        unknown = pd.Series(False, index=cells.index)
         if name in cells.columns and cells[name].notna().any():
             raw = cells[name]
             values, blank = cell_values.per_value(raw, lambda v, f=normalize: f(str(v).strip()))
-            known = (
-                ", ".join(partijen.CORPORATIES) if name == "corporatie" else "de Drentse gemeenten"
-            )
-            problems.add(
-                values.isna() & ~blank,
-                raw,
-                name,
-                f"onbekende {name} (prestatie kent {known}); verbeter de naam of laat de rij weg",
-            )
-            filled = values.to_numpy(dtype=object, copy=True)  # may be a read-only view
+            unknown = values.isna() & ~blank
+            _unknown_names(raw, unknown, name, problems)
+            filled = values.to_numpy(dtype=object, copy=True)  # pandas 3 hands out read-only views
             filled[blank.to_numpy()] = chosen
             values = pd.Series(filled, index=cells.index, dtype=object)
         else:
             values = pd.Series(chosen, index=cells.index, dtype=object)
-        missing = values.isna() if chosen is None or name in cells.columns else None
+        # a name that is not known is said above; missing is a cell left empty
+        missing = values.isna() & ~unknown if chosen is None or name in cells.columns else None
         if missing is None:  # the file's own corporatie or gemeente, on every row
             out[name] = values
             continue
@@ -328,18 +324,40 @@ def parties(cells: pd.DataFrame, meta: Meta, problems: Collector) -> dict[str, p
     return out
 
 
+def _unknown_names(raw: pd.Series, unknown: pd.Series, name: str, problems: Collector) -> None:
+    """An error for each row with a corporatie or gemeente prestatie does not know, with the
+    known names closest to it (looked up for the first distinct names only)."""
+    if not unknown.any():
+        return
+    close = partijen.close_corporaties if name == "corporatie" else partijen.close_gemeenten
+    names = cell_values.texts(raw[unknown])
+    first = names.unique()[:MAX_LISTED]
+    hints = names.map({text: did_you_mean(close(text)) for text in first}).fillna("")
+    advice = (
+        f"verbeter de naam, laat de rij weg of {ADD_CORPORATIE}"
+        if name == "corporatie"
+        else "verbeter de naam of laat de rij weg"
+    )
+    for hint in hints.unique():
+        rows = pd.Series(False, index=raw.index)
+        rows[hints.index[hints.eq(hint).to_numpy()]] = True
+        problems.add(
+            rows, raw, name, f"onbekende {name}" + (f" ({hint})" if hint else "") + f"; {advice}"
+        )
+
+
 def kernen(raw: pd.Series, gemeenten: pd.Series) -> pd.Series:
-    """The canonical spelling of each kern within its gemeente; other names as written."""
+    """The canonical spelling of each kern within its gemeente; other names as written.
 
-    def spell(value: object, gemeente: object) -> str | None:
-        name = cell_values.text(value)
-        return (partijen.kern(name, gemeente) if isinstance(gemeente, str) else None) or name
-
-    distinct = gemeenten.unique()
-    if len(distinct) == 1:
-        return cell_values.per_value(raw, lambda v, g=distinct[0]: spell(v, g))[0]
-    out = pd.Series(None, index=raw.index, dtype=object)
-    for gemeente in distinct:
-        rows = gemeenten.isna() if pd.isna(gemeente) else gemeenten == gemeente
-        out[rows] = cell_values.per_value(raw[rows], lambda v, g=gemeente: spell(v, g))[0]
-    return out
+    One look-up per distinct kern and gemeente, however many gemeenten a file covers.
+    """
+    names = cell_values.texts(raw).to_numpy(dtype=object)
+    places = [g if isinstance(g, str) else None for g in gemeenten.reindex(raw.index)]
+    spelled: dict[tuple[str | None, str | None], str | None] = {}
+    for pair in zip(names, places, strict=True):
+        if pair not in spelled:
+            name, gemeente = pair
+            spelled[pair] = (partijen.kern(name, gemeente) if gemeente else None) or name
+    return pd.Series(
+        [spelled[pair] for pair in zip(names, places, strict=True)], index=raw.index, dtype=object
+    )

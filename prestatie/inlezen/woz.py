@@ -4,10 +4,14 @@ Stock: rows of onderdeel 2.1A with Eenheidssoort Woonruimte and Aantal ultimo ve
 counted by Aantal ultimo. Production: Woonruimte rows whose Mutatie verslagjaar is Nieuwbouw
 (counted by Aantal ultimo), Sloop or Verkoop aan toekomstige bewoners / aan overigen (counted by
 Aantal primo). The gemeente comes from the BAG verblijfsobject-id (its first four digits are the
-CBS code; Excel drops the leading zero, leaving 15 digits; several ids are joined by `|`). A row
-without a usable id takes the gemeente the user chose (or the file name's), with a warning; a
-row in a gemeente outside Drenthe is left out and counted. The verslagjaar comes from the file
-name or the user's peildatum. See docs in shared/reference/woz-bezitstabel.md.
+CBS code; Excel drops the leading zero, leaving 15 digits; several ids are joined by `|`), in
+any gemeente of the country: one table covering many gemeenten lands in each of them. The code
+of a merged gemeente gives the gemeente that holds it now (a BAG id keeps the code of the
+gemeente that issued it); for a gemeente that was split the largest part is assumed, with a
+warning. A row without a usable id takes the gemeente the user chose (or the file name's), with
+a warning; a row whose code no gemeente has is not read, with a warning naming it, and counted.
+The verslagjaar comes from the file name or the user's peildatum. See docs in
+shared/reference/woz-bezitstabel.md.
 """
 
 from __future__ import annotations
@@ -59,7 +63,7 @@ def build(file: str, layout: Layout, meta: Meta, peildatum: date | None = None):
     in_stock = _keys(cells["onderdeel"]).str.startswith("21a") & woonruimte & (ultimo > 0)
     mutation = _mutations(cells, woonruimte, problems)
     produced = woonruimte & mutation.notna()
-    gemeente, elsewhere = _gemeenten(cells, meta, in_stock | produced, problems)
+    gemeente, codes, elsewhere = _gemeenten(cells, meta, in_stock | produced, problems)
     outside = (in_stock | produced) & elsewhere
     in_stock &= ~elsewhere
     produced &= ~elsewhere
@@ -77,7 +81,8 @@ def build(file: str, layout: Layout, meta: Meta, peildatum: date | None = None):
         skipped=rows.skipped,
         blank_rows=rows.blank_rows,
         huur_kolom=problems.column("huur") if "huur" in columns else None,
-        notes=_notes(cells, in_stock, produced, mutation, ultimo, outside, gemeente, peil),
+        notes=_notes(cells, in_stock, produced, mutation, ultimo, outside, gemeente, peil)
+        + _merged_note(codes[in_stock | produced]),
         jaar=year,
     )
 
@@ -167,12 +172,65 @@ def gemeentecode(value: object) -> str | None:
     return digits[:4]
 
 
+_KINDS = {str: 1, int: 2, float: 2}  # the cells gemeentecodes reads at once (bool is no int here)
+
+
+def gemeentecodes(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(:func:`gemeentecode` of every cell, mask of empty cells) of a column of BAG ids.
+
+    The usual forms at C speed, for the millions of rows of a national table: text of 16
+    digits (a CSV) and whole numbers (Excel); the others (15 digits as text, ids joined by
+    "|", E-notation) one distinct value at a time.
+    """
+    values = cells.to_numpy(dtype=object)
+    codes = np.full(len(values), None, dtype=object)
+    blank = np.zeros(len(values), dtype=bool)
+    kinds = np.fromiter((_KINDS.get(type(v), 0) for v in values), dtype=np.int8, count=len(values))
+    done = np.zeros(len(values), dtype=bool)
+    text = np.flatnonzero(kinds == 1)
+    if len(text):
+        texts = pd.Series(values[text], dtype=object)
+        plain = texts.str.fullmatch("[0-9]{16}").to_numpy(dtype=bool)
+        codes[text[plain]] = texts[plain].str.slice(0, 4).to_numpy(dtype=object)
+        done[text[plain]] = True
+    number = np.flatnonzero(kinds == 2)
+    if len(number):
+        codes[number], blank[number] = _number_codes(values[number])
+        done[number] = True
+    rest = np.flatnonzero(~done)
+    if len(rest):
+        found, empty = cell_values.per_value(pd.Series(values[rest], dtype=object), gemeentecode)
+        codes[rest], blank[rest] = found.to_numpy(dtype=object), empty.to_numpy(dtype=bool)
+    return pd.Series(codes, index=cells.index, dtype=object), pd.Series(blank, index=cells.index)
+
+
+def _number_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(code or None, NaN mask) of BAG ids that are numbers, as :func:`gemeentecode` reads them."""
+    number = values.astype("float64")
+    whole = np.isfinite(number) & (np.floor(number) == number)
+    usable = whole & (number >= 1e12) & (number < 1e16)
+    digits = np.where(usable, number, 0).astype("int64")
+    kind = (digits // 10**10) % 100  # 01 verblijfsobject, 02 ligplaats, 03 standplaats
+    usable &= (digits >= 10**15) | np.isin(kind, (1, 2, 3))
+    codes = np.char.zfill((digits // 10**12).astype(str), 4).astype(object)
+    return np.where(usable, codes, None), np.isnan(number)
+
+
 def _gemeenten(cells, meta: Meta, needed: pd.Series, problems: Collector):
-    """(gemeente per row, mask of rows in a gemeente outside Drenthe)."""
+    """(gemeente per row, code per row, mask of rows whose code no gemeente has)."""
     raw = _column(cells, "bag_id")
-    codes, blank = cell_values.per_value(raw, gemeentecode)
-    names = cell_values.per_value(codes, partijen.gemeente_from_code)[0]
+    codes, blank = gemeentecodes(raw)
+    names = partijen.gemeenten_from_codes(codes)
     elsewhere = codes.notna() & names.isna()
+    problems.add(
+        needed & elsewhere,
+        raw,
+        "bag_id",
+        "de gemeentecode van dit BAG verblijfsobject-id (de eerste vier cijfers) is van geen "
+        "gemeente; de rij is niet ingelezen",
+        WAARSCHUWING,
+    )
+    _split(codes, needed, raw, problems)
     usable = codes.notna()
     fallback = meta.gemeente
     problem_rows = needed & ~usable & ~elsewhere
@@ -200,7 +258,38 @@ def _gemeenten(cells, meta: Meta, needed: pd.Series, problems: Collector):
             "geen bruikbaar BAG verblijfsobject-id, dus geen gemeente; kies de gemeente bij "
             "het inlezen",
         )
-    return names, elsewhere
+    return names, codes, elsewhere
+
+
+def _split(codes: pd.Series, needed: pd.Series, raw: pd.Series, problems: Collector) -> None:
+    """A warning for each row whose BAG id is of a gemeente that was split over several."""
+    for code in codes[needed].dropna().unique():
+        gone = partijen.opgeheven_gemeente(code)
+        if gone and gone.ook_naar:
+            over = ", ".join((gone.opgegaan_in, *gone.ook_naar[:-1])) + f" en {gone.ook_naar[-1]}"
+            problems.add(
+                needed & (codes == code),
+                raw,
+                "bag_id",
+                f"BAG verblijfsobject-id van de opgeheven gemeente {gone.gemeente} ({code}), die "
+                f"in {gone.opgeheven.year} is verdeeld over {over}; gemeente "
+                f"{gone.opgegaan_in} aangenomen",
+                WAARSCHUWING,
+            )
+
+
+def _merged_note(codes: pd.Series) -> list[str]:
+    """What was read from BAG ids of merged gemeenten, and where it went."""
+    counts = codes.value_counts()
+    merged = [(partijen.opgeheven_gemeente(c), c, n) for c, n in counts.items()]
+    parts = sorted(f"{g.gemeente} ({c}) → {g.opgegaan_in} {n}" for g, c, n in merged if g)
+    if not parts:
+        return []
+    total = sum(n for g, _, n in merged if g)
+    return [
+        f"{_rows(total)} met een BAG-id van een opgeheven gemeente, ingelezen bij de gemeente "
+        f"van nu: {', '.join(parts)}."
+    ]
 
 
 def _stock(cells, gemeente, ultimo, meta: Meta, peildatum: date, problems: Collector):
@@ -262,8 +351,8 @@ def _notes(cells, in_stock, produced, mutation, ultimo, outside, gemeente, peil)
         notes.append(f"Productie in het verslagjaar (rijen): {kinds}.")
     if outside.any():
         notes.append(
-            f"{_rows(int(outside.sum()))} woonruimte in een gemeente buiten Drenthe (volgens "
-            "het BAG-id): niet ingelezen."
+            f"{_rows(int(outside.sum()))} woonruimte met een gemeentecode in het BAG-id die van "
+            "geen gemeente is: niet ingelezen (zie de waarschuwingen)."
         )
     rest = len(cells) - int((in_stock | produced | outside).sum())
     if rest:

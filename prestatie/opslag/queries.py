@@ -131,17 +131,27 @@ def verhuring_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def dimensions(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
-    """The gemeenten, corporaties, peildata and production years in force, for the filters."""
+    """The gemeenten, corporaties, peildata and production years in force, for the filters, and
+    per gemeente the corporations with data there (``corporaties_per_gemeente``)."""
 
     def column(sql: str) -> list:
         return [r[0] for r in con.execute(sql).fetchall()]
 
-    both = "SELECT {0} FROM actieve_vhe UNION SELECT {0} FROM actieve_productie ORDER BY 1"
+    # the stock's keys in force (a row per corporatie × gemeente × peildatum), not its rows
+    both = (
+        "SELECT DISTINCT {0} FROM sleutel_in_kracht UNION "
+        "SELECT DISTINCT {0} FROM actieve_productie ORDER BY ALL"
+    )
+    pairs = con.execute(both.format("gemeente, corporatie")).fetchall()
+    per_gemeente: dict[str, list[str]] = {}
+    for gemeente, corporatie in pairs:
+        per_gemeente.setdefault(gemeente, []).append(corporatie)
     return {
-        "gemeenten": column(both.format("gemeente")),
-        "corporaties": column(both.format("corporatie")),
-        "peildata": column("SELECT DISTINCT peildatum FROM actieve_vhe ORDER BY 1"),
+        "gemeenten": sorted(per_gemeente),
+        "corporaties": sorted({c for _, c in pairs}),
+        "peildata": column("SELECT DISTINCT peildatum FROM sleutel_in_kracht ORDER BY 1"),
         "productiejaren": column("SELECT DISTINCT jaar FROM actieve_productie ORDER BY 1"),
+        "corporaties_per_gemeente": per_gemeente,
     }
 
 
@@ -157,3 +167,10 @@ def version(con: duckdb.DuckDBPyConnection) -> str:
         "(SELECT max(geladen) FROM afspraken_document) FROM batch"
     ).fetchone()
     return "-".join(str(v) for v in row)
+
+
+def added_corporaties(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """The (corporatie, alias) pairs of the corporations a user added, oldest first."""
+    return con.execute(
+        "SELECT corporatie, alias FROM corporatie_toegevoegd ORDER BY toegevoegd, rowid"
+    ).fetchall()

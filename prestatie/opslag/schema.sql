@@ -83,6 +83,14 @@ CREATE TABLE IF NOT EXISTS afspraken_document (
     inhoud VARCHAR NOT NULL,  -- the agreement file's TOML text
     geladen TIMESTAMP NOT NULL
 );
+-- Corporations a user added (a new or merged one, or a spelling of a known one), one row per
+-- spelling with the name itself among them; prestatie.referentie.partijen knows them on open.
+CREATE TABLE IF NOT EXISTS corporatie_toegevoegd (
+    corporatie VARCHAR NOT NULL,
+    alias VARCHAR NOT NULL,
+    toegevoegd TIMESTAMP NOT NULL,
+    door VARCHAR
+);
 -- Databases made by an earlier version get the columns added since.
 ALTER TABLE vhe ADD COLUMN IF NOT EXISTS rekenhuur_cent BIGINT;
 ALTER TABLE batch ADD COLUMN IF NOT EXISTS huur_kolom VARCHAR;

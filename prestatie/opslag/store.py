@@ -326,3 +326,16 @@ def import_paths(
     """Parse every file first, then write them together: one bad file writes nothing."""
     parsed = [ingest.parse(str(p), Path(p).read_bytes(), hints) for p in paths]
     return list(zip(parsed, save(con, parsed, demo), strict=True))
+
+
+def add_corporatie(
+    con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]], door: str | None = None
+) -> None:
+    """Store the (corporatie, alias) pairs of a corporation a user added, in one transaction."""
+    now = datetime.now()
+    with transaction(con):
+        for corporatie, alias in pairs:
+            con.execute(
+                "INSERT INTO corporatie_toegevoegd VALUES (?, ?, ?, ?)",
+                [corporatie, alias, now, door],
+            )
