@@ -127,22 +127,14 @@ def _grid(data: list[list[object]]) -> np.ndarray:
     return grid
 
 
-def _any_blank_text(values: list) -> bool:
-    """Whether any cell is a text of only white space (a CSV cell "  ")."""
-    return any(isinstance(v, str) and v[:1].isspace() and not v.strip() for v in values)
-
-
 def _column(grid: np.ndarray, position: int) -> tuple[np.ndarray, np.ndarray]:
     """(the cells of one column with None for empty, the mask of empty cells)."""
     if position >= grid.shape[1]:
         return np.full(grid.shape[0], None, dtype=object), np.ones(grid.shape[0], dtype=bool)
     column = grid[:, position]  # a view: the grid is ours to change
-    values = column.tolist()
-    if all(values) and not _any_blank_text(values):  # no "", 0 or "  ": nothing empty
+    if all(column.tolist()):  # no "" (nor 0): nothing empty, no need to compare each cell
         return column, np.zeros(len(column), dtype=bool)
     empty = column == ""  # both readers give "" for an empty cell
-    if _any_blank_text(values):  # a CSV cell of only spaces is an empty cell too
-        empty |= pd.Series(values, dtype=object).str.isspace().fillna(False).to_numpy(bool)
     if empty.any():
         column[empty] = None
     return column, empty

@@ -178,9 +178,9 @@ _KINDS = {str: 1, int: 2, float: 2}  # the cells gemeentecodes reads at once (bo
 def gemeentecodes(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(:func:`gemeentecode` of every cell, mask of empty cells) of a column of BAG ids.
 
-    The usual forms at C speed, for the millions of rows of a national table: text of 16
-    digits (a CSV) and whole numbers (Excel); the others (15 digits as text, ids joined by
-    "|", E-notation) one distinct value at a time.
+    The usual forms at C speed, for the millions of rows of a national table: text of 13 to 16
+    digits (a CSV; fewer than 16 when Excel dropped leading zeros) and whole numbers (Excel); the
+    others (ids joined by "|", E-notation) one distinct value at a time.
     """
     values = cells.to_numpy(dtype=object)
     codes = np.full(len(values), None, dtype=object)
@@ -189,10 +189,17 @@ def gemeentecodes(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     done = np.zeros(len(values), dtype=bool)
     text = np.flatnonzero(kinds == 1)
     if len(text):
-        texts = pd.Series(values[text], dtype=object)
-        plain = texts.str.fullmatch("[0-9]{16}").to_numpy(dtype=bool)
+        texts = pd.Series(values[text], dtype="string[pyarrow]")  # C-speed string kernels
+        plain = texts.str.fullmatch("[0-9]{16}").to_numpy(dtype=bool, na_value=False)
         codes[text[plain]] = texts[plain].str.slice(0, 4).to_numpy(dtype=object)
         done[text[plain]] = True
+        # 13 to 15 digits: Excel dropped the leading zeros; the object type (01, 02, 03) follows
+        short = texts.str.fullmatch("[0-9]{13,15}").to_numpy(dtype=bool, na_value=False)
+        if short.any():
+            padded = texts[short].str.zfill(16)
+            typed = padded.str.slice(4, 6).isin(["01", "02", "03"]).to_numpy(dtype=bool)
+            codes[text[short][typed]] = padded[typed].str.slice(0, 4).to_numpy(dtype=object)
+            done[text[short]] = True
     number = np.flatnonzero(kinds == 2)
     if len(number):
         codes[number], blank[number] = _number_codes(values[number])
