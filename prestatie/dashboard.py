@@ -306,9 +306,20 @@ def set_status(
     status: str,
     notitie: str,
     door: str | None,
+    seen=...,
 ) -> None:
-    """Record the stand of an agreement in a year."""
-    register_store.set_status(con, document, nummer, jaar, status, notitie, door)
+    """Record the stand of an agreement in a year; ``seen`` the latest entry the user saw
+    (:func:`latest_status_id`): a save that crossed another one's raises
+    :class:`prestatie.opslag.register_store.StatusCrossed` and writes nothing."""
+    register_store.set_status(con, document, nummer, jaar, status, notitie, door, seen)
+
+
+def latest_status_id(con: duckdb.DuckDBPyConnection, document: str, nummer: str, jaar: int):
+    """The latest status entry of an agreement in a year, for :func:`set_status`'s ``seen``."""
+    return register_store.latest_status_id(con, document, nummer, jaar)
+
+
+StatusCrossed = register_store.StatusCrossed
 
 
 def save_agreement_version(

@@ -201,3 +201,37 @@ def test_refused_template_stores_nothing(at, db):
 
 def sjabloon_mime() -> str:
     return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def test_two_people_saving_a_status_at_once_each_get_their_choice_or_a_refusal(db, monkeypatch):
+    """A and B open the form; B saves first; A's save crosses it and is refused, naming B's
+    status, and stores nothing; A's choice stays in the form; saved again, A's choice counts."""
+    monkeypatch.setenv("PRESTATIE_DB", str(db))
+    monkeypatch.setattr(context, "today", lambda: TODAY)
+
+    def session() -> AppTest:
+        app = AppTest.from_file(APP, default_timeout=120)
+        app.run()
+        app.switch_page("views/afspraken.py").run()
+        app.selectbox(key="status_afspraak").set_value("B3").run()
+        return app
+
+    a, b = session(), session()
+    set_status(b, "B3", "vervallen", "van B", "Bea")
+    widget(a.selectbox, "Nieuwe status").set_value("niet gestart")
+    widget(a.text_input, "Uw naam").input("Ad")
+    next(x for x in a.button if x.label.startswith("Status ")).click().run()
+    assert not a.exception, a.exception
+    [refusal] = [e.value for e in a.error]
+    assert refusal.startswith("Inmiddels gezet op “vervallen” door Bea")
+    assert refusal.endswith("U koos “niet gestart”.")
+    assert widget(a.selectbox, "Nieuwe status").value == "niet gestart"  # the choice is kept
+    con = store.connect(db)
+    rows = register_store.status_history(con, BO, "B3")
+    con.close()
+    assert rows[rows["jaar"] == TODAY.year]["door"].tolist()[-1] == "Bea"
+    next(x for x in a.button if x.label.startswith("Status ")).click().run()  # deliberately again
+    con = store.connect(db)
+    latest = register_store.status_history(con, BO, "B3").iloc[-1]
+    con.close()
+    assert (latest["status"], latest["door"]) == ("niet gestart", "Ad")

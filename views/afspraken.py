@@ -84,11 +84,19 @@ with tab_status:
         f"Status in {jaar}: **{current['status']}**"
         + (f" (gezet door {current['door']} op {current['gezet']})" if current["door"] else "")
     )
+    # The choice lives under a key of its own per agreement and year, so another session's save
+    # cannot reset it; the entry seen when the form was first shown decides whether a save
+    # crosses one made since (then nothing is written and both are shown).
+    form_key = f"{doc_id}_{nummer}_{jaar}"
+    seen_key = f"status_gezien_{form_key}"
+    if seen_key not in st.session_state:
+        st.session_state[seen_key] = dashboard.latest_status_id(con, doc_id, nummer, jaar)
     with st.form("status_form"):
         status = st.selectbox(
             "Nieuwe status",
             schema.AFSPRAAK_STATUSES,
             index=schema.AFSPRAAK_STATUSES.index(current["status"]),
+            key=f"status_keuze_{form_key}",
         )
         note = st.text_area("Notitie", placeholder="Wat is er gebeurd, wat is de volgende stap?")
         door = st.text_input("Uw naam")
@@ -96,11 +104,22 @@ with tab_status:
             if not door.strip():
                 st.error("Vul uw naam in: de geschiedenis houdt bij wie een status zet.")
             else:
-                dashboard.set_status(con, doc_id, nummer, jaar, status, note, door.strip())
-                st.session_state["afspraken_melding"] = (
-                    f"Afspraak {nummer}: status in {jaar} is nu “{status}”."
-                )
-                st.rerun()
+                try:
+                    dashboard.set_status(
+                        con, doc_id, nummer, jaar, status, note, door.strip(),
+                        seen=st.session_state[seen_key],
+                    )  # fmt: skip
+                except dashboard.StatusCrossed as crossed:
+                    st.session_state[seen_key] = dashboard.latest_status_id(
+                        con, doc_id, nummer, jaar
+                    )
+                    st.error(f"{crossed} U koos “{status}”.")
+                else:
+                    del st.session_state[seen_key]
+                    st.session_state["afspraken_melding"] = (
+                        f"Afspraak {nummer}: status in {jaar} is nu “{status}”."
+                    )
+                    st.rerun()
     st.caption("Geschiedenis van deze afspraak (alle jaren, nieuwste eerst)")
     st.dataframe(
         register.afspraak_history(dashboard.status_history(con, doc_id), doc_id, nummer),

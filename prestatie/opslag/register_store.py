@@ -27,6 +27,28 @@ from prestatie.opslag.store import put_document, transaction
 OORSPRONKELIJK = "oorspronkelijk (data/afspraken)"
 
 
+class StatusCrossed(Exception):
+    """Another status was saved for the same agreement and year since the form was shown."""
+
+    def __init__(self, status: str, door: str | None, gezet) -> None:
+        self.status, self.door, self.gezet = status, door, gezet
+        super().__init__(
+            f"Inmiddels gezet op “{status}” door {door or 'onbekend'} ({gezet:%d-%m-%Y %H:%M}); "
+            "uw keuze is niet opgeslagen. Kies opnieuw als die toch moet gelden."
+        )
+
+
+def latest_status_id(
+    con: duckdb.DuckDBPyConnection, document: str, nummer: str, jaar: int
+) -> int | None:
+    """The id of the latest status entry of (document, nummer, jaar), None when none yet."""
+    row = con.execute(
+        "SELECT max(id) FROM afspraak_status WHERE document = ? AND nummer = ? AND jaar = ?",
+        [document, nummer, int(jaar)],
+    ).fetchone()
+    return row[0]
+
+
 def set_status(
     con: duckdb.DuckDBPyConnection,
     document: str,
@@ -35,11 +57,24 @@ def set_status(
     status: str,
     notitie: str = "",
     door: str | None = None,
+    seen: int | None | type(...) = ...,
 ) -> int:
-    """Add a status entry for (document, nummer, jaar); returns its id. Nothing is overwritten."""
+    """Add a status entry for (document, nummer, jaar); returns its id. Nothing is overwritten.
+
+    ``seen`` is the latest entry the user saw (:func:`latest_status_id` when the form was shown;
+    None: none yet): when another entry was saved since, nothing is written and
+    :class:`StatusCrossed` names it, so two people saving at once never store one's choice under
+    the other's name. Left out (``...``): no check."""
     if status not in AFSPRAAK_STATUSES:
         raise ValueError(f'onbekende status "{status}" (kies uit: {", ".join(AFSPRAAK_STATUSES)})')
     with transaction(con):
+        if seen is not ...:
+            now = latest_status_id(con, document, nummer, jaar)
+            if now != seen:
+                status_, door_, gezet = con.execute(
+                    "SELECT status, door, gezet FROM afspraak_status WHERE id = ?", [now]
+                ).fetchone()
+                raise StatusCrossed(status_, door_, gezet)
         return con.execute(
             "INSERT INTO afspraak_status (document, nummer, jaar, status, notitie, door, gezet) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
