@@ -53,6 +53,11 @@ def test_overzicht_tiles_add_up_and_scorecard_lists_every_evaluation(demo_copy, 
     judged = tiles.pop("Doelen beoordeeld")  # "geen gegevens" is not a judgement
     [no_data] = [n for label, n in tiles.items() if "geen gegevens" in label]
     assert judged > 50 and sum(tiles.values()) - no_data == judged
+    # by default the years before the first data (2019, 2020: all geen gegevens) are left out
+    default = at.dataframe[0].value
+    assert len(default) < judged + no_data
+    assert not ({"2019", "2020"} & set(default["Jaar"].astype(str)))
+    at.toggle(key="vroege_jaren").set_value(True).run()
     assert len(at.dataframe[0].value) == judged + no_data
     assert {"🟢 behaald", "🔴 niet behaald"} <= set(at.dataframe[0].value["Status"])
 

@@ -48,11 +48,22 @@ with right:
     )
 
 st.subheader("Scorecard")
-status_filter = st.multiselect("Toon status", status.STATUSES, default=list(status.STATUSES))
-table = scorecard.table([e for e in evaluations if e.status in status_filter])
+left, right = st.columns([3, 1])
+status_filter = left.multiselect(
+    "Toon status", status.STATUSES, default=list(status.STATUSES), placeholder="Kies statussen"
+)
+early = right.toggle("Ook jaren vóór de eerste gegevens", key="vroege_jaren")
+shown, left_out = (evaluations, 0) if early else scorecard.before_first_data(evaluations)
+table = scorecard.table([e for e in shown if e.status in status_filter])
+if left_out:
+    st.caption(
+        f"{fmt.num(left_out)} doelen van jaren vóór de eerste gegevens staan niet in de tabel "
+        "(allemaal geen gegevens); zet de schakelaar aan om ze te tonen."
+    )
 st.dataframe(
     table,
     hide_index=True,
+    height=min(36 * (len(table) + 1) + 2, 720),
     column_config={
         "Berekening": st.column_config.TextColumn(width="large"),
         "Doel": st.column_config.TextColumn(width="medium"),

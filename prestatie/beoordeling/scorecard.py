@@ -76,6 +76,17 @@ def gap_sentence(soort: str, tekort: int | float | None, richting: str = "min") 
     return f"nog {homes} te gaan"
 
 
+def before_first_data(evaluations: list[Evaluation]) -> tuple[list[Evaluation], int]:
+    """(the evaluations without those of years before the first year any target has data,
+    how many were left out): years before any data only fill a scorecard with 'geen gegevens'."""
+    measured = [e.jaar for e in evaluations if e.waarde is not None]
+    if not measured:
+        return evaluations, 0
+    first = min(measured)
+    kept = [e for e in evaluations if e.jaar >= first or e.waarde is not None]
+    return kept, len(evaluations) - len(kept)
+
+
 def table(evaluations: list[Evaluation]) -> pd.DataFrame:
     rows = [
         {
