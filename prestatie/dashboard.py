@@ -276,6 +276,27 @@ def has_demo_data(con: duckdb.DuckDBPyConnection) -> bool:
     return queries.has_demo_data(con)
 
 
+def demo_notice(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The words of the demo notice: all figures invented, or (with real imports in force too)
+    which corporaties' figures are; None without demonstration imports in force."""
+    batches_ = queries.batches(con)
+    active = batches_[batches_["stand"] == "actief"]
+    demo = active[active["demo"]]
+    if demo.empty:
+        return None
+    advice = "Verwijder de demo op de pagina *Gegevens* om alleen uw eigen bestanden te zien."
+    if active["demo"].all():
+        return (
+            "**Demonstratiegegevens.** Alle cijfers op dit scherm zijn verzonnen, om te laten "
+            f"zien wat prestatie doet. {advice}"
+        )
+    invented = sorted(set(demo["corporatie"].dropna()))
+    return (
+        f"**Deels demonstratiegegevens.** De cijfers van {', '.join(invented)} uit de demo zijn "
+        f"verzonnen; uw eigen imports staan ernaast. {advice}"
+    )
+
+
 def save_uploads(
     con: duckdb.DuckDBPyConnection, uploads: list, gebruiker: str | None = None
 ) -> list[store.WriteResult]:

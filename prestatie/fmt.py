@@ -97,3 +97,36 @@ def signed(x: float | int) -> str:
     if x < 0:
         return f"−{num(-x)}"
     return "0"
+
+
+def readable(
+    frame: pd.DataFrame,
+    euros: tuple[str, ...] = (),
+    dates: tuple[str, ...] = (),
+    yes_no: tuple[str, ...] = (),
+    counts: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """A table as a person reads it on screen: amounts as "€ 984,98", dates as "31-12-2024",
+    flags as ja/nee, counts as "1.234", empty cells as "–"; other columns as they are."""
+    out = frame.copy()
+    for name, shown in (
+        *((c, euro) for c in euros),
+        *((c, lambda d: datum(as_day(d))) for c in dates),
+        *((c, lambda v: MISSING if _is_missing(v) else ("ja" if v else "nee")) for c in yes_no),
+        *((c, num) for c in counts),
+    ):
+        if name in out.columns:
+            out[name] = [shown(v) for v in out[name].tolist()]
+    return out
+
+
+def as_day(value) -> date | None:
+    """A date, datetime or Timestamp as a date (None for a missing one)."""
+    if value is None or _is_missing(value):
+        return None
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
+
+
+def meervoud(n: int, enkel: str, meer: str) -> str:
+    """1 -> "1 bestand", 2 -> "2 bestanden": the count with the right form of the word."""
+    return f"{num(n)} {enkel if n == 1 else meer}"

@@ -225,7 +225,7 @@ def test_small_db_indexed_reading_uses_the_limit_of_the_peildatum(small_db, monk
     title = "woningen op of boven de 2e aftoppingsgrens, Lefier, 01-01-2024: 2 rijen"
     assert title in labels
     rows = at.dataframe[1].value
-    assert rows["Huur"].tolist() == [750.00, 697.07]
+    assert rows["Huur"].tolist() == ["€ 750,00", "€ 697,07"]  # as a Dutch reader reads them
     assert set(rows["Bronbestand"]) == {"Lefier voorraad 01-01-2024.csv"}
 
 

@@ -16,6 +16,7 @@ import streamlit as st
 
 from prestatie import dashboard
 from prestatie.beoordeling import huurregel, selectie
+from ui import style
 
 ALLE = "Alle"
 FILTERS = ("gemeente", "corporatie", "jaar")
@@ -141,19 +142,17 @@ def frame() -> selectie.Filters:
     version is read once here, for the whole run (see :func:`_key`)."""
     _local.key = None
     _local.key = _key()
+    style.apply()
     selection = sidebar_filters()
     demo_banner()
     return selection
 
 
 def demo_banner() -> None:
-    if dashboard.has_demo_data(cursor()):
-        st.warning(
-            "**Demonstratiegegevens.** Alle cijfers op dit scherm zijn verzonnen, om te laten "
-            "zien wat prestatie doet. Beginnen met een lege database: verwijder de demo op de "
-            "pagina *Gegevens* (of `prestatie leeg --ja`) en lees uw eigen bestanden in.",
-            icon=":material/science:",
-        )
+    """The demo notice, only while demonstration imports are in force; with real imports beside
+    them it says which part is invented."""
+    if text := dashboard.demo_notice(cursor()):
+        st.warning(text, icon=":material/science:")
 
 
 def _key() -> tuple[str, str]:

@@ -73,25 +73,23 @@ def _named(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
 
 
 def _table(frame: pd.DataFrame, columns: dict[str, str]) -> None:
-    st.dataframe(
-        _named(frame, columns),
-        hide_index=True,
-        column_config={"Huur": st.column_config.NumberColumn(format="€ %.2f")},
+    readable = fmt.readable(
+        frame,
+        euros=("huur", "grens"),
+        dates=("peildatum", "datum"),
+        yes_no=("levensloopgeschikt",),
+        counts=("bron_rij",),
     )
+    st.dataframe(_named(readable, columns), hide_index=True)
 
 
 def rows(frame: pd.DataFrame, title: str, key: str, columns: dict[str, str] | None = None) -> None:
     """An expander with the rows and a download button; ``key`` must be unique on the page."""
     columns = columns or VHE_COLUMNS
-    shown = frame[[c for c in columns if c in frame.columns]].rename(columns=columns)
-    with st.expander(f"{title}: {len(shown)} rijen", icon=":material/table_view:"):
-        st.dataframe(
-            shown,
-            hide_index=True,
-            column_config={
-                "Huur": st.column_config.NumberColumn(format="€ %.2f"),
-            },
-        )
+    shown = _named(frame, columns)
+    with st.expander(f"{title}: {fmt.meervoud(len(shown), 'rij', 'rijen')}",
+                     icon=":material/table_view:"):  # fmt: skip
+        _table(frame, columns)
         st.download_button(
             "Download deze rijen (CSV)",
             lambda: export.csv_bytes(shown),  # built on click, not on every rerun

@@ -52,12 +52,17 @@ tab_register, tab_status, tab_jaar, tab_document = st.tabs(
 with tab_register:
     st.plotly_chart(charts.register_status(rows), key="register_status")
     cols = st.columns(3)
-    themas = cols[0].multiselect("Thema", list(agreement.document.themas.values()))
+    themas = cols[0].multiselect(
+        "Thema", list(agreement.document.themas.values()), placeholder="Alle thema's"
+    )
     partijen = cols[1].multiselect(
         "Partij (trekker)",
         [register.GEMEENTE, *register.corporaties(agreement), register.HUURDERS],
+        placeholder="Alle partijen",
     )
-    statussen = cols[2].multiselect("Status", schema.AFSPRAAK_STATUSES)
+    statussen = cols[2].multiselect(
+        "Status", schema.AFSPRAAK_STATUSES, placeholder="Alle statussen"
+    )
     zoek = st.text_input("Zoeken", placeholder="bijv. zonnepanelen, statushouders, kwartaaloverleg")
     shown = register.selection(rows, None, themas, partijen, statussen, zoek)
     st.caption(f"{len(shown)} van {len(rows)} afspraken · status in {jaar}")

@@ -143,6 +143,7 @@ chosen = st.multiselect(
     default=list(titles),
     format_func=titles.get,
     key="deck_keuze",
+    placeholder="Kies grafieken",
 )
 today = context.today()
 signature = (selection, dashboard.data_version(cursor), today, tuple(chosen))
