@@ -93,3 +93,35 @@ def test_deck_downloads_and_opens_in_python_pptx(page, tmp_path):
         kinds.append("chart" if charts else "picture")
     assert kinds == ["chart", "picture"]  # the status counts; the share with its norm marks
     assert texts[3][0] == "Bronnen"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_every_slide_fits_the_projector_without_scrolling(chromium, demo_server, width, height):
+    """Title, chart, conclusion and the Vorige/Volgende buttons of every slide lie inside the
+    screen, one under the other, and the page does not scroll."""
+    page = new_page(chromium, width, height)
+    page.set_default_timeout(WAIT)
+    page.goto(f"{demo_server}/presenteren?{SELECTION}")
+    page.get_by_role("button", name="Presentatie starten").click()
+    count = None
+    for number in range(1, 6):
+        expect(page.get_by_text(f"{number} / ", exact=False).first).to_be_visible(timeout=WAIT)
+        page.wait_for_timeout(600)  # the chart lays itself out in its room
+        boxes = [
+            page.locator("h1").first.bounding_box(),
+            page.get_by_test_id("stPlotlyChart").bounding_box(),
+            page.locator(".st-key-dia_conclusie").bounding_box(),
+            page.locator(".st-key-dia_knoppen").bounding_box(),
+        ]
+        assert all(b is not None and b["height"] > 0 for b in boxes)
+        for upper, lower in zip(boxes, boxes[1:], strict=False):
+            assert upper["y"] + upper["height"] <= lower["y"] + 1  # no overlap, in this order
+        assert boxes[-1]["y"] + boxes[-1]["height"] <= height  # the buttons on screen
+        assert boxes[1]["height"] >= 180  # a chart, not a sliver
+        scroll = page.evaluate("document.scrollingElement.scrollHeight")
+        assert scroll <= height + 1
+        count = page.get_by_text(" / ", exact=False).first.inner_text()
+        if number < 5:
+            page.keyboard.press("ArrowRight")
+    assert count.endswith("5 / 5") or count.endswith("/ 5")
+    page.context.close()

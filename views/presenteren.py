@@ -1,12 +1,15 @@
 """Presenteren: the dashboard on the projector of the overleg, one chart per screen, and the
 exports that go into the minutes (PowerPoint, PNG per chart, PDF, Excel)."""
 
+import html
+
 import streamlit as st
 
 from prestatie import dashboard
 from prestatie.presenteren import deck, monitor_excel
 from prestatie.presenteren.slides import (
     Slide,
+    fill_height,
     latest_years,
     selection_text,
     slides_for,
@@ -30,13 +33,27 @@ PROJECTOR_CSS = """
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {
     display: none !important;
 }
-[data-testid="stMainBlockContainer"] { padding: 1rem 2.5rem 0.5rem; max-width: 100%; }
-[data-testid="stMainBlockContainer"] h1 { font-size: 2.4rem; line-height: 1.15; padding: 0; }
-.st-key-dia_conclusie [data-testid="stText"] {
-    font-size: 1.9rem; font-weight: 600; line-height: 1.3;
+[data-testid="stMainBlockContainer"] { padding: 0.6rem 2.5rem 0.3rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.4rem; }
+/* sizes follow the screen's height, so title, chart, conclusion and buttons fit 1280×720 and
+   1920×1080 without scrolling: the chart takes what the text leaves */
+h1.dia-titel {
+    font-size: clamp(1.4rem, 4.2vh, 2.6rem); line-height: 1.2; margin: 0; padding: 0;
+    font-weight: 700;
 }
-.st-key-dia_kop [data-testid="stText"] { font-size: 1.2rem; color: #555; }
-.st-key-dia_knoppen button p { font-size: 1.3rem; }
+/* the demo notice stays, as one small line */
+[data-testid="stAlert"] { font-size: 0.85rem; }
+[data-testid="stAlert"] [data-testid="stAlertContainer"] { padding: 0.3rem 0.8rem; }
+.st-key-dia_conclusie [data-testid="stText"] {
+    font-size: clamp(1.1rem, 3.4vh, 2rem); font-weight: 600; line-height: 1.25;
+}
+.st-key-dia_kop [data-testid="stText"] { font-size: clamp(0.9rem, 2.2vh, 1.2rem); color: #555; }
+.st-key-dia_knoppen button p { font-size: clamp(1rem, 2.4vh, 1.3rem); }
+.st-key-dia_grafiek_vak { min-height: 11rem; overflow: hidden; flex: 0 0 auto; }
+.st-key-dia_grafiek_vak > div { min-height: 0 !important; height: 100% !important; }
+.st-key-dia_grafiek_vak [data-testid="stPlotlyChart"], .st-key-dia_grafiek_vak .stPlotlyChart,
+.st-key-dia_grafiek_vak .js-plotly-plot, .st-key-dia_grafiek_vak .plot-container,
+.st-key-dia_grafiek_vak .svg-container { height: 100% !important; }
 </style>
 """
 
@@ -68,14 +85,22 @@ def _viewer(slides: list[Slide]) -> None:
         if st.button("Stoppen", icon=":material/close:", shortcut="Esc", key="dia_stop"):
             _present(False)
             st.rerun(scope="app")
-    st.title(slide.title, anchor=False)
-    st.plotly_chart(
-        slide.figure,
-        key="dia_grafiek",
-        height=500,
-        theme=None,  # the figure's own large type, not the app theme's
-        config={"displayModeBar": False},
-    )
+    # the title as plain HTML, so its box is its text (escaped: a title can hold a file's words)
+    st.html(f'<h1 class="dia-titel">{html.escape(slide.title)}</h1>')
+    # the chart gets the height the text leaves: more lines of title or conclusion, less chart
+    title_lines = 1 + len(slide.title) // 75
+    conclusion_lines = 1 + len(slide.conclusion) // 105
+    reserve = f"15rem + {6 + 6 * (title_lines - 1) + 4.5 * (conclusion_lines - 1)}vh"
+    room = f"calc(100vh - ({reserve}))"
+    st.html(f"<style>.st-key-dia_grafiek_vak {{ height: {room} !important; }}</style>")
+    with st.container(key="dia_grafiek_vak"):
+        st.plotly_chart(
+            context.memo(fill_height, slide.figure),
+            key="dia_grafiek",
+            height="stretch",  # the room the screen leaves (PROJECTOR_CSS)
+            theme=None,  # the figure's own large type, not the app theme's
+            config={"displayModeBar": False, "responsive": True},
+        )
     with st.container(key="dia_conclusie"):
         st.text(slide.conclusion, width="stretch")
     with st.container(key="dia_knoppen", horizontal=True):

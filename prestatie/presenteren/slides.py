@@ -70,6 +70,12 @@ def projector(fig: go.Figure) -> go.Figure:
     return fig
 
 
+def fill_height(fig: go.Figure) -> go.Figure:
+    """A copy of a slide's figure without a height of its own: on the projector it takes the room
+    the screen leaves under the title."""
+    return go.Figure(fig).update_layout(height=None, autosize=True)
+
+
 def latest_years(stock: pd.DataFrame) -> dict[str, int]:
     """Per gemeente its latest verslagjaar: the year the rent slide shows."""
     return {gemeente: int(rows["jaar"].max()) for gemeente, rows in _per_gemeente(stock)}
