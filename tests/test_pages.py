@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import plotly.io as pio
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -125,3 +126,20 @@ def test_a_corporatie_without_data_in_the_gemeente_falls_back_to_all(demo_copy, 
     assert at.selectbox(key="f_gemeente").value == "Borger-Odoorn"
     assert at.selectbox(key="f_corporatie").value == "Alle"
     assert at.query_params.get("corporatie") in (None, [])
+
+
+def test_a_year_outside_the_agreements_says_so_and_draws_no_empty_axes(demo_copy, monkeypatch):
+    at = app(demo_copy, monkeypatch)
+    at.query_params["gemeente"] = "Emmen"
+    at.query_params["jaar"] = "2025"
+    at.run()
+    assert not at.exception, at.exception
+    notes = [i.value for i in at.info]
+    assert any(
+        n.startswith("Lokaal Akkoord") and "tot en met 2024: voor 2025 staan er geen doelen" in n
+        for n in notes
+    ), notes
+    for chart in at.get("plotly_chart"):
+        fig = pio.from_json(chart.proto.spec)
+        if not fig.data:  # nothing to show: no axes from -1 to 6
+            assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False

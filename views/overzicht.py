@@ -31,6 +31,9 @@ for tile, name in zip(tiles[1:], status.STATUSES, strict=True):
     tile.metric(scorecard.STATUS_LABEL[name], fmt.num(counts[name]), border=True)
 st.page_link("views/uitleg.py", label="Wat betekenen de statussen?", icon=":material/help:")
 
+for note in register.period_notes(context.agreements(), context.filters().jaar,
+                                  context.filters().gemeente):  # fmt: skip
+    st.info(note, icon=":material/event_busy:")
 frame = monitor.to_frame(evaluations)
 left, right = st.columns([3, 2])
 with left:

@@ -368,3 +368,20 @@ def _text(value: object) -> str:
 
 def _time(value: object) -> datetime:
     return value.to_pydatetime() if isinstance(value, pd.Timestamp) else value
+
+
+def period_notes(agreements: list[Agreement], jaar: int | None, gemeente: str | None) -> list[str]:
+    """A sentence for each document of the selection whose period does not hold ``jaar``:
+    'Lokaal Akkoord Emmen 2019-2024 loopt van 2019 tot en met 2024: voor 2025 geen doelen.'"""
+    if jaar is None:
+        return []
+    notes = []
+    for a in agreements:
+        van, tot = a.document.periode
+        if gemeente not in (None, a.document.gemeente) or van <= jaar <= tot:
+            continue
+        notes.append(
+            f"{a.document.titel} loopt van {van} tot en met {tot}: voor {jaar} staan er geen "
+            "doelen in."
+        )
+    return notes

@@ -17,7 +17,7 @@ from prestatie import fmt
 from prestatie.beoordeling import scorecard
 from prestatie.beoordeling.status import BEHAALD, NIET_BEHAALD, STATUS_KLEUREN, STATUSES
 from prestatie.betaalbaarheid import huurverdeling, texts
-from prestatie.charts import FONT, layout
+from prestatie.charts import FONT, empty, layout
 
 BAR = "#4a6fa5"
 LIMIT = "#c62828"
@@ -123,7 +123,7 @@ def share_against_norm(stand: pd.DataFrame, richting: str, titel: str) -> go.Fig
     fig = go.Figure()
     rows = stand.dropna(subset=["waarde"])
     if rows.empty:
-        return layout(fig, f"{titel}: geen gegevens")
+        return empty(fig, f"{titel}: geen gegevens")
     fig.add_bar(
         y=rows["scope"],
         x=rows["waarde"],
@@ -178,7 +178,7 @@ def trend(trend_: pd.DataFrame, norms: pd.DataFrame, titel: str) -> go.Figure:
     'norm'."""
     fig = go.Figure()
     if trend_.empty:
-        return layout(fig, f"{titel}: geen gegevens")
+        return empty(fig, f"{titel}: geen gegevens")
     for i, (scope, rows) in enumerate(trend_.groupby("scope", sort=True)):
         rows = rows.sort_values("jaar")
         colour = SCOPE_LINES[i % len(SCOPE_LINES)]
@@ -250,7 +250,7 @@ def per_kern(kernen: pd.DataFrame, norm: float | None, richting: str, titel: str
     the norm, red where it does not, the norm as a line."""
     fig = go.Figure()
     if kernen.empty:
-        return layout(fig, f"{titel}: geen kernen in de gegevens")
+        return empty(fig, f"{titel}: geen kernen in de gegevens")
     colours = [
         NEUTRAL if ok is None else STATUS_KLEUREN[BEHAALD if ok else NIET_BEHAALD]
         for ok in kernen["haalt_norm"]

@@ -38,11 +38,17 @@ def layout(fig: go.Figure, title: str, **kw) -> go.Figure:
     return fig
 
 
+def empty(fig: go.Figure, title: str) -> go.Figure:
+    """A figure that has nothing to show says so in its title, without empty axes (that would
+    run from -1 to 6) and without the room a chart takes."""
+    return layout(fig, title, xaxis={"visible": False}, yaxis={"visible": False}, height=160)
+
+
 def status_counts(evaluations: pd.DataFrame, by: str = "document") -> go.Figure:
     """Stacked bars: how many evaluations per status, per document (or corporatie)."""
     fig = go.Figure()
     if evaluations.empty:
-        return layout(fig, "Geen doelen om te tonen")
+        return empty(fig, "Geen doelen om te tonen")
     counts = evaluations.groupby([by, "status"]).size().unstack(fill_value=0)
     for status in STATUSES:
         if status in counts.columns:
@@ -63,7 +69,7 @@ def share_against_norm(evaluations: pd.DataFrame, title: str) -> go.Figure:
     fig = go.Figure()
     rows = evaluations.dropna(subset=["waarde"])
     if rows.empty:
-        return layout(fig, f"{title}: geen gegevens")
+        return empty(fig, f"{title}: geen gegevens")
     rows = rows.iloc[::-1]  # plotly draws the first bar at the bottom
     names = rows["afspraak"] + " · " + rows["corporatie"] + " " + rows["periode"].astype(str)
     fig.add_bar(
@@ -109,7 +115,7 @@ def rent_distribution(bins: pd.DataFrame, peildatum, title: str, breedte: int = 
         width=breedte,
         marker_color="#4a6fa5",
         name="woningen",
-        hovertemplate="€ %{x}: %{y} woningen<extra></extra>",
+        hovertemplate="€ %{x:,.2f}: %{y:,.0f} woningen<extra></extra>",
     )
     limits = huurgrenzen.in_force(peildatum) or {}  # none known for that year: no lines
     for i, (name, amount) in enumerate(limits.items()):
@@ -137,7 +143,7 @@ def label_distribution(vhe: pd.DataFrame, title: str) -> go.Figure:
     """100% stacked bars per corporatie and peildatum in the label colours; onbekend apart."""
     fig = go.Figure()
     if vhe.empty:
-        return layout(fig, f"{title}: geen gegevens")
+        return empty(fig, f"{title}: geen gegevens")
     keys = vhe["corporatie"] + " " + vhe["peildatum"].map(fmt.datum)
     table = vhe.assign(x=keys).groupby(["x", "label"])["aantal"].sum().unstack(fill_value=0)
     shares = table.div(table.sum(axis=1), axis=0)
@@ -159,7 +165,7 @@ def jaarschijf(evaluations: pd.DataFrame, title: str) -> go.Figure:
     fig = go.Figure()
     rows = evaluations[evaluations["norm"].map(lambda n: isinstance(n, int | float))]
     if rows.empty:
-        return layout(fig, f"{title}: geen gegevens")
+        return empty(fig, f"{title}: geen gegevens")
     x = [rows["corporatie"], rows["omschrijving"].str.slice(0, 28) + " " + rows["periode"]]
     fig.add_bar(x=x, y=rows["norm"], name="afspraak", marker_color="#c9d6ea")
     fig.add_bar(
@@ -188,7 +194,7 @@ def register_status(register: pd.DataFrame) -> go.Figure:
     """Agreements per document and status as people set it (niet gestart … vervallen)."""
     fig = go.Figure()
     if register.empty:
-        return layout(fig, "Geen afspraken")
+        return empty(fig, "Geen afspraken")
     colours = {
         "niet gestart": "#9e9e9e",
         "loopt": "#4a6fa5",

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from prestatie import fmt
-from prestatie.charts import layout
+from prestatie.charts import empty, layout
 from prestatie.charts.style import HOOGTE
 
 
@@ -15,7 +15,7 @@ def energy_index(trend: pd.DataFrame, title: str) -> go.Figure:
     labelled with the class of that mean; the hover says how many homes have an index."""
     fig = go.Figure()
     if trend.empty:
-        return layout(fig, f"{title}: geen energie-index in de gegevens")
+        return empty(fig, f"{title}: geen energie-index in de gegevens")
     series = list(trend.groupby(["corporatie", "gemeente"]))
     for i, ((corporatie, gemeente), rows) in enumerate(series):
         fig.add_scatter(

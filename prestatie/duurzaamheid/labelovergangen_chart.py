@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from prestatie import fmt
-from prestatie.charts import FONT, layout
+from prestatie.charts import FONT, empty, layout
 from prestatie.charts.style import HOOGTE
 from prestatie.duurzaamheid.labelovergangen import (
     BETER,
@@ -35,7 +35,7 @@ def transitions(counts: pd.DataFrame, van, naar, title: str) -> go.Figure:
     came are brown."""
     fig = go.Figure()
     if counts.empty:
-        return layout(fig, f"{title}: geen woningen op deze peildata")
+        return empty(fig, f"{title}: geen woningen op deze peildata")
     left_sizes = counts.groupby("label_van")["aantal"].sum()
     right_sizes = counts.groupby("label_naar")["aantal"].sum()
     left = [k for k in ORDER if k in left_sizes.index]
@@ -55,7 +55,7 @@ def transitions(counts: pd.DataFrame, van, naar, title: str) -> go.Figure:
                 "pad": 10,
                 "thickness": 24,
                 "line": {"color": "#444444", "width": 0.5},
-                "hovertemplate": "%{label}: %{value} woningen<extra></extra>",
+                "hovertemplate": "%{label}: %{value:,.0f} woningen<extra></extra>",
             },
             link={
                 "source": [left.index(a) for a in counts["label_van"]],
@@ -63,7 +63,7 @@ def transitions(counts: pd.DataFrame, van, naar, title: str) -> go.Figure:
                 "value": counts["aantal"].tolist(),
                 "color": links,
                 "hovertemplate": (
-                    "%{source.label} → %{target.label}: %{value} woningen<extra></extra>"
+                    "%{source.label} → %{target.label}: %{value:,.0f} woningen<extra></extra>"
                 ),
             },
             textfont={"size": FONT - 2},

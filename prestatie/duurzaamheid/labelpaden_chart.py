@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from prestatie import fmt
-from prestatie.charts import FONT, layout
+from prestatie.charts import FONT, empty, layout
 from prestatie.charts.style import HOOGTE, PAD_KLEUR, inside_text, year_axis
 from prestatie.duurzaamheid.labelpaden import Pad, cumulative, group_name, path_to_zero, rank_limit
 from prestatie.duurzaamheid.mijlpalen_chart import marker_legend, milestones
@@ -100,7 +100,7 @@ def mean_label(pad: Pad, title: str) -> go.Figure:
     fig = go.Figure()
     gemeten = pad.gemeten.dropna(subset=["rang"])
     if gemeten.empty:
-        return layout(fig, f"{title}: geen gegevens")
+        return empty(fig, f"{title}: geen gegevens")
     norm = pad.mijlpalen["norm"].iloc[-1]
     limit = rank_limit(norm)
     fig.add_scatter(
@@ -154,7 +154,7 @@ def to_zero(pad: Pad, title: str) -> go.Figure:
     fig = go.Figure()
     gemeten = pad.gemeten
     if gemeten.empty:
-        return layout(fig, f"{title}: geen gegevens")
+        return empty(fig, f"{title}: geen gegevens")
     for klasse in pad.doel.params["labels"]:
         fig.add_bar(
             x=gemeten["jaar"],
@@ -210,7 +210,7 @@ def jumps(pad: Pad, title: str) -> go.Figure:
         name=f"in het jaar naar {minimum} of beter",
         marker_color=labels.KLEUREN[minimum],
         **inside_text([fmt.num(v) for v in gemeten["waarde"]], labels.KLEUREN[minimum]),
-        hovertemplate="%{x}: %{y} woningen<extra></extra>",
+        hovertemplate="%{x}: %{y:,.0f} woningen<extra></extra>",
     )
     for periode, rows in cumulative(pad).groupby("periode", sort=False):
         if rows["jaar"].nunique() > 1:

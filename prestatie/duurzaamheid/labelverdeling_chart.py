@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from prestatie import fmt
-from prestatie.charts import FONT, layout
+from prestatie.charts import FONT, empty, layout
 from prestatie.charts.style import HOOGTE, inside_text
 from prestatie.duurzaamheid.labelverdeling import label_shares
 from prestatie.referentie import labels
@@ -18,7 +18,7 @@ def label_distribution(counts: pd.DataFrame, title: str) -> go.Figure:
     onbekend on top in grey with hatching and its count written above each bar."""
     fig = go.Figure()
     if counts.empty:
-        return layout(fig, f"{title}: geen gegevens")
+        return empty(fig, f"{title}: geen gegevens")
     shares = label_shares(counts)
     index = counts.index.to_frame(index=False)
     x = [

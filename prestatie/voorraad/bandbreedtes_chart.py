@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from prestatie import fmt
 from prestatie.beoordeling.status import BEHAALD, STATUS_KLEUREN
-from prestatie.charts import layout
+from prestatie.charts import empty, layout
 from prestatie.charts.style import INKT, wrap, year_axis
 from prestatie.voorraad.bandbreedtes import Bandpad
 
@@ -22,7 +22,7 @@ def band(pad: Bandpad, title: str) -> go.Figure:
     """The realised change since the base year against the agreed band (straight path to it)."""
     fig = go.Figure()
     if pad.basis is None:
-        return layout(fig, f"{title}: geen voorraadgegevens")
+        return empty(fig, f"{title}: geen voorraadgegevens")
     norms = pad.normen
     if not norms.empty:
         _band(fig, pad.basis, norms)

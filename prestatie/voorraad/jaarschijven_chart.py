@@ -122,7 +122,7 @@ def _per_year(fig: go.Figure, rows: pd.DataFrame, row: int, shown: set[str]) -> 
                 "line": {"color": INKT, "width": 2},
                 "pattern": {"shape": "/", "fgcolor": INKT, "size": 8, "solidity": 0.25},
             },
-            hovertemplate="%{x}: prognose tot het jaareinde %{y:.0f}<extra></extra>",
+            hovertemplate="%{x}: prognose tot het jaareinde %{y:,.0f}<extra></extra>",
             **at,
             **_legend(PROGNOSE, shown),
         )
@@ -148,7 +148,7 @@ def _per_year(fig: go.Figure, rows: pd.DataFrame, row: int, shown: set[str]) -> 
         insidetextanchor="end",
         textangle=0,
         customdata=done["status"],
-        hovertemplate="%{x}: gerealiseerd %{y} (%{customdata})<extra></extra>",
+        hovertemplate="%{x}: gerealiseerd %{y:,.0f} (%{customdata})<extra></extra>",
         **at,
         **_legend("gerealiseerd", shown),
     )
@@ -175,7 +175,7 @@ def _cumulative(fig: go.Figure, rows: pd.DataFrame, row: int, shown: set[str]) -
         x=x,
         y=lo,
         **plan_line,
-        hovertemplate="%{x}: afgesproken t/m dit jaar %{y:.0f}<extra></extra>",
+        hovertemplate="%{x}: afgesproken t/m dit jaar %{y:,.0f}<extra></extra>",
         **at,
         **_legend("afspraak cumulatief", shown),
     )
@@ -186,7 +186,7 @@ def _cumulative(fig: go.Figure, rows: pd.DataFrame, row: int, shown: set[str]) -
             **plan_line,
             fill="tonexty",
             fillcolor="rgba(127,147,178,0.25)",
-            hovertemplate="%{x}: hoogstens %{y:.0f}<extra></extra>",
+            hovertemplate="%{x}: hoogstens %{y:,.0f}<extra></extra>",
             showlegend=False,
             legendgroup="afspraak cumulatief",
             **at,
@@ -205,7 +205,7 @@ def _cumulative(fig: go.Figure, rows: pd.DataFrame, row: int, shown: set[str]) -
         marker={"size": 14, "color": colours, "line": {"color": INKT, "width": 1}},
         text=[fmt.num(v) for v in done["cum_gerealiseerd"]],
         textposition="top left",
-        hovertemplate="%{x}: gerealiseerd t/m dit jaar %{y}<extra></extra>",
+        hovertemplate="%{x}: gerealiseerd t/m dit jaar %{y:,.0f}<extra></extra>",
         **at,
         **_legend("gerealiseerd cumulatief", shown),
     )
@@ -226,7 +226,7 @@ def _running_year(fig: go.Figure, r, done: pd.DataFrame, at: dict, shown: set[st
         marker={"size": 12, "symbol": "circle-open", "color": INKT},
         text=[""] * (len(x) - 1) + [f"prognose {fmt.num(r.cum_prognose)}"],
         textposition="bottom center",
-        hovertemplate="%{x}: prognose t/m het jaareinde %{y:.0f}<extra></extra>",
+        hovertemplate="%{x}: prognose t/m het jaareinde %{y:,.0f}<extra></extra>",
         **at,
         **_legend(PROGNOSE, shown),
     )

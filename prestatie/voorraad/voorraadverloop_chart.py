@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from prestatie import fmt
-from prestatie.charts import layout
+from prestatie.charts import empty, layout
 from prestatie.charts.style import INKT
 
 ERBIJ, ERAF, TOTAAL = "#4a6fa5", "#b0603a", "#5f6b7a"
@@ -24,7 +24,7 @@ def waterfall(rows: pd.DataFrame, title: str) -> go.Figure:
     """
     fig = go.Figure()
     if rows.empty:
-        return layout(fig, f"{title}: geen gegevens")
+        return empty(fig, f"{title}: geen gegevens")
     x_year, x_step, y, measure, text = [], [], [], [], []
 
     def step(year: int, name: str, value: float, kind: str, label: str) -> None:
@@ -70,7 +70,7 @@ def waterfall(rows: pd.DataFrame, title: str) -> go.Figure:
         mode="markers",
         marker={"symbol": "diamond", "size": 16, "color": INKT},
         name="geteld op de peildatum",
-        hovertemplate="geteld: %{y}<extra></extra>",
+        hovertemplate="geteld: %{y:,.0f}<extra></extra>",
     )
     known = [v for v in levels if pd.notna(v)]
     low, high = min(known), max(known)
