@@ -235,3 +235,17 @@ def test_two_people_saving_a_status_at_once_each_get_their_choice_or_a_refusal(d
     latest = register_store.status_history(con, BO, "B3").iloc[-1]
     con.close()
     assert (latest["status"], latest["door"]) == ("niet gestart", "Ad")
+
+
+def test_a_note_reaches_the_overzicht(at):
+    set_status(at, "B4", "loopt", "Eerste pilot in Exloo gestart", "Noor")
+    at.switch_page("views/overzicht.py").run()
+    assert not at.exception, at.exception
+    notes = next(d.value for d in at.dataframe if "Notitie" in d.value.columns)
+    first = notes.iloc[0]
+    assert (first["Notitie"], first["Door"], first["Status"]) == (
+        "Eerste pilot in Exloo gestart",
+        "Noor",
+        "loopt",
+    )
+    assert first["Afspraak"].startswith("B4: ")

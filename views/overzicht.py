@@ -90,3 +90,15 @@ if termijnen.termijnen.empty:
     st.caption("Geen termijnen uit een jaaragenda voor deze selectie.")
 else:
     st.table(termijnen.termijnen, hide_index=True)
+
+st.subheader("Laatste notities")
+notes = register.recent_notes(
+    dashboard.status_history(context.cursor()),
+    context.agreements(),
+    context.filters().jaar,
+    context.filters().gemeente,
+)
+if notes.empty:
+    st.caption("Nog geen notities bij de afspraken van deze selectie (zet ze op *Afspraken*).")
+else:
+    st.dataframe(notes, hide_index=True, column_config={"Notitie": {"width": "large"}})

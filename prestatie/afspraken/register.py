@@ -228,6 +228,37 @@ def afspraak_history(history: pd.DataFrame, document: str, nummer: str) -> pd.Da
     )
 
 
+def recent_notes(
+    history: pd.DataFrame,
+    agreements: list[Agreement],
+    jaar: int | None,
+    gemeente: str | None,
+    count: int = 8,
+) -> pd.DataFrame:
+    """The newest notes set on agreements of the selection (latest first), for the Overzicht:
+    afspraak, year, status, note, who and when. Entries without a note are left out."""
+    documents_ = {a.document.id: a for a in agreements if gemeente in (None, a.document.gemeente)}
+    rows = history[history["document"].isin(list(documents_))]
+    rows = rows[rows["notitie"].map(_text) != ""]
+    if jaar is not None:
+        rows = rows[rows["jaar"] == jaar]
+    rows = rows.sort_values("id", ascending=False).head(count)
+    texts = {(a.document.id, x.nummer): x.tekst for a in documents_.values() for x in a.afspraken}
+    return pd.DataFrame(
+        {
+            "Afspraak": [
+                label(n, texts.get((d, n), ""))
+                for d, n in zip(rows["document"], rows["nummer"], strict=True)
+            ],  # fmt: skip
+            "Jaar": rows["jaar"].astype(int).astype(str),
+            "Status": rows["status"],
+            "Notitie": rows["notitie"].map(_text),
+            "Door": rows["door"].map(_text),
+            "Gezet op": rows["gezet"].map(lambda t: _time(t).strftime("%d-%m-%Y %H:%M")),
+        }
+    )
+
+
 # --- upcoming termijnen (Overzicht) ------------------------------------------------------------
 
 
