@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PIP_FLAGS := --disable-pip-version-check --quiet
 
-.PHONY: run test lint benchmark demo clean
+.PHONY: run test lint benchmark demo clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,24 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check prestatie ui views app.py tests benchmarks
 	$(BIN)/ruff format --check prestatie ui views app.py tests benchmarks
 
-test: $(TEST_STAMP) lint
+# The browser tests drive Debian's chromium (never a downloaded one). Missing: installed here when
+# this is root with apt-get (as .ci/run does), otherwise stop at once with the one command to run.
+CHROMIUM := /usr/bin/chromium
+CHROMIUM_INSTALL := apt-get update && apt-get install -y chromium
+
+chromium:
+	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian chromium for the browser tests"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "$(CHROMIUM) ontbreekt (nodig voor de browsertests). Installeer het eerst:" >&2; \
+		echo "    sudo sh -c '$(CHROMIUM_INSTALL)'" >&2; \
+		exit 1; \
+	fi
+
+test: chromium $(TEST_STAMP) lint
 	$(BIN)/pytest
 
 benchmark: $(TEST_STAMP)
