@@ -25,7 +25,7 @@ Number = Decimal | float | int
 
 def euro(x: Number | None, decimals: int = 2) -> str:
     """678.66 -> "€ 678,66"; 1234.5 -> "€ 1.234,50"; -678.66 -> "€ -678,66"."""
-    if x is None or _is_missing(x):
+    if x is None or is_missing(x):
         return MISSING
     pattern = _with_decimals(LOCALE.currency_formats["standard"], decimals)
     amount = _round_half_up(x, decimals)
@@ -35,7 +35,7 @@ def euro(x: Number | None, decimals: int = 2) -> str:
 
 def pct(fraction: Number | None, decimals: int = 1) -> str:
     """A fraction as a percentage: 0.903 -> "90,3%"; 0.9 -> "90,0%"."""
-    if fraction is None or _is_missing(fraction):
+    if fraction is None or is_missing(fraction):
         return MISSING
     pattern = _with_decimals(LOCALE.percent_formats[None], decimals)
     return format_percent(_round_half_up(fraction, decimals + 2), format=pattern, locale=LOCALE)
@@ -43,7 +43,7 @@ def pct(fraction: Number | None, decimals: int = 1) -> str:
 
 def num(x: Number | None, decimals: int = 0) -> str:
     """12345 -> "12.345"; 2.5 with decimals=1 -> "2,5"."""
-    if x is None or _is_missing(x):
+    if x is None or is_missing(x):
         return MISSING
     pattern = _with_decimals(LOCALE.decimal_formats[None], decimals)
     return format_decimal(_round_half_up(x, decimals), format=pattern, locale=LOCALE)
@@ -51,21 +51,21 @@ def num(x: Number | None, decimals: int = 0) -> str:
 
 def datum(d: date | None) -> str:
     """date(2023, 1, 1) -> "01-01-2023"."""
-    if d is None or _is_missing(d):
+    if d is None or is_missing(d):
         return MISSING
     return format_date(d, "dd-MM-yyyy", locale=LOCALE)
 
 
 def datum_lang(d: date | None) -> str:
     """date(2023, 1, 1) -> "1 januari 2023"."""
-    if d is None or _is_missing(d):
+    if d is None or is_missing(d):
         return MISSING
     return format_date(d, "d MMMM y", locale=LOCALE)
 
 
 def aantal_woningen(n: int | None) -> str:
     """1 -> "1 woning"; 37 -> "37 woningen"; 1234 -> "1.234 woningen"."""
-    if n is None or _is_missing(n):
+    if n is None or is_missing(n):
         return MISSING
     return f"{num(n)} {'woning' if n == 1 else 'woningen'}"
 
@@ -83,7 +83,7 @@ def _round_half_up(x: Number, decimals: int) -> Decimal:
     return rounded.copy_abs() if rounded.is_zero() else rounded  # no "-0,00"
 
 
-def _is_missing(x: object) -> bool:
+def is_missing(x: object) -> bool:
     try:
         return bool(pd.isna(x))
     except (TypeError, ValueError):  # a list or array is not one value
@@ -112,7 +112,7 @@ def readable(
     for name, shown in (
         *((c, euro) for c in euros),
         *((c, lambda d: datum(as_day(d))) for c in dates),
-        *((c, lambda v: MISSING if _is_missing(v) else ("ja" if v else "nee")) for c in yes_no),
+        *((c, lambda v: MISSING if is_missing(v) else ("ja" if v else "nee")) for c in yes_no),
         *((c, num) for c in counts),
     ):
         if name in out.columns:
@@ -122,7 +122,7 @@ def readable(
 
 def as_day(value) -> date | None:
     """A date, datetime or Timestamp as a date (None for a missing one)."""
-    if value is None or _is_missing(value):
+    if value is None or is_missing(value):
         return None
     return value.date() if hasattr(value, "date") and callable(value.date) else value
 

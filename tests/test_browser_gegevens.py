@@ -51,7 +51,7 @@ def test_upload_changes_the_overzicht_and_undo_restores_it(page, server, tmp_pat
     expect(page.get_by_text("10 rijen", exact=False)).to_be_visible()
     wait_for_app(page)
     page.get_by_role("button", name="Inlezen").click()
-    expect(page.get_by_text("1 van 1 bestanden ingelezen")).to_be_visible()
+    expect(page.get_by_text("1 bestand ingelezen")).to_be_visible()
 
     expect(behaald(page, server)).to_have_text("1")  # A1 Woonservice 2023: 90,0%
 

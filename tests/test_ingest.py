@@ -136,7 +136,7 @@ def test_a_newer_lettings_list_replaces_and_undo_restores(con):
     assert set(rows["bestand"]) == {VERHUUR_DOMESTA_V2}
     assert "10011" not in set(rows["vhe_id"])
     stand = queries.batches(con).set_index("id")["stand"]
-    assert stand[first.batch_id] == f"vervangen door {second.batch_id}"
+    assert stand[first.batch_id] == f"vervangen door import {second.batch_id}"
 
     store.undo_batch(con, second.batch_id)
     rows = queries.verhuring_rows(con)

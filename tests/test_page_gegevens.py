@@ -59,7 +59,7 @@ def test_upload_confirm_then_undo(at):
     )
     button(at, "Inlezen").click().run()
     assert any(
-        "1 van 1 bestanden ingelezen: 10 rijen, 0 waarschuwingen, 0 rijen overgeslagen" in s.value
+        "1 bestand ingelezen: 10 rijen, 0 waarschuwingen, 0 rijen overgeslagen" in s.value
         for s in at.success
     )
     row = a1_woonservice_2023(at)
@@ -91,7 +91,7 @@ def test_a_column_the_page_did_not_recognise_can_be_chosen(at):
     next(b for b in at.button if b.label == "Opnieuw lezen met deze keuzes").click().run()
     assert not at.exception
     assert any("Huur gelezen uit kolom B (Maandbedrag)" in c.value for c in at.caption)
-    assert at.dataframe[0].value["huur_cent"].tolist() == [51225]
+    assert at.dataframe[0].value["Huur"].tolist() == ["€ 512,25"]
 
 
 def test_a_lettings_list_is_recognised_as_verhuringenlijst(at, tmp_path):
@@ -112,14 +112,14 @@ def test_a_lettings_list_is_recognised_as_verhuringenlijst(at, tmp_path):
     assert columns["Toewijzingsroute"] == "F (Toewijzingsroute)"
     assert columns["Inschrijfduur"] == "G (Inschrijfduur (mnd))"
     assert columns["Zoekduur"] == "(geen)"
-    assert at.dataframe[0].value["route"].tolist()[:3] == [
+    assert at.dataframe[0].value["Route"].tolist()[:3] == [
         "regulier",
         "statushouder",
         "statushouder",
     ]
     button(at, "Inlezen").click().run()
     assert any(
-        "1 van 1 bestanden ingelezen: 12 rijen, 6 waarschuwingen, 1 rijen overgeslagen" in s.value
+        "1 bestand ingelezen: 12 rijen, 6 waarschuwingen, 1 rij overgeslagen" in s.value
         for s in at.success
     )
     con = store.connect(tmp_path / "leeg.duckdb")
@@ -165,7 +165,7 @@ def test_an_unknown_name_in_the_file_is_offered_to_add(at):
     button(at, "Corporatie toevoegen").click().run()
     assert not at.exception
     assert not at.error
-    assert at.dataframe[0].value["corporatie"].tolist() == ["Woonbron Nieuw"]
+    assert at.dataframe[0].value["Corporatie"].tolist() == ["Woonbron Nieuw"]
 
 
 def test_a_name_of_another_corporation_is_not_added(at):
@@ -176,3 +176,25 @@ def test_a_name_of_another_corporation_is_not_added(at):
         "Niet toegevoegd: 'Stichting Lefier' is al bekend als corporatie Lefier." in e.value
         for e in at.error
     )
+
+
+def test_preview_and_import_list_read_as_a_person_reads_them(at):
+    at.file_uploader[0].upload("voorraad.csv", STOCK.encode("cp1252"), "text/csv").run()
+    preview = at.dataframe[0].value
+    assert not {"bron_rij", "vhe_id", "huur_cent", "label_bron"} & set(preview.columns)
+    assert {"Eenheidnummer", "Huur", "Peildatum", "Rij in bestand"} <= set(preview.columns)
+    assert all(h.startswith("€ ") and "," in h for h in preview["Huur"] if h != "–")
+    assert set(preview["Peildatum"]) == {"31-12-2023"}
+    assert "None" not in preview.to_string() and "00:00:00" not in preview.to_string()
+    button(at, "Inlezen (1 bestand)").click().run()
+    assert any(s.value.startswith("1 bestand ingelezen: 10 rijen") for s in at.success)
+    imports = at.dataframe[0].value
+    assert imports.columns[0] == "Stand"
+    first = imports.iloc[0]
+    assert (first["Stand"], first["Soort"], first["Corporatie"], first["Peildatum of jaren"]) == (
+        "actief",
+        "voorraadlijst",
+        "Woonservice",
+        "31-12-2023",
+    )
+    assert first["Rijen"] == "10" and first["Demo"] == "nee"

@@ -17,6 +17,7 @@ from prestatie import dashboard, fmt
 from prestatie.inlezen import column_names, ingest
 from prestatie.inlezen.errors import UNKNOWN_CORPORATIE, ImportRefused
 from prestatie.inlezen.sheet_rows import column_name
+from prestatie.presenteren import tabellen
 from prestatie.referentie import partijen
 
 UIT_BESTAND = "uit het bestand"
@@ -192,7 +193,7 @@ def show_parsed(p: ingest.Parsed) -> None:
     for note in p.notes:
         st.caption(note)
     table = next((t for t in p.tables if t is not None and len(t)), p.productie)
-    st.dataframe(table.head(8), hide_index=True)
+    st.dataframe(tabellen.preview(table), hide_index=True)
     if p.skipped:
         st.caption("Overgeslagen: " + "; ".join(f"rij {r}: {why}" for r, why in p.skipped))
     if p.blank_rows:

@@ -5,6 +5,7 @@ import streamlit as st
 from prestatie import charts, dashboard, fmt
 from prestatie.inlezen import ingest
 from prestatie.inlezen.errors import ImportRefused
+from prestatie.presenteren import tabellen
 from ui import context, upload
 
 context.frame()
@@ -40,25 +41,30 @@ if files:
     user = st.text_input("Uw naam (komt in de lijst van imports)", key="gebruiker")
     if refused:
         st.info(
-            f"{refused} bestand(en) geweigerd. Verbeter of verwijder ze; er wordt pas "
+            f"{fmt.meervoud(refused, 'bestand', 'bestanden')} geweigerd. Verbeter of verwijder ze; er wordt pas "
             "ingelezen als alle gekozen bestanden in orde zijn."
         )
-    elif st.button(f"Inlezen ({len(accepted)} bestanden)", type="primary"):
+    elif st.button(
+        f"Inlezen ({fmt.meervoud(len(accepted), 'bestand', 'bestanden')})", type="primary"
+    ):
         with st.spinner("Inlezen …"):
             written = dashboard.save_uploads(con, accepted, gebruiker=user or None)
         new = sum(w.nieuw for w in written)
         warnings = sum(len(p.warnings) for p in accepted)
         skipped = sum(len(p.skipped) for p in accepted)
+        again = len(written) - new
+        done = (
+            f"{fmt.meervoud(new, 'bestand', 'bestanden')} ingelezen"
+            if new == len(written)
+            else f"{new} van {fmt.meervoud(len(written), 'bestand', 'bestanden')} ingelezen; "
+            + fmt.meervoud(len(written) - new, "bestand was", "bestanden waren")
+            + " al ingelezen en niet nog eens geteld"
+        )
         st.session_state["upload_message"] = (
-            f"{new} van {len(written)} bestanden ingelezen"
-            + (
-                ""
-                if new == len(written)
-                else "; de andere waren al ingelezen en zijn niet nog eens geteld"
-            )
-            + f": {fmt.num(sum(p.rows for p in accepted))} rijen, {fmt.num(warnings)} "
-            f"waarschuwingen, {fmt.num(skipped)} rijen overgeslagen. De andere pagina's tonen "
-            "de nieuwe gegevens."
+            f"{done}: {fmt.meervoud(sum(p.rows for p in accepted), 'rij', 'rijen')}, "
+            f"{fmt.meervoud(warnings, 'waarschuwing', 'waarschuwingen')}, "
+            f"{fmt.meervoud(skipped, 'rij', 'rijen')} overgeslagen."
+            + (" De andere pagina's tonen de nieuwe gegevens." if new else "")
         )
         st.session_state["upload_round"] = round_ + 1
         st.rerun()
@@ -69,14 +75,7 @@ if message := st.session_state.pop("upload_message", None):
 batches = dashboard.batches(con)
 st.subheader("Ingelezen bestanden")
 st.plotly_chart(charts.rows_per_batch(batches), key="rijen_per_batch")
-st.dataframe(
-    batches.drop(columns=["sha256", "vervangen_door", "ongedaan"]),
-    hide_index=True,
-    column_config={
-        "ingelezen": st.column_config.DatetimeColumn(format="DD-MM-YYYY HH:mm"),
-        "peildatum": st.column_config.DateColumn(format="DD-MM-YYYY"),
-    },
-)
+st.dataframe(tabellen.import_list(batches), hide_index=True)
 
 active = batches[batches["stand"] == "actief"]
 left, right = st.columns(2)

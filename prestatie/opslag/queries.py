@@ -22,7 +22,7 @@ def batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         "SELECT id, bestand, soort, corporatie, gemeente, peildatum, jaar_van, jaar_tot, rijen, "
         "waarschuwingen, huur_kolom, demo, gebruiker, ingelezen, vervangen_door, ongedaan, sha256, "
         "CASE WHEN ongedaan IS NOT NULL THEN 'ongedaan gemaakt' "
-        "WHEN vervangen_door IS NOT NULL THEN 'vervangen door ' || vervangen_door "
+        "WHEN vervangen_door IS NOT NULL THEN 'vervangen door import ' || vervangen_door "
         "ELSE 'actief' END AS stand FROM batch ORDER BY id DESC"
     ).df()
 
