@@ -41,8 +41,8 @@ if files:
     user = st.text_input("Uw naam (komt in de lijst van imports)", key="gebruiker")
     if refused:
         st.info(
-            f"{fmt.meervoud(refused, 'bestand', 'bestanden')} geweigerd. Verbeter of verwijder ze; er wordt pas "
-            "ingelezen als alle gekozen bestanden in orde zijn."
+            f"{fmt.meervoud(refused, 'bestand', 'bestanden')} geweigerd. Verbeter of verwijder "
+            "ze; er wordt pas ingelezen als alle gekozen bestanden in orde zijn."
         )
     elif st.button(
         f"Inlezen ({fmt.meervoud(len(accepted), 'bestand', 'bestanden')})", type="primary"
