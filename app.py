@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from ui import fouten
+
 st.set_page_config(
     page_title="prestatie · monitor prestatieafspraken", page_icon="🏘️", layout="wide"
 )
@@ -17,4 +19,6 @@ PAGES = [
     st.Page("views/uitleg.py", title="Uitleg", icon=":material/help:"),
 ]
 
-st.navigation(PAGES).run()
+page = st.navigation(PAGES)
+with fouten.guard(page.title):  # a Dutch message with a reference; the traceback to the log
+    page.run()

@@ -1,0 +1,58 @@
+"""What a visitor sees when a page raises: a Dutch message with a reference, never a traceback.
+
+The traceback goes to the server log (stderr of ``streamlit run``), on a line that carries the
+same reference, so whoever runs the server finds it with ``grep`` on the reference the visitor
+reads out. ``client.showErrorDetails = "none"`` in ``.streamlit/config.toml`` covers what this
+wrapper does not see (an exception in Streamlit itself).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import secrets
+import sys
+from collections.abc import Iterator
+
+import streamlit as st
+
+log = logging.getLogger("prestatie.app")
+
+
+def _handler() -> None:
+    """Log lines with a time and the traceback on stderr, once per process (the root logger of a
+    Streamlit server has no handler; Streamlit's own loggers do not propagate to it)."""
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+
+
+def reference() -> str:
+    """A short reference that is unique enough to find one failure in a day's log."""
+    return secrets.token_hex(4)
+
+
+def message(ref: str) -> str:
+    return (
+        "Deze pagina kan nu niet worden getoond: er ging iets mis in het programma. "
+        "Uw gegevens zijn niet veranderd. Probeer het opnieuw of kies een andere pagina; "
+        "blijft het misgaan, geef dan dit kenmerk door aan de beheerder: "
+        f"`{ref}` (de beheerder vindt de details onder dit kenmerk in het logboek van de server)."
+    )
+
+
+@contextlib.contextmanager
+def guard(where: str) -> Iterator[None]:
+    """Run a page (or a fragment) and turn an exception into the Dutch message.
+
+    Streamlit's own control flow (``st.rerun``, ``st.stop``) passes: those are BaseExceptions
+    outside ``Exception``."""
+    try:
+        yield
+    except Exception:
+        _handler()
+        ref = reference()
+        log.exception("fout op pagina %s [kenmerk %s]", where, ref)
+        st.error(message(ref), icon=":material/error:")
