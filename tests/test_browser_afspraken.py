@@ -85,4 +85,5 @@ def test_template_download_edit_upload_and_undo(page, demo_server, tmp_path):
 
     page.get_by_role("tab", name="Document aanpassen").click()
     page.get_by_role("button", name="Laatste wijziging ongedaan maken").click()
+    page.get_by_role("button", name="Ja, ongedaan maken").click()
     expect(page.get_by_text("Versie 1 geldt weer.")).to_be_visible()

@@ -60,5 +60,6 @@ def test_upload_changes_the_overzicht_and_undo_restores_it(page, server, tmp_pat
     choose(page, "Import ongedaan maken", "1: Woonservice voorraad.csv")
     wait_for_app(page)
     page.get_by_role("button", name="Ongedaan maken").click()
+    page.get_by_role("button", name="Ja, ongedaan maken").click()
     expect(page.get_by_text("Import 1 is ongedaan gemaakt.")).to_be_visible()
     expect(behaald(page, server)).to_have_text("0")

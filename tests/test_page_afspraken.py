@@ -179,6 +179,9 @@ def test_template_upload_new_version_then_undo(at, db):
 
     at.switch_page("views/afspraken.py").run()
     widget(at.button, "Laatste wijziging ongedaan maken").click().run()
+    assert document_text(db) != original  # it asks first
+    assert any("De versie ervoor geldt dan weer" in w.value for w in at.warning)
+    widget(at.button, "Ja, ongedaan maken").click().run()
     assert any("Versie 1 geldt weer." in s.value for s in at.success)
     assert document_text(db) == original
 

@@ -70,6 +70,14 @@ def test_upload_confirm_then_undo(at):
     assert undo.options == ["1: voorraad.csv"]
     undo.select_index(0).run()
     button(at, "Ongedaan maken").click().run()
+    assert any("Import 1 (voorraad.csv) ongedaan maken?" in w.value for w in at.warning)
+    button(at, "Annuleren").click().run()
+    assert a1_woonservice_2023(at)["Status"] == "🟢 behaald"  # cancelled: nothing undone
+    at.switch_page("views/gegevens.py").run()
+    next(s for s in at.selectbox if s.label == "Import ongedaan maken").select_index(0).run()
+    button(at, "Ongedaan maken").click().run()
+    button(at, "Ja, ongedaan maken").click().run()
+    assert any("Import 1 is ongedaan gemaakt." in s.value for s in at.success)
     assert a1_woonservice_2023(at)["Status"] == "⚪ geen gegevens"
 
 
@@ -198,3 +206,20 @@ def test_preview_and_import_list_read_as_a_person_reads_them(at):
         "31-12-2023",
     )
     assert first["Rijen"] == "10" and first["Demo"] == "nee"
+
+
+def test_removing_the_demo_asks_first(demo_db, monkeypatch):
+    monkeypatch.setenv("PRESTATIE_DB", str(demo_db))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("views/gegevens.py").run()
+    button(at, "Demonstratiegegevens verwijderen").click().run()
+    assert any("Uw eigen imports blijven" in w.value for w in at.warning)
+    con = store.connect(demo_db)
+    assert dashboard.has_demo_data(con)  # asked, not yet done
+    con.close()
+    button(at, "Ja, verwijderen").click().run()
+    assert any("demonstratie-imports verwijderd" in s.value for s in at.success)
+    con = store.connect(demo_db)
+    assert not dashboard.has_demo_data(con)
+    con.close()

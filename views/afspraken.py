@@ -8,7 +8,7 @@ import streamlit as st
 from prestatie import charts, dashboard
 from prestatie.afspraken import register, schema, sjabloon, sjabloon_layout, version_diff
 from prestatie.inlezen.errors import ImportRefused
-from ui import context
+from ui import confirm, context
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -46,7 +46,8 @@ evaluations = context.evaluations(filtered=False)
 rows = register.selection(dashboard.register_table(con, evaluations, jaar), document=doc_id)
 
 tab_register, tab_status, tab_jaar, tab_document = st.tabs(
-    ["Register", "Voortgang bijhouden", "Jaaroverzicht", "Document aanpassen"]
+    ["Register", "Voortgang bijhouden", "Jaaroverzicht", "Document aanpassen"],
+    key="afspraken_tabs",  # a keyed tab stays open when a question appears inside it
 )
 
 with tab_register:
@@ -222,7 +223,13 @@ with tab_document:
         st.caption("Dit document is nog niet gewijzigd: de versie uit data/afspraken geldt.")
     else:
         st.dataframe(versions, hide_index=True)
-        if st.button("Laatste wijziging ongedaan maken"):
+        if confirm.confirmed(
+            "Laatste wijziging ongedaan maken",
+            key=f"versie_terug_{doc_id}",
+            question="De laatste versie van dit document ongedaan maken? De versie ervoor geldt "
+            "dan weer.",
+            yes="Ja, ongedaan maken",
+        ):
             back = dashboard.undo_agreement_version(con, doc_id)
             st.session_state["afspraken_melding"] = (
                 f"Versie {back} geldt weer." if back else "Er is geen eerdere versie."

@@ -6,7 +6,7 @@ from prestatie import charts, dashboard, fmt
 from prestatie.inlezen import ingest
 from prestatie.inlezen.errors import ImportRefused
 from prestatie.presenteren import tabellen
-from ui import context, upload
+from ui import confirm, context, upload
 
 context.frame()
 st.title("Gegevens")
@@ -88,12 +88,23 @@ with left:
         format_func=lambda i: f"{i}: {names[i]}",
         placeholder="kies een import",
     )
-    if choice is not None and st.button("Ongedaan maken"):
+    if choice is not None and confirm.confirmed(
+        "Ongedaan maken",
+        key=f"ongedaan_{choice}",
+        question=f"Import {choice} ({names[choice]}) ongedaan maken? Zijn rijen tellen dan niet "
+        "meer mee; een import die hij had vervangen, telt weer.",
+        yes="Ja, ongedaan maken",
+    ):
         dashboard.undo_import(con, int(choice))
         st.session_state["upload_message"] = f"Import {choice} is ongedaan gemaakt."
         st.rerun()
 with right:
-    if dashboard.has_demo_data(con) and st.button("Demonstratiegegevens verwijderen"):
+    if dashboard.has_demo_data(con) and confirm.confirmed(
+        "Demonstratiegegevens verwijderen",
+        key="demo_weg",
+        question="Alle demonstratie-imports verwijderen? Uw eigen imports blijven.",
+        yes="Ja, verwijderen",
+    ):
         removed = dashboard.remove_demo(con)
         st.session_state["upload_message"] = (
             f"{removed} demonstratie-imports verwijderd; de database is nu leeg op uw eigen "
