@@ -21,7 +21,7 @@ from prestatie.afspraken import register, schema, toml_reader
 from prestatie.beoordeling import huurregel, monitor, status
 from prestatie.beoordeling.selectie import Filters, evaluation_selected
 from prestatie.demo import demobestanden
-from prestatie.opslag import counts, queries, register_store, store
+from prestatie.opslag import counts, queries, register_store, store, verhuurtelling
 from prestatie.referentie import huurgrenzen, labels, namen, partijen
 from prestatie.referentie.peildatum import as_date, verslagjaar
 
@@ -119,7 +119,31 @@ def facts(
         queries.productie_dekking(con),
         today,
         counts.consecutive_transitions(con, gemeenten),
+        *lettings_facts(con, gemeenten, huur, prijspeil, doelen),
     )
+
+
+def lettings_facts(
+    con: duckdb.DuckDBPyConnection,
+    gemeenten: list[str] | None = None,
+    huur: str = huurregel.KALE_HUUR,
+    prijspeil: str = huurregel.INDEXED,
+    doelen: list | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the lettings counts, the search-time histogram) the monitor reads
+    (:mod:`prestatie.opslag.verhuurtelling`); with the FIXED reading also under each rent
+    target's own amount."""
+    amounts = ()
+    if prijspeil == huurregel.FIXED:
+        amounts = {
+            huurgrenzen.in_cents(r.bedrag)
+            for r in (huurregel.Regel.van(d) for d in doelen or [] if d.soort == "aandeel_huur")
+            if r.bedrag is not None
+        }
+    lettings = verhuurtelling.lettings(
+        con, gemeenten, rekenhuur=huur == huurregel.REKENHUUR, bedragen_cent=amounts
+    )
+    return lettings, verhuurtelling.zoekduren(con, gemeenten)
 
 
 def stock_flow_facts(

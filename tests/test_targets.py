@@ -122,8 +122,8 @@ def test_document_emmen(emmen):
 
 
 def test_counts_of_afspraken_and_doelen(bo, emmen):
-    assert (len(bo.afspraken), len(bo.doelen)) == (42, 18)
-    assert (len(emmen.afspraken), len(emmen.doelen)) == (70, 14)
+    assert (len(bo.afspraken), len(bo.doelen)) == (42, 19)
+    assert (len(emmen.afspraken), len(emmen.doelen)) == (70, 16)
 
 
 def test_dataclasses_are_frozen(bo):
@@ -306,7 +306,6 @@ def test_register_borger_odoorn_follows_the_document_columns(bo):
     ("nummer", "woorden"),
     [
         ("A2", "beperken we de huurverhoging tot maximaal inflatie"),
-        ("C3", "gelijk verdeeld over beide corporaties"),
         ("B4", "energieneutraal in 2040"),
         ("B2a", "woningen met energielabel C te verkopen"),
         ("B2b", "minimaal label C"),
@@ -454,8 +453,6 @@ def test_emmen_nummers_are_assigned_per_thema(emmen):
 @pytest.mark.parametrize(
     "woorden",
     [
-        "binnen een jaar een woning huren",
-        "maximaal 10% van de toewijzingen",
         "gemiddelde woonquote van 30%",
         "maximaal inflatievolgend huurprijsbeleid.",
         "0 huisuitzettingen",
@@ -600,7 +597,8 @@ def test_unknown_soort(tmp_path):
     tekst = _toml(doel=DOEL.replace('soort = "aandeel_huur"', 'soort = "aandeel"'))
     assert _fout(tmp_path, tekst) == (
         'proef.toml, doel "A1": onbekende soort "aandeel" (kies uit: aandeel_huur, '
-        "aandeel_label, gemiddeld_label, jaarschijf, bandbreedte, naar_nul, labelsprong)"
+        "aandeel_label, gemiddeld_label, jaarschijf, bandbreedte, naar_nul, labelsprong, "
+        "aandeel_toewijzing, verdeling_toewijzing, zoekduur)"
     )
 
 

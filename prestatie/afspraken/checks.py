@@ -21,6 +21,7 @@ from prestatie.afspraken.schema import (
     KINDS,
     LABELS,
     PARAMS,
+    SHARE_KINDS,
     Afspraak,
     Document,
     Doel,
@@ -117,6 +118,15 @@ def read_doel(table: dict[str, Any], document: Document, nummers: set[str]) -> D
     afspraak = _text(table, "afspraak", non_empty=True)
     if afspraak not in nummers:
         raise InvalidEntry(f'verwijst naar afspraak "{afspraak}", die niet in het bestand staat')
+    if kind == "verdeling_toewijzing" and (
+        not _read(table, "per_corporatie", bool) or len(_corporaties(table)) < 2
+    ):
+        raise InvalidEntry(
+            "verdeling_toewijzing verdeelt over corporaties: schrijf per_corporatie = true en "
+            "ten minste twee corporaties"
+        )
+    if kind in ("verdeling_toewijzing", "zoekduur") and _text(table, "kern", ""):
+        raise InvalidEntry(f"{kind} meet de gemeente als geheel; laat kern leeg")
     return Doel(
         document=document.id,
         id=_text(table, "id", non_empty=True),
@@ -179,7 +189,7 @@ def _param_value(key: str, value: Any, param: Param) -> Any:
 # --- norms ---------------------------------------------------------------------------------
 
 _PERIODE = re.compile(r"(\d{4})(?:-(\d{4}))?")
-_SHARE_KINDS = ("aandeel_huur", "aandeel_label")
+_SHARE_KINDS = SHARE_KINDS
 _COUNT_KINDS = ("jaarschijf", "labelsprong", "naar_nul")
 
 

@@ -22,7 +22,13 @@ KINDS = (
     "bandbreedte",
     "naar_nul",
     "labelsprong",
+    "aandeel_toewijzing",
+    "verdeling_toewijzing",
+    "zoekduur",
 )
+# The kinds whose norm is a share 0..1 (written as "90%" in the template).
+SHARE_KINDS = ("aandeel_huur", "aandeel_label", "aandeel_toewijzing", "verdeling_toewijzing",
+               "zoekduur")  # fmt: skip
 DIRECTIONS = ("min", "max", "band")
 AFSPRAAK_STATUSES = ("niet gestart", "loopt", "gereed", "vertraagd", "vervallen")
 # corporaties and the gemeente of a document: any that prestatie.referentie.partijen knows (the
@@ -37,6 +43,8 @@ GRENZEN = (
 ACTIVITIES = ("nieuwbouw", "sloop", "verkoop", "verduurzaming", "zonnepanelen")
 MEASURES = ("vhe", "eengezins", "levensloopgeschikt")
 BASES = ("voorraad", "aanbod")
+# the routes of a letting (prestatie.inlezen.toewijzingen.ROUTES; a test keeps the two equal)
+ROUTES = ("regulier", "urgent", "statushouder", "bemiddeling", "doorstroming", "overig")
 
 Norm = float | str | tuple[float, float]
 
@@ -185,6 +193,12 @@ PARAMS: dict[str, dict[str, Param]] = {
     "bandbreedte": {"maat": Param(str, MEASURES), "basisjaar": Param(int, required=False)},
     "naar_nul": {"labels": Param(list, LABELS)},
     "labelsprong": {"label": Param(str, LABELS)},
+    "aandeel_toewijzing": {
+        "route": Param(str, ROUTES),
+        "bestaande_voorraad": Param(bool, required=False),
+    },
+    "verdeling_toewijzing": {"route": Param(str, ROUTES)},
+    "zoekduur": {"maanden": Param(int)},
 }
 
 # Every kind-specific key, once, in the order of the kinds (the template's columns).

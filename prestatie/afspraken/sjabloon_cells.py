@@ -11,13 +11,13 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from prestatie.afspraken.schema import Doel
+from prestatie.afspraken.schema import SHARE_KINDS, Doel
 
-_YES_NO = ("per_corporatie", "inclusief")
-_WHOLE = ("prijspeil", "basisjaar")
+_YES_NO = ("per_corporatie", "inclusief", "bestaande_voorraad")
+_WHOLE = ("prijspeil", "basisjaar", "maanden")
 _NUMBER = ("bedrag",)
 _LIST = ("corporaties", "labels", "activiteiten")
-_SHARE_KINDS = ("aandeel_huur", "aandeel_label")
+_SHARE_KINDS = SHARE_KINDS
 _YES = ("ja", "j", "waar", "true", "1")
 _NO = ("nee", "n", "onwaar", "false", "0")
 

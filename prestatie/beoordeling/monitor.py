@@ -8,13 +8,13 @@ computed, so it can be traced.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 import pandas as pd
 
-from prestatie.afspraken.schema import Doel
-from prestatie.beoordeling import aantaldoelen, voorraaddoelen
+from prestatie.afspraken.schema import SHARE_KINDS, Doel
+from prestatie.beoordeling import aantaldoelen, verhuurdoelen, voorraaddoelen
 from prestatie.beoordeling.huurregel import INDEXED
 from prestatie.beoordeling.status import (
     Evaluation,
@@ -35,6 +35,11 @@ class Facts:
     today: date
     # labels by vhe number from one verslagjaar to the next (counts.consecutive_transitions)
     overgangen: pd.DataFrame | None = None
+    # the lettings per corporatie, gemeente, jaar, route and nieuwbouw with the lettings under
+    # each limit in force on the letting's date, and the search times as a histogram
+    # (prestatie.opslag.verhuurtelling); None: no lettings read
+    verhuringen: pd.DataFrame | None = None
+    zoekduren: pd.DataFrame | None = None
 
 
 def evaluate(doelen: list[Doel], facts: Facts, prijspeil: str = INDEXED) -> list[Evaluation]:
@@ -54,10 +59,13 @@ def of_gemeente(facts: Facts, gemeente: str) -> Facts:
         return None if frame is None else frame[frame["gemeente"] == gemeente]
 
     return Facts(own(facts.vhe), own(facts.productie), own(facts.dekking), facts.today,
-                 own(facts.overgangen))  # fmt: skip
+                 own(facts.overgangen), own(facts.verhuringen), own(facts.zoekduren))  # fmt: skip
 
 
 def scopes(doel: Doel, facts: Facts) -> list[Scope]:
+    if doel.soort in verhuurdoelen.KINDS:
+        tables = () if facts.verhuringen is None else (facts.verhuringen,)
+        return scopes_for(doel, present(doel, *tables))
     return scopes_for(doel, present(doel, facts.vhe, facts.productie))
 
 
@@ -79,6 +87,15 @@ def scopes_for(doel: Doel, present_corporaties: list[str]) -> list[Scope]:
 
 
 def evaluate_one(doel: Doel, scope: Scope, facts: Facts, prijspeil: str) -> list[Evaluation]:
+    if verhuurdoelen.on_offer(doel):
+        return [e for p, n in doel.norm if (e := on_offer(doel, scope, facts, p, n, prijspeil))]
+    if doel.soort in verhuurdoelen.KINDS:
+        return [
+            verhuurdoelen.evaluate(doel, scope, facts, p, n, prijspeil)
+            or verhuurdoelen.no_lettings(doel, scope, p, n)
+            for p, n in doel.norm
+            if p.van <= facts.today.year
+        ]
     if doel.soort in voorraaddoelen.KINDS:
         rows = scope_stock(facts.vhe, doel, scope)
         return [
@@ -99,6 +116,18 @@ def evaluate_one(doel: Doel, scope: Scope, facts: Facts, prijspeil: str) -> list
             if (e := aantaldoelen.labelsprong(doel, scope, rows, p, n, facts))
         ]
     raise ValueError(f"onbekende soort doel '{doel.soort}'")
+
+
+def on_offer(doel: Doel, scope: Scope, facts: Facts, periode, norm, prijspeil: str):
+    """A rent target on the offer: the lettings of the period; without them the stock, with
+    the words :data:`verhuurdoelen.OP_DE_VOORRAAD` before its explanation."""
+    if e := verhuurdoelen.evaluate(doel, scope, facts, periode, norm, prijspeil):
+        return e
+    rows = scope_stock(facts.vhe, doel, scope)
+    e = voorraaddoelen.evaluate(doel, scope, rows, periode, norm, facts.today, prijspeil)
+    if e is None:
+        return None
+    return replace(e, uitleg=f"{verhuurdoelen.OP_DE_VOORRAAD} over {periode.label}; {e.uitleg}")
 
 
 def scope_stock(vhe: pd.DataFrame, doel: Doel, scope: Scope) -> dict[int, pd.DataFrame]:
@@ -138,11 +167,7 @@ def to_json_records(evaluations: list[Evaluation]) -> list[dict]:
     for e in evaluations:
         norm = list(e.norm) if isinstance(e.norm, tuple) else e.norm
         waarde = e.waarde
-        if (
-            isinstance(waarde, float)
-            and waarde.is_integer()
-            and e.soort not in ("aandeel_huur", "aandeel_label")
-        ):
+        if isinstance(waarde, float) and waarde.is_integer() and e.soort not in SHARE_KINDS:
             waarde = int(waarde)
         out.append(
             {

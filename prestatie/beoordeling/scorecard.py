@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from prestatie import fmt
+from prestatie.afspraken import schema
 from prestatie.beoordeling.status import STATUSES, Evaluation
 
 STATUS_TEKEN = {
@@ -25,7 +26,7 @@ STATUS_LABEL = {
     "niet behaald": ":red[:material/cancel:] niet behaald",
     "geen gegevens": ":gray[:material/help:] geen gegevens",
 }
-SHARE_KINDS = ("aandeel_huur", "aandeel_label")
+SHARE_KINDS = schema.SHARE_KINDS
 
 
 def norm_text(e: Evaluation) -> str:
@@ -73,6 +74,14 @@ def gap_sentence(soort: str, tekort: int | float | None, richting: str = "min") 
         return f"nog {homes} {'erbij' if richting == 'min' else 'eruit'}"
     if soort == "naar_nul":
         return f"nog {homes} te verbeteren"
+    if soort in ("aandeel_toewijzing", "verdeling_toewijzing"):
+        many = fmt.meervoud(int(tekort), "toewijzing", "toewijzingen")
+        if soort == "verdeling_toewijzing":
+            return f"{many} van de afgesproken verdeling af"
+        return f"{many} {'te veel' if richting == 'max' else 'te weinig'}"
+    if soort == "zoekduur":
+        many = fmt.meervoud(int(tekort), "woningzoekende", "woningzoekenden")
+        return f"nog {many} sneller aan een woning helpen"
     return f"nog {homes} te gaan"
 
 

@@ -21,6 +21,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from prestatie.afspraken import schema
 from prestatie.beoordeling import scorecard
 from prestatie.beoordeling.selectie import Filters
 from prestatie.beoordeling.status import STATUS_KLEUREN, Evaluation
@@ -30,7 +31,7 @@ from prestatie.referentie.peildatum import verslagjaar
 
 PERCENT, WHOLE, YEAR, DATE, DATETIME = "0.0%", "#,##0", "0", "dd-mm-yyyy", "dd-mm-yyyy hh:mm"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-SHARE_KINDS = ("aandeel_huur", "aandeel_label")
+SHARE_KINDS = schema.SHARE_KINDS
 
 
 @dataclass(frozen=True)
