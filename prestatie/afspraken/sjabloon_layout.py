@@ -37,6 +37,7 @@ def explanation() -> Grid:
         "basissen": schema.BASES,
         "activiteiten": schema.ACTIVITIES,
         "maten": schema.MEASURES,
+        "routes": schema.ROUTES,
     }
     lists = {name: ", ".join(values) for name, values in choices.items()}
     rows = read_table("sjabloonuitleg.csv", EXPLANATION_COLUMNS, "prestatie.afspraken")
