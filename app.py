@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import fouten
+from ui import fouten, verbinding
 
 st.set_page_config(
     page_title="prestatie · monitor prestatieafspraken", page_icon="🏘️", layout="wide"
@@ -20,5 +20,7 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-with fouten.guard(page.title):  # a Dutch message with a reference; the traceback to the log
+# A Dutch message with a reference, the traceback to the log; the database is held only while
+# the page runs, so the command line can import beside the app (ui/verbinding.py).
+with fouten.guard(page.title), verbinding.database():
     page.run()

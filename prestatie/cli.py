@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in refused.problems:
             print(f"- {problem}", file=sys.stderr)
         return 2
+    except dashboard.DatabaseBusy as busy:  # the app or another import kept the file too long
+        print(busy, file=sys.stderr)
+        return 3
     except Exception as exc:  # the user gets a sentence, not a traceback
         if "lock" in str(exc).lower():
             print(

@@ -21,22 +21,39 @@ from prestatie.afspraken import register, schema, toml_reader
 from prestatie.beoordeling import huurregel, monitor, status
 from prestatie.beoordeling.selectie import Filters, evaluation_selected
 from prestatie.demo import demobestanden
-from prestatie.opslag import counts, queries, register_store, store, verhuurtelling
+from prestatie.opslag import counts, queries, register_store, store, verhuurtelling, wachten
 from prestatie.referentie import huurgrenzen, labels, namen, partijen
 from prestatie.referentie.peildatum import as_date, verslagjaar
 
+DatabaseBusy = wachten.DatabaseBusy  # another process kept the file for too long
+
 
 def open_database(
-    path: str | os.PathLike | None = None, demo: bool = True
+    path: str | os.PathLike | None = None, demo: bool = True, timeout: float | None = None
 ) -> duckdb.DuckDBPyConnection:
-    """Connect; on a new file, load the agreements and (``demo``) the demonstration data."""
+    """Connect; on a new file, load the agreements and (``demo``) the demonstration data. A file
+    another process holds is tried again for ``timeout`` seconds, then :class:`DatabaseBusy`."""
     file = store.db_path(path) if str(path) != ":memory:" else None
     new = file is None or not file.exists()
-    con = store.connect(":memory:" if file is None else file)
+    con = store.connect(":memory:" if file is None else file, timeout)
     load_corporaties(con)  # before the agreements: their checks know the added ones
     sync_agreements(con)
     if new and demo:
         demobestanden.load(con)
+    return con
+
+
+def reopen_database(
+    path: str | os.PathLike, timeout: float | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Open again a database this process opened with :func:`open_database` (the app, for each
+    script run): only the corporations added since, e.g. by the command line, are read."""
+    con = store.reconnect(path, timeout)
+    try:
+        load_corporaties(con)
+    except BaseException:
+        con.close()
+        raise
     return con
 
 

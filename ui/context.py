@@ -1,9 +1,9 @@
 """What every page shares: the database cursor, the filters in the URL, the demo banner.
 
-One DuckDB connection per process (``st.cache_resource``); every script run (each session's
-thread) gets its own cursor from it. The filters live in ``st.session_state`` and are mirrored
-into the URL query string, so a copied link reproduces the view. Query values are plain names
-and years, checked against what the database holds.
+The database connection is held per script run and closed between runs (:mod:`ui.verbinding`);
+every script run (each session's thread) gets its own cursor. The filters live in
+``st.session_state`` and are mirrored into the URL query string, so a copied link reproduces
+the view. Query values are plain names and years, checked against what the database holds.
 """
 
 from __future__ import annotations
@@ -16,31 +16,19 @@ import streamlit as st
 
 from prestatie import dashboard
 from prestatie.beoordeling import huurregel, selectie
-from ui import style
+from ui import style, verbinding
 
 ALLE = "Alle"
 FILTERS = ("gemeente", "corporatie", "jaar")
-
-
-@st.cache_resource(
-    show_spinner="Database openen; bij de eerste start worden de demonstratiegegevens ingelezen …"
-)
-def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    return dashboard.open_database(path)
 
 
 _local = threading.local()
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
-    """A cursor of its own for each script run: Streamlit runs each session's script in its own
-    thread, and a new run can start before the previous one has stopped, so a cursor per
-    thread keeps two runs from sharing one ("connection is busy")."""
-    path = str(dashboard.db_path())
-    if getattr(_local, "path", None) != path:
-        _local.cursor = _connection(path).cursor()
-        _local.path = path
-    return _local.cursor
+    """This script run's cursor (:mod:`ui.verbinding`: the connection is open while a run needs
+    it and closed between runs, so the command line can import beside the app)."""
+    return verbinding.cursor()
 
 
 def today() -> date:
@@ -175,23 +163,23 @@ def data_changed() -> None:
 
 @st.cache_data(show_spinner="Doelen beoordelen …", max_entries=16)
 def _evaluations(path: str, version: str, day: date, prijspeil: str, huur: str):
-    return dashboard.evaluations(_connection(path).cursor(), day, prijspeil, huur=huur)
+    return dashboard.evaluations(cursor(), day, prijspeil, huur=huur)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _stock(path: str, version: str, selection: selectie.Filters, by: tuple[str, ...], huur: str):
-    return dashboard.stock(_connection(path).cursor(), selection, by=by, huur=huur)
+    return dashboard.stock(cursor(), selection, by=by, huur=huur)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _facts(path: str, version: str, day: date, gemeente: str | None):
-    con = _connection(path).cursor()
+    con = cursor()
     return dashboard.facts(con, day, gemeenten=None if gemeente is None else [gemeente])
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _stock_flow(path: str, version: str, day: date, gemeente: str | None):
-    return dashboard.stock_flow_facts(_connection(path).cursor(), day, gemeente)
+    return dashboard.stock_flow_facts(cursor(), day, gemeente)
 
 
 def stock_flow(gemeente: str | None):
@@ -201,18 +189,18 @@ def stock_flow(gemeente: str | None):
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _rent_bins(path, version, peildatum, gemeente, corporatie, huur: str, jaar):
-    con = _connection(path).cursor()
+    con = cursor()
     return dashboard.rent_bins(con, peildatum, gemeente, corporatie, huur, jaar)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _agreements(path: str, version: str):
-    return dashboard.agreements(_connection(path).cursor())
+    return dashboard.agreements(cursor())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _dimensions(path: str, version: str):
-    return dashboard.dimensions(_connection(path).cursor())
+    return dashboard.dimensions(cursor())
 
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
@@ -266,7 +254,7 @@ def rent_bins(
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _transitions(path, version, van: date, naar: date, gemeente, corporatie):
-    return dashboard.transitions(_connection(path).cursor(), van, naar, gemeente, corporatie)
+    return dashboard.transitions(cursor(), van, naar, gemeente, corporatie)
 
 
 def transitions(van: date, naar: date, gemeente: str | None, corporatie: str | None):
@@ -276,13 +264,13 @@ def transitions(van: date, naar: date, gemeente: str | None, corporatie: str | N
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _vhe_page(path, version, specs: tuple, limit: int, offset: int, order: str):
-    con = _connection(path).cursor()
+    con = cursor()
     return dashboard.vhe_rows(con, list(specs), limit=limit, offset=offset, order=order)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _vhe_count(path, version, specs: tuple) -> int:
-    return dashboard.vhe_count(_connection(path).cursor(), list(specs))
+    return dashboard.vhe_count(cursor(), list(specs))
 
 
 def vhe_count(specs) -> int:

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 
 import streamlit as st
 
+from prestatie import dashboard
+
 log = logging.getLogger("prestatie.app")
 
 
@@ -51,6 +53,15 @@ def guard(where: str) -> Iterator[None]:
     outside ``Exception``."""
     try:
         yield
+    except dashboard.DatabaseBusy as busy:
+        _handler()
+        log.warning("pagina %s: %s", where, busy)
+        st.warning(
+            "De database is bezet: een ander programma (een import) gebruikt haar al langer dan "
+            f"{busy.seconds:g} seconden. Uw gegevens zijn niet veranderd. Ververs de pagina over "
+            "een minuut.",
+            icon=":material/hourglass_top:",
+        )
     except Exception:
         _handler()
         ref = reference()

@@ -19,6 +19,7 @@ from prestatie.inlezen.errors import UNKNOWN_CORPORATIE, ImportRefused
 from prestatie.inlezen.sheet_rows import column_name
 from prestatie.presenteren import tabellen
 from prestatie.referentie import partijen
+from ui import verbinding
 
 UIT_BESTAND = "uit het bestand"
 GEEN = "(geen)"
@@ -132,18 +133,22 @@ def new_corporatie(con, file, result: ingest.Parsed | ImportRefused) -> None:
             help="Zoals bestanden de naam ook schrijven, bijv. een afkorting.",
         )
         st.form_submit_button(
-            "Corporatie toevoegen", on_click=_add_corporatie, args=(con, key, bool(unknown))
+            "Corporatie toevoegen", on_click=_add_corporatie, args=(key, bool(unknown))
         )
     if message := st.session_state.pop(f"nieuw_fout_{key}", None):
         st.error(message)
 
 
-def _add_corporatie(con, key: str, named_in_file: bool) -> None:
+def _add_corporatie(key: str, named_in_file: bool) -> None:
+    """A callback: it runs before the next script run, so it takes the database itself."""
     state = st.session_state
     name = state[f"nieuw_naam_{key}"]
     aliases = state[f"nieuw_alias_{key}"].split(",")
     try:
-        pairs = dashboard.add_corporatie(con, name, aliases, door=state.get("gebruiker") or None)
+        with verbinding.database() as con:
+            pairs = dashboard.add_corporatie(
+                con, name, aliases, door=state.get("gebruiker") or None
+            )
     except partijen.InvalidCorporatie as refused:
         state[f"nieuw_fout_{key}"] = f"Niet toegevoegd: {refused}."
         return

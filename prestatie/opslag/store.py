@@ -27,6 +27,7 @@ import pandas as pd
 from prestatie.inlezen import ingest
 from prestatie.inlezen.ingest import Parsed
 from prestatie.inlezen.records import PRODUCTIE_COLUMNS, VERHUUR_COLUMNS, VHE_COLUMNS, Batch
+from prestatie.opslag import wachten
 from prestatie.referentie import huurgrenzen
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "prestatie.duckdb"
@@ -56,15 +57,24 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
     return DEFAULT_DB
 
 
-def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
-    """Open (and create when needed) the database with its schema; ``":memory:"`` for tests."""
+def connect(
+    path: str | os.PathLike | None = None, timeout: float | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Open (and create when needed) the database with its schema; ``":memory:"`` for tests.
+    A file another process holds is tried again for ``timeout`` seconds (:mod:`wachten`)."""
     target = ":memory:" if str(path) == ":memory:" else str(db_path(path))
     if target != ":memory:":
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(target)
+    con = wachten.connect(target, timeout)
     con.execute(SCHEMA)
     sync_reference(con)
     return con
+
+
+def reconnect(path: str | os.PathLike, timeout: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open a database this process opened with :func:`connect` before (schema and reference
+    tables in place): no checks, so the app can open it for every script run."""
+    return wachten.connect(str(db_path(path)), timeout)
 
 
 def sync_reference(con: duckdb.DuckDBPyConnection) -> None:
