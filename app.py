@@ -11,6 +11,7 @@ st.set_page_config(
 PAGES = [
     st.Page("views/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
     st.Page("views/betaalbaarheid.py", title="Betaalbaarheid", icon=":material/euro:"),
+    st.Page("views/woningzoekenden.py", title="Woningzoekenden", icon=":material/groups:"),
     st.Page("views/duurzaamheid.py", title="Duurzaamheid", icon=":material/eco:"),
     st.Page("views/voorraad.py", title="Voorraadontwikkeling", icon=":material/home_work:"),
     st.Page("views/afspraken.py", title="Afspraken", icon=":material/handshake:"),

@@ -484,3 +484,15 @@ def register_table(
     ones; see :func:`prestatie.afspraken.register.table`."""
     standen = register.latest(register_store.status_history(con))
     return register.table(agreements(con), evaluations, standen, jaar, gemeente)
+
+
+def verhuring_count(con: duckdb.DuckDBPyConnection, **selection) -> int:
+    """How many lettings in force a selection (gemeente, corporatie, jaar, route) holds."""
+    return verhuurtelling.row_count(con, **selection)
+
+
+def verhuring_rows(
+    con: duckdb.DuckDBPyConnection, limit: int | None = 200, offset: int = 0, **selection
+) -> pd.DataFrame:
+    """A page of the lettings in force of a selection (gemeente, corporatie, jaar, route)."""
+    return verhuurtelling.rows_page(con, limit=limit, offset=offset, **selection)

@@ -155,6 +155,9 @@ def test_trend_on_the_demo_equals_every_monitor_evaluation(demo_db, lezing):
             for e in dashboard.evaluations(con, date(2026, 11, 21), lezing)
             if e.soort == "aandeel_huur" and e.waarde is not None
         ]
+        # BB-25 1e measures the offer: on the demo's lettings, not on this page's stock
+        on_lettings = [e for e in evaluations if e.gemeten_op == "verhuringen"]
+        evaluations = [e for e in evaluations if e.gemeten_op != "verhuringen"]
         doelen = texts.rent_targets([d for a in dashboard.agreements(con) for d in a.doelen], None)
     finally:
         con.close()
@@ -163,7 +166,11 @@ def test_trend_on_the_demo_equals_every_monitor_evaluation(demo_db, lezing):
         judged = huuraandelen.judged_rows(rows, d, huuraandelen.scopes(d, rows), lezing)
         for r in huuraandelen.trend(judged, d).itertuples():
             points[(d.id, r.scope, r.jaar)] = (r.waarde, r.tekort, r.totaal)
-    # measured years 2021-2024: A1 2 corporaties, BB-25 1e 3 corporaties, kwk 1 joint scope
-    assert len(evaluations) == (2 + 3 + 1) * 4
+    # measured years 2021-2024 on the stock: A1 2 corporaties, kwk 1 joint scope; on the
+    # lettings BB-25 1e, 3 corporaties
+    assert len(evaluations) == (2 + 1) * 4
+    assert {(e.doel, len(on_lettings)) for e in on_lettings} == {
+        ("BB-25-eerste-aftoppingsgrens", 3 * 4)
+    }
     for e in evaluations:
         assert points[(e.doel, e.corporatie, e.jaar)] == (e.waarde, e.tekort, e.basis), e

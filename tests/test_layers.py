@@ -48,6 +48,7 @@ def offenders(folder: str, forbidden: tuple[str, ...]) -> list[str]:
         ("prestatie/betaalbaarheid", ("prestatie.opslag", "prestatie.inlezen")),
         ("prestatie/duurzaamheid", ("prestatie.opslag", "prestatie.inlezen")),
         ("prestatie/voorraad", ("prestatie.opslag", "prestatie.inlezen")),
+        ("prestatie/woningzoekenden", ("prestatie.opslag", "prestatie.inlezen")),
         ("views", ("prestatie.opslag", "duckdb")),  # pages: through prestatie.dashboard only
         ("ui", ("prestatie.opslag",)),
     ],

@@ -15,6 +15,7 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = {
     "views/overzicht.py": "Overzicht prestatieafspraken",
     "views/betaalbaarheid.py": "Betaalbaarheid",
+    "views/woningzoekenden.py": "Woningzoekenden",
     "views/duurzaamheid.py": "Duurzaamheid",
     "views/voorraad.py": "Voorraadontwikkeling",
     "views/afspraken.py": "Afspraken",

@@ -292,3 +292,37 @@ def agreements():
 
 def dimensions() -> dict[str, list]:
     return _dimensions(*_key())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _lettings(path: str, version: str, gemeente: str | None):
+    con = _connection(path).cursor()
+    return dashboard.lettings_facts(con, None if gemeente is None else [gemeente])
+
+
+def lettings(gemeente: str | None = None):
+    """(the lettings counts, the search-time histogram) of a gemeente (None: all), as the
+    monitor reads them (:func:`prestatie.dashboard.lettings_facts`)."""
+    return _lettings(*_key(), gemeente)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _lettings_page(path, version, selection: tuple, limit: int, offset: int):
+    con = _connection(path).cursor()
+    return dashboard.verhuring_rows(con, limit, offset, **dict(selection))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _lettings_count(path, version, selection: tuple) -> int:
+    return dashboard.verhuring_count(_connection(path).cursor(), **dict(selection))
+
+
+def lettings_count(**selection) -> int:
+    return _lettings_count(*_key(), tuple(sorted(selection.items())))
+
+
+def lettings_rows(limit: int | None = 200, offset: int = 0, **selection):
+    """A page of the lettings behind a figure (``limit`` None: all, for a download)."""
+    if limit is None:
+        return dashboard.verhuring_rows(cursor(), None, **selection)
+    return _lettings_page(*_key(), tuple(sorted(selection.items())), limit, offset)

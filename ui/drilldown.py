@@ -30,6 +30,26 @@ VHE_COLUMNS = {
 
 PAGE = 200  # rows shown at a time
 
+VERHUUR_COLUMNS = {
+    "corporatie": "Corporatie",
+    "gemeente": "Gemeente",
+    "kern": "Kern",
+    "vhe_id": "Eenheidnummer",
+    "adres": "Adres",
+    "datum": "Datum",
+    "huur": "Huur",
+    "rekenhuur": "Rekenhuur",
+    "route": "Route",
+    "route_bron": "Route (zoals in bestand)",
+    "zoekduur_maanden": "Zoekduur (maanden)",
+    "zoekduur_soort": "Gemeten als",
+    "huishouden": "Huishouden",
+    "inkomensklasse": "Inkomensklasse",
+    "passend": "Passend toegewezen",
+    "bestand": "Bronbestand",
+    "bron_rij": "Rij in bestand",
+}
+
 
 def vhe(
     specs, title: str, key: str, columns: dict[str, str] | None = None, order: str = "vhe"
@@ -93,6 +113,37 @@ def rows(frame: pd.DataFrame, title: str, key: str, columns: dict[str, str] | No
         st.download_button(
             "Download deze rijen (CSV)",
             lambda: export.csv_bytes(shown),  # built on click, not on every rerun
+            file_name=f"{key}.csv",
+            mime="text/csv",
+            key=f"download_{key}",
+        )
+
+
+def verhuringen(title: str, key: str, **selection) -> None:
+    """The lettings behind a figure (``selection``: gemeente, corporatie, jaar, route), fetched a
+    page at a time when opened; the download holds every row of the selection."""
+    selection = {k: v for k, v in selection.items() if v is not None}
+    total = context.lettings_count(**selection)
+    box = st.expander(f"{title}: {fmt.num(total)} rijen", icon=":material/table_view:",
+                      key=f"open_{key}", on_change="rerun")  # fmt: skip
+    if not box.open:
+        return
+    with box:
+        page = st.session_state.get(f"page_{key}", 1)
+        frame = context.lettings_rows(PAGE, (page - 1) * PAGE, **selection)
+        pages = max(1, -(-total // PAGE))
+        readable = fmt.readable(
+            frame, euros=("huur", "rekenhuur"), dates=("datum",), yes_no=("passend",),
+            counts=("bron_rij",),
+        )  # fmt: skip
+        st.dataframe(_named(readable, VERHUUR_COLUMNS), hide_index=True)
+        if pages > 1:
+            st.number_input("Pagina", 1, pages, key=f"page_{key}", step=1)
+        st.download_button(
+            "Download deze rijen (CSV)",
+            lambda: export.csv_bytes(
+                _named(context.lettings_rows(None, **selection), VERHUUR_COLUMNS)
+            ),
             file_name=f"{key}.csv",
             mime="text/csv",
             key=f"download_{key}",

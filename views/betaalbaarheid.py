@@ -116,6 +116,13 @@ for section in shown:
     st.caption(f"Gemeten: huur {section.rule_text}. Document: “{doel.tekst}”")
     with st.expander("Hoe dit doel gelezen wordt"):
         st.write(doel.toelichting)
+    if doel.params.get("basis") == "aanbod":
+        st.info(
+            "Dit doel meet het aanbod: de verhuringen van het jaar (pagina *Woningzoekenden*). "
+            "Hier de voorraad ter vergelijking; een jaar zonder verhuringen meet de monitor op "
+            "de voorraad en zegt dat ('gemeten op de voorraad, geen verhuringen ingelezen').",
+            icon=":material/info:",
+        )
     tab_stand, tab_trend, tab_kern = st.tabs(
         ["Per corporatie", "Ontwikkeling", "Per kern"], key=f"tabs_{key}", on_change="rerun"
     )

@@ -53,6 +53,7 @@ class Evaluation:
     basis: float | None = None  # homes the value is measured over
     peildatum: date | None = None
     uitleg: str = ""
+    gemeten_op: str = ""  # "verhuringen" when measured on the lettings, else the stock/production
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ measures the stock and labels it :data:`OP_DE_VOORRAAD`, never silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -36,6 +36,7 @@ from prestatie.referentie import huurgrenzen
 
 KINDS = ("aandeel_toewijzing", "verdeling_toewijzing", "zoekduur")
 OP_DE_VOORRAAD = "gemeten op de voorraad, geen verhuringen ingelezen"
+LETTINGS = "verhuringen"  # Evaluation.gemeten_op of an evaluation on the lettings
 ONBEKEND = "onbekend"  # the route of a letting from a list without routes
 ROUTE_WORDS = {
     "statushouder": "statushouders",
@@ -122,7 +123,7 @@ def _judge(doel, scope, periode, norm, years: dict, today: date, measure) -> Eva
     m = measure(rows, inside, norm)
     last = max(pd.Timestamp(d) for d in rows["datum_tot"]).date()
     if m.value is None:
-        return no_data(doel, scope, periode, norm, m.text, last)
+        return replace(no_data(doel, scope, periode, norm, m.text, last), gemeten_op=LETTINGS)
     text = f"verhuringen {_years_text(inside)}: {m.text}"
     missing = [y for y in range(periode.van, min(periode.tot, today.year) + 1) if y not in years]
     if missing and not ahead:
@@ -137,7 +138,7 @@ def _judge(doel, scope, periode, norm, years: dict, today: date, measure) -> Eva
         status = BEHAALD if m.met else NIET_BEHAALD
     return evaluation(
         doel, scope, periode, norm, waarde=m.value, basis=m.basis, peildatum=last,
-        status=status, tekort=m.short, uitleg=text,
+        status=status, tekort=m.short, uitleg=text, gemeten_op=LETTINGS,
     )  # fmt: skip
 
 

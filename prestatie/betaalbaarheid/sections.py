@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from prestatie.afspraken.schema import Doel
-from prestatie.beoordeling import huurregel
+from prestatie.beoordeling import huurregel, verhuurdoelen
 from prestatie.beoordeling.selectie import Rows
 from prestatie.beoordeling.status import Evaluation
 from prestatie.betaalbaarheid import huren_chart, huuraandelen, texts
@@ -49,6 +49,8 @@ def sections(
 ) -> list[Section]:
     """A Section for every rent target with stock in the selection."""
     out = []
+    # a target on the offer judged on the lettings: those figures are not this page's stock
+    evaluations = [e for e in evaluations if e.gemeten_op != verhuurdoelen.LETTINGS]
     for doel in doelen:
         scopes = huuraandelen.visible(huuraandelen.scopes(doel, stock), corporatie)
         if not scopes:

@@ -108,3 +108,35 @@ def empty_lettings() -> pd.DataFrame:
     columns = ["corporatie", "gemeente", "jaar", "route", "nieuwbouw", "aantal", "huur_bekend",
                *RENT_MEASURES, "grenzen_bekend", "datum_van", "datum_tot"]  # fmt: skip
     return pd.DataFrame(columns=columns)
+
+
+def _row_filter(gemeente, corporatie, jaar, route) -> tuple[str, list]:
+    clauses, params = [], []
+    for column, value in (("gemeente", gemeente), ("corporatie", corporatie), ("jaar", jaar),
+                          ("route", route)):  # fmt: skip
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def row_count(con, gemeente=None, corporatie=None, jaar=None, route=None) -> int:
+    """How many lettings in force stand behind a selection (drill-down)."""
+    where, params = _row_filter(gemeente, corporatie, jaar, route)
+    return int(con.execute(f"SELECT count(*) FROM actieve_verhuring{where}", params).fetchone()[0])
+
+
+def rows_page(
+    con, gemeente=None, corporatie=None, jaar=None, route=None, limit=200, offset=0
+) -> pd.DataFrame:
+    """A page of the lettings in force of a selection, with the file and row each came from
+    (``limit`` None: every row, for a download)."""
+    where, params = _row_filter(gemeente, corporatie, jaar, route)
+    page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    return con.execute(
+        "SELECT corporatie, gemeente, kern, vhe_id, adres, datum, jaar, huur_cent / 100 AS huur, "
+        "rekenhuur_cent / 100 AS rekenhuur, route, route_bron, zoekduur_maanden, zoekduur_soort, "
+        f"huishouden, inkomensklasse, passend, bestand, bron_rij FROM actieve_verhuring{where} "
+        f"ORDER BY corporatie, gemeente, datum, bestand, bron_rij{page}",
+        params,
+    ).df()

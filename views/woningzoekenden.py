@@ -1,0 +1,138 @@
+"""Woningzoekenden: who gets which home? The lettings per corporatie and year, the share of the
+offer under each rent limit against the norm, the statushouders and the search time, and the
+targets on them; every figure opens to the lettings behind it."""
+
+import streamlit as st
+
+from prestatie import dashboard
+from prestatie.beoordeling import huurregel, scorecard
+from prestatie.woningzoekenden import verhuringen, verhuringen_chart
+from ui import context, drilldown
+
+selection = context.frame()
+st.title("Woningzoekenden")
+st.caption(
+    "Wie krijgt welke woning? Uit de verhuringenlijsten van de corporaties: het aantal "
+    "verhuringen, het aandeel van het aanbod onder de huurgrenzen (de grens die op de datum van "
+    "verhuur gold), de toewijzingen aan statushouders en hoe lang de nieuwe huurders zochten."
+)
+
+doelen = verhuringen.lettings_targets(
+    [d for a in context.agreements() for d in a.doelen], selection.gemeente
+)
+evaluations = verhuringen.lettings_evaluations(context.evaluations(filtered=False), doelen)
+shown = [e for e in evaluations if dashboard.matches(e, selection)]
+lettings, zoekduren = context.lettings(selection.gemeente)
+summary = context.memo(
+    verhuringen.summary, lettings, zoekduren, selection.gemeente, selection.corporatie
+)
+if selection.jaar is not None:
+    summary = summary[summary["jaar"] == selection.jaar]
+where = {"gemeente": selection.gemeente, "corporatie": selection.corporatie,
+         "jaar": selection.jaar}  # fmt: skip
+
+
+def norm_of(soort: str, offer: bool = False) -> float | None:
+    """The norm of the gemeente's target of this kind (one gemeente chosen), for the line."""
+    if selection.gemeente is None:
+        return None
+    for doel in doelen:
+        if doel.soort == soort and (not offer or doel.params.get("basis") == "aanbod"):
+            years = [p.tot for p, _ in doel.norm]
+            return huurregel.norm_in(doel, selection.jaar or max(years))
+    return None
+
+
+if summary.empty:
+    st.info(verhuringen.no_lettings_text(selection.gemeente, selection.corporatie))
+else:
+    st.header("Verhuringen per corporatie en jaar")
+    st.plotly_chart(
+        context.memo(
+            verhuringen_chart.per_jaar, summary, "aantal", "Verhuringen per jaar", "verhuringen"
+        ),  # fmt: skip
+        key="verhuringen_aantal",
+    )
+    st.dataframe(verhuringen.summary_table(summary), hide_index=True)
+    drilldown.verhuringen("verhuringen van de selectie", "verhuringen_selectie", **where)
+
+    st.header("Aanbod onder de huurgrenzen")
+    st.caption(
+        "Het aandeel verhuringen met een huur tot en met de 1e aftoppingsgrens die op de datum "
+        "van verhuur gold (de grenzen gelden vanaf 1 januari). Een verhuring zonder huur telt "
+        "mee in het totaal en nooit onder de grens. De tabel hierboven geeft elke grens."
+    )
+    st.plotly_chart(
+        context.memo(
+            verhuringen_chart.per_jaar,
+            summary,
+            "aandeel_tot_eerste_aftoppingsgrens",
+            "Aanbod tot en met de 1e aftoppingsgrens",
+            "aandeel van de verhuringen",
+            share=True,
+            norm=norm_of("aandeel_huur", offer=True),
+        ),
+        key="verhuringen_aanbod",
+    )
+
+    st.header("Statushouders")
+    st.plotly_chart(
+        context.memo(
+            verhuringen_chart.per_jaar,
+            summary,
+            "aandeel_statushouders",
+            "Aandeel toewijzingen aan statushouders",
+            "aandeel van de verhuringen",
+            share=True,
+            norm=norm_of("aandeel_toewijzing"),
+        ),
+        key="verhuringen_statushouders",
+    )
+    st.caption("De statushouders per corporatie en het deel van elk (verdeling tussen hen):")
+    st.dataframe(verhuringen.split_table(summary), hide_index=True)
+    drilldown.verhuringen(
+        "toewijzingen aan statushouders", "verhuringen_statushouders", route="statushouder",
+        **where,
+    )  # fmt: skip
+
+    st.header("Zoekduur")
+    st.caption(
+        "Hoe lang de nieuwe huurders zochten: de mediaan en het aandeel dat binnen 12 maanden "
+        "een woning vond. Wat gemeten is staat in de tabel: de zoekduur, of waar een lijst "
+        "alleen die heeft de inschrijfduur (de tijd sinds inschrijving; meestal langer)."
+    )
+    left, right = st.columns(2)
+    with left:
+        st.plotly_chart(
+            context.memo(
+                verhuringen_chart.per_jaar,
+                summary,
+                "zoekduur_mediaan",
+                "Mediane zoekduur",
+                "maanden",
+            ),  # fmt: skip
+            key="verhuringen_zoekduur",
+        )
+    with right:
+        st.plotly_chart(
+            context.memo(
+                verhuringen_chart.per_jaar,
+                summary,
+                "binnen_12",
+                "Binnen 12 maanden een woning",
+                "aandeel van de verhuringen",
+                share=True,
+                norm=norm_of("zoekduur"),
+            ),
+            key="verhuringen_binnen",
+        )
+
+st.header("Doelen op de verhuringen")
+if shown:
+    st.dataframe(
+        scorecard.table(shown),
+        hide_index=True,
+        column_config={"Berekening": st.column_config.TextColumn(width="large")},
+    )
+else:
+    st.info("Voor deze selectie is geen afspraak over het aanbod, statushouders of zoekduur.")
