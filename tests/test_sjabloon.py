@@ -79,7 +79,7 @@ def test_norm_cells_of_every_kind():
     emmen = toml_reader.load_agreement(toml_reader.default_folder() / "emmen-2019-2024.toml")
     # emmen-2019-2024.toml: BB-3-eengezins, a band; the Domesta label targets 0.20/0.25/0.30
     # and average label "B".
-    assert cells.norm_text(emmen.doel("BB-3-eengezins")) == "2021=[-60, -10]; 2026=[-325, -270]"
+    assert cells.norm_text(emmen.doel("BB-3-eengezins")) == "2020=[-60, -10]; 2025=[-325, -270]"
     labels = [d for d in emmen.doelen if d.soort == "aandeel_label"]
     assert "2021=20%; 2023=25%; 2026=30%" in [cells.norm_text(d) for d in labels]
     average = next(d for d in emmen.doelen if d.soort == "gemiddeld_label")

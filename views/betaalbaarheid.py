@@ -192,8 +192,12 @@ drilldown.vhe(
 )
 
 st.subheader("Grensbedragen")
-st.caption("Beide lezingen van elke grens: de keuze bovenaan bepaalt welke meetelt.")
-st.dataframe(huurverdeling.limit_amounts(doelen, peil), hide_index=True)
+st.caption(
+    "Beide lezingen van elke grens: de keuze bovenaan bepaalt welke meetelt. 'Woningen precies "
+    "op de grens': huren gelijk aan de grens die op de peildatum geldt; 'tot' de grens is in "
+    "beide documenten gelezen als onder de grens, dus die tellen niet mee."
+)
+st.dataframe(huurverdeling.limit_amounts(doelen, peil, stock), hide_index=True)
 
 st.subheader("Doelen in de scorecard")
 st.dataframe(

@@ -102,14 +102,7 @@ if paden:
         if pad.indicatief:
             title += f" (indicatief, vanaf eind {pad.basis})"
         st.plotly_chart(context.memo(bandbreedtes_chart.band, pad, title), key=f"band_{i}")
-        note = pad.doel.toelichting
-        if pad.indicatief:
-            note = (
-                f"Het afgesproken basisjaar {pad.doel.params['basisjaar']} ontbreekt in de "
-                f"gegevens; hier vergeleken vanaf eind {pad.basis} met de afgesproken toename "
-                f"per jaar: een indicatie, geen toetsing. {note}"
-            )
-        st.caption(note)
+        st.caption(bandbreedtes.note(pad))
     band_evaluations = [e for e in context.evaluations() if e.soort == "bandbreedte"]
     st.dataframe(scorecard.table(band_evaluations), hide_index=True)
 

@@ -5,6 +5,15 @@ say which keys `[document]`, `[[afspraak]]` and `[[doel]]` know, per kind of doe
 kind-specific ones; the frozen dataclasses are what :mod:`prestatie.afspraken.toml_reader`
 returns. Everyone imports these names from :mod:`prestatie.afspraken.toml_reader`; the check of
 one table is in :mod:`prestatie.afspraken.checks`.
+
+Optional kind-specific keys (absent: None), each a reading of the document's words:
+- ``tolerantie`` (aandeel_huur): the norm is an approximation ("ca. 10%"), met when the share
+  lies within norm - tolerantie … norm + tolerantie (a fraction: 0.025 is 2,5 procentpunt);
+  the richting is then not used.
+- ``gemiddeld`` (jaarschijf): "gemiddeld 200 per jaar": judged as the total since the first year
+  with data against the sum of the yearly norms of those years, not each year on its own.
+- ``basisjaar`` and ``basis_aantal`` (bandbreedte): the verslagjaar the band counts from, and,
+  where the user has it, the count in that year (when the data has no stock of the base year).
 """
 
 from __future__ import annotations
@@ -186,11 +195,19 @@ PARAMS: dict[str, dict[str, Param]] = {
         "prijspeil": Param(int),
         "bedrag": Param(float),
         "basis": Param(str, BASES),
+        "tolerantie": Param(float, required=False),
     },
     "aandeel_label": {"labels": Param(list, LABELS), "groepnaam": Param(str)},
     "gemiddeld_label": {},
-    "jaarschijf": {"activiteiten": Param(list, ACTIVITIES)},
-    "bandbreedte": {"maat": Param(str, MEASURES), "basisjaar": Param(int, required=False)},
+    "jaarschijf": {
+        "activiteiten": Param(list, ACTIVITIES),
+        "gemiddeld": Param(bool, required=False),
+    },
+    "bandbreedte": {
+        "maat": Param(str, MEASURES),
+        "basisjaar": Param(int, required=False),
+        "basis_aantal": Param(int, required=False),
+    },
     "naar_nul": {"labels": Param(list, LABELS)},
     "labelsprong": {"label": Param(str, LABELS)},
     "aandeel_toewijzing": {

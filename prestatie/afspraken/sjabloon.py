@@ -146,6 +146,7 @@ def _dropdowns(workbook: Workbook) -> None:
         (DOELEN, "richting"): schema.DIRECTIONS,
         (DOELEN, "per_corporatie"): ("ja", "nee"),
         (DOELEN, "inclusief"): ("ja", "nee"),
+        (DOELEN, "gemiddeld"): ("ja", "nee"),
     }
     for (sheet, column), choices in lists.items():
         col = column_letter(COLUMNS[sheet].index(column))

@@ -13,9 +13,9 @@ from decimal import Decimal, InvalidOperation
 
 from prestatie.afspraken.schema import SHARE_KINDS, Doel
 
-_YES_NO = ("per_corporatie", "inclusief", "bestaande_voorraad")
-_WHOLE = ("prijspeil", "basisjaar", "maanden")
-_NUMBER = ("bedrag",)
+_YES_NO = ("per_corporatie", "inclusief", "bestaande_voorraad", "gemiddeld")
+_WHOLE = ("prijspeil", "basisjaar", "maanden", "basis_aantal")
+_NUMBER = ("bedrag", "tolerantie")
 _LIST = ("corporaties", "labels", "activiteiten")
 _SHARE_KINDS = SHARE_KINDS
 _YES = ("ja", "j", "waar", "true", "1")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from prestatie import fmt
+from prestatie.afspraken.schema import Periode
 from prestatie.beoordeling import metingen
 from prestatie.beoordeling.status import (
     ACHTER,
@@ -55,28 +56,67 @@ def _judge_count(
     )
 
 
-def jaarschijf(doel, scope, facts, periode, norm) -> Evaluation | None:
+def jaarschijven(doel, scope, facts) -> list[Evaluation]:
+    """Every period of a jaarschijf judged; with ``gemiddeld`` ("gemiddeld 200 per jaar") each
+    year as the total since the first year with data against the sum of the norms of those
+    years, so a short year is made up by a long one, as an average allows."""
+    if not doel.params.get("gemiddeld"):
+        return [e for p, n in doel.norm if (e := jaarschijf(doel, scope, facts, p, n))]
+    covered = _covered(doel, scope, facts)
+    first = doel.norm[0][0].van
+    start = min((p.van for p, _ in doel.norm if p.van in covered), default=first)
+    out = []
+    total = 0
+    for periode, norm in doel.norm:
+        if periode.van < start:  # before any data: judged on its own, so it says so
+            e = jaarschijf(doel, scope, facts, periode, norm)
+        else:
+            total += norm
+            years = periode.tot - start + 1
+            since = Periode(start, periode.tot)
+            note = f"afgesproken gemiddeld {_average(total, years)} per jaar over {since.label}"
+            if start > first:
+                note += f"; {Periode(first, start - 1).label} zonder gegevens, niet meegeteld"
+            e = jaarschijf(doel, scope, facts, since, total, note)
+        if e:
+            out.append(e)
+    return out
+
+
+def _average(total: float, years: int) -> str:
+    """'200' or '137,5': one decimal only where the average has one."""
+    mean = total / years
+    return fmt.num(mean, 0 if float(mean).is_integer() else 1)
+
+
+def _covered(doel, scope, facts) -> set[int]:
+    """The years every corporatie of the scope reported on in a production import."""
+    cov = facts.dekking[
+        (facts.dekking["gemeente"] == doel.gemeente)
+        & facts.dekking["corporatie"].isin(scope.corporaties)
+    ]
+    per_corp = cov.groupby("corporatie")["jaar"].agg(set)
+    if len(per_corp) != len(scope.corporaties):
+        return set()
+    return {int(y) for y in set.intersection(*per_corp.tolist())}
+
+
+def jaarschijf(doel, scope, facts, periode, norm, note: str = "") -> Evaluation | None:
     prod = facts.productie
     rows = prod[(prod["gemeente"] == doel.gemeente) & prod["corporatie"].isin(scope.corporaties)]
     if doel.kern:
         rows = rows[rows["kern"] == doel.kern]
     soorten = tuple(doel.params["activiteiten"])
     realised = metingen.produced(rows, soorten, range(periode.van, periode.tot + 1))
-    cov = facts.dekking[
-        (facts.dekking["gemeente"] == doel.gemeente)
-        & facts.dekking["corporatie"].isin(scope.corporaties)
-    ]
-    per_corp = cov.groupby("corporatie")["jaar"].agg(set)
-    covered = (
-        set.intersection(*per_corp.tolist()) if len(per_corp) == len(scope.corporaties) else set()
-    )
+    covered = _covered(doel, scope, facts)
     text = (
         f"{fmt.num(realised)} gerealiseerd ({', '.join(soorten)}"
         f"{', kern ' + doel.kern if doel.kern else ''}) in {periode.label}"
     )
-    return _judge_count(
-        doel, scope, periode, norm, realised, {int(y) for y in covered}, facts.today, text
-    )
+    if note:
+        years = periode.tot - periode.van + 1
+        text += f": gemiddeld {_average(realised, years)} per jaar ({note})"
+    return _judge_count(doel, scope, periode, norm, realised, covered, facts.today, text)
 
 
 def labelsprong(doel, scope, stock, periode, norm, facts) -> Evaluation | None:

@@ -71,8 +71,11 @@ def homes_short(share: Share, norm: float, richting: str) -> int:
     """Homes that must change for a share to meet its norm (0 when it does).
 
     For a minimum: homes to bring under the limit / into the group; for a maximum: homes to
-    take out. Exact arithmetic, so 90% of 1.000 needs 900, not 901.
+    take out; for a band (low, high) whichever edge is crossed. Exact arithmetic, so 90% of
+    1.000 needs 900, not 901.
     """
+    if richting == "band":  # (low, high): short of the low edge, or past the high one
+        return max(homes_short(share, norm[0], "min"), homes_short(share, norm[1], "max"))
     target = Fraction(str(norm)) * Fraction(str(share.totaal))
     deel = Fraction(str(share.deel))
     if richting == "min":

@@ -107,7 +107,7 @@ def evaluate_one(doel: Doel, scope: Scope, facts: Facts, prijspeil: str) -> list
             if e
         ]
     if doel.soort == "jaarschijf":
-        return [e for p, n in doel.norm if (e := aantaldoelen.jaarschijf(doel, scope, facts, p, n))]
+        return aantaldoelen.jaarschijven(doel, scope, facts)
     if doel.soort == "labelsprong":
         rows = scope_stock(facts.vhe, doel, scope)
         return [

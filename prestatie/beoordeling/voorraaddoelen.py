@@ -49,6 +49,8 @@ class Measure:
 
 
 def evaluate(doel, scope, stock, periode, norm, today, prijspeil) -> Evaluation | None:
+    if doel.params.get("tolerantie") is not None:
+        doel, norm = approximate(doel, norm)
     deadline = periode.tot
     if deadline in stock:
         m = _measure(doel, stock, deadline, norm, prijspeil)
@@ -59,7 +61,11 @@ def evaluate(doel, scope, stock, periode, norm, today, prijspeil) -> Evaluation 
     latest = max(earlier)
     path_norm = _path_norm(doel, stock, periode, norm, latest)
     if path_norm is None:
-        return no_data(doel, scope, periode, norm, "geen basismeting vóór het doeljaar")
+        base = doel.params.get("basisjaar") if doel.soort == "bandbreedte" else None
+        text = "geen basismeting vóór het doeljaar"
+        if base is not None and base < latest:
+            text = _no_base_text(doel, base)
+        return no_data(doel, scope, periode, norm, text)
     m = _measure(doel, stock, latest, path_norm, prijspeil)
     reached = doel.soort == "naar_nul" and m.value == 0
     status = BEHAALD if reached else OP_KOERS if m.met else ACHTER
@@ -68,6 +74,18 @@ def evaluate(doel, scope, stock, periode, norm, today, prijspeil) -> Evaluation 
         f"{_fmt_norm(doel, path_norm)}"
     )
     return _judged(doel, scope, periode, norm, replace(m, text=text), status)
+
+
+def approximate(doel, norm):
+    """A share that is an approximation ("ca. 10%", ``tolerantie`` 0.025): the target read as
+    the band norm - tolerantie … norm + tolerantie, each year's norm alike."""
+    tol = doel.params["tolerantie"]
+
+    def widen(n):
+        return n if isinstance(n, tuple) else (round(n - tol, 10), round(n + tol, 10))
+
+    wide = replace(doel, richting="band", norm=tuple((p, widen(n)) for p, n in doel.norm))
+    return wide, widen(norm)
 
 
 def _judged(doel, scope, periode, norm, m: Measure, status: str) -> Evaluation:
@@ -91,7 +109,7 @@ def _path_norm(doel, stock, periode, norm, year):
     """The norm at an intermediate year on a straight line towards the deadline."""
     if doel.soort in ("aandeel_huur", "aandeel_label"):
         before = [(p.tot, n) for p, n in doel.norm if p.tot < periode.tot]
-        if not before:
+        if not before or isinstance(norm, tuple):
             return norm
         y0, n0 = max(before)
         if year <= y0:
@@ -105,7 +123,7 @@ def _path_norm(doel, stock, periode, norm, year):
         return start * (periode.tot - year) / (periode.tot - first)
     if doel.soort == "bandbreedte":
         base = doel.params.get("basisjaar") or min(stock)
-        if base not in stock or year <= base:
+        if _band_start(doel, stock, base) is None or year <= base:
             return None
         return BandPath((year - base) / (periode.tot - base), norm)
     return norm
@@ -178,12 +196,32 @@ def _share_measure(share: metingen.Share, norm, richting: str, peil: date, text:
     return Measure(share.waarde, met, peil, text, short, share.totaal)
 
 
+def _band_start(doel, stock, base: int) -> float | None:
+    """The stock measure in the base year: counted from the data, else the file's
+    ``basis_aantal``; None when neither has it (never the first peildatum instead)."""
+    if base in stock:
+        return metingen.stock_measure(stock[base], doel.params["maat"])
+    count = doel.params.get("basis_aantal")
+    return None if count is None else float(count)
+
+
+def _no_base_text(doel, base: int) -> str:
+    if doel.params.get("basisjaar") is None:
+        return "geen basismeting vóór het doeljaar"
+    return (
+        f"geen voorraad in het basisjaar {base} en geen basis_aantal in het afsprakenbestand; "
+        "de monitor telt niet vanaf de eerste peildatum in de data"
+    )
+
+
 def _band_change(doel, stock, year, norm, peil):
     maat = doel.params["maat"]
     base = doel.params.get("basisjaar") or min(stock)
-    if base not in stock or year <= base:
+    start = _band_start(doel, stock, base)
+    if start is None:
+        return Measure(None, False, peil, _no_base_text(doel, base))
+    if year <= base:
         return Measure(None, False, peil, "geen basismeting vóór het doeljaar")
-    start = metingen.stock_measure(stock[base], maat)
     now = metingen.stock_measure(stock[year], maat)
     change = now - start
     if isinstance(norm, BandPath):
@@ -192,8 +230,9 @@ def _band_change(doel, stock, year, norm, peil):
     else:
         lo, hi = band(doel.richting, norm)
         met = lo <= change <= hi
+    source = "" if base in stock else " (basis_aantal uit het afsprakenbestand)"
     text = (
-        f"{_MAAT[maat]}: {fmt.num(start)} eind {base}, {fmt.num(now)} eind {year}: "
+        f"{_MAAT[maat]}: {fmt.num(start)} eind {base}{source}, {fmt.num(now)} eind {year}: "
         f"verandering {fmt.signed(change)}"
     )
     return Measure(change, met, peil, text, basis=now)

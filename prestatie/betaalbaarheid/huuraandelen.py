@@ -98,10 +98,16 @@ def _shares(judged: pd.DataFrame, by: list[str], doel: Doel) -> pd.DataFrame:
     return pd.DataFrame(out, columns=[*by, "deel", "totaal", "peildatum", "grens_cent"])
 
 
-def gap(deel: float, totaal: float, norm: float | None, richting: str) -> int | None:
-    """Homes short of the norm (:func:`metingen.homes_short`); None without a norm or homes."""
+def gap(
+    deel: float, totaal: float, norm: float | None, richting: str, tolerantie: float | None = None
+) -> int | None:
+    """Homes short of the norm (:func:`metingen.homes_short`); None without a norm or homes.
+    With a ``tolerantie`` ("ca. 10%") the norm is the band norm ± tolerantie, as the monitor
+    reads it (:func:`prestatie.beoordeling.voorraaddoelen.approximate`)."""
     if norm is None or pd.isna(norm) or not totaal:  # no norm that year (NaN in a frame)
         return None
+    if tolerantie is not None:
+        norm, richting = (round(norm - tolerantie, 10), round(norm + tolerantie, 10)), "band"
     return metingen.homes_short(metingen.Share(deel, totaal), norm, richting)
 
 
@@ -115,7 +121,7 @@ def trend(judged: pd.DataFrame, doel: Doel) -> pd.DataFrame:
     out["waarde"] = out["deel"] / out["totaal"]
     out["norm"] = [norm_in(doel, j) for j in out["jaar"]]
     out["tekort"] = [
-        gap(d, t, n, doel.richting)
+        gap(d, t, n, doel.richting, doel.params.get("tolerantie"))
         for d, t, n in zip(out["deel"], out["totaal"], out["norm"], strict=True)
     ]
     out["status"] = None
@@ -202,7 +208,8 @@ def per_kern(judged_year: pd.DataFrame, doel: Doel) -> pd.DataFrame:
     jaar = int(rows["jaar"].iloc[0])
     norm = norm_in(doel, jaar)
     out["tekort"] = [
-        gap(d, t, norm, doel.richting) for d, t in zip(out.deel, out.totaal, strict=True)
+        gap(d, t, norm, doel.richting, doel.params.get("tolerantie"))
+        for d, t in zip(out.deel, out.totaal, strict=True)
     ]
     several = judged_year["scope"].nunique() > 1
     out["naam"] = [f"{k} ({s})" if several else k for k, s in zip(out.kern, out.scope, strict=True)]

@@ -163,14 +163,45 @@ def shares_per_limit_table(long: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def limit_amounts(doelen: list[Doel], peildatum: date) -> pd.DataFrame:
+def on_limit(stock: pd.DataFrame, doel: Doel, peildatum: date) -> float | None:
+    """Homes of the target's gemeente (and corporaties) on the peildatum whose rent is exactly
+    the limit in force then: counted up to and including it but not under it (``tot_`` minus
+    ``onder_``), the homes the reading of "tot" decides on. None: no counts for that limit."""
+    grens = Regel.van(doel).grens
+    tot, onder = f"tot_{grens}", f"onder_{grens}"
+    if tot not in stock or onder not in stock:
+        return None
+    rows = stock[
+        (pd.to_datetime(stock["peildatum"]) == pd.Timestamp(peildatum))
+        & (stock["gemeente"] == doel.gemeente)
+    ]
+    if doel.corporaties:
+        rows = rows[rows["corporatie"].isin(doel.corporaties)]
+    if rows.empty:
+        return None
+    return float(rows[tot].sum() - rows[onder].sum())
+
+
+def limit_amounts(
+    doelen: list[Doel], peildatum: date, stock: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Per target both readings of its limit: in force on the peildatum and the document's
-    amount, with the official limit of the document's prijspeil year beside it."""
+    amount, with the official limit of the document's prijspeil year beside it; with the
+    ``stock`` also the homes whose rent is exactly the limit in force (what "tot" decides)."""
     rows = []
     indexed = huurgrenzen.in_force(peildatum) or {}
     for d in doelen:
         regel = Regel.van(d)
         official = _official(regel.grens, regel.prijspeil)
+        exact = None if stock is None else on_limit(stock, d, peildatum)
+        on_text = (
+            {}
+            if stock is None
+            else {
+                "Woningen precies op de grens": "–" if exact is None else fmt.num(exact),
+                "Tellen die mee?": "ja" if regel.inclusief else "nee",
+            }
+        )
         rows.append(
             {
                 "Afspraak": d.afspraak,
@@ -184,6 +215,7 @@ def limit_amounts(doelen: list[Doel], peildatum: date) -> pd.DataFrame:
                 "Vast: bedrag in het document": f"{fmt.euro(regel.bedrag)} "
                 f"(prijspeil {regel.prijspeil})",
                 "Officiële grens in het prijspeiljaar": fmt.euro(official),
+                **on_text,
             }
         )
     return pd.DataFrame(rows)

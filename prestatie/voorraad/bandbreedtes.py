@@ -48,7 +48,8 @@ def band_path(doel: Doel, scope: status.Scope, facts: monitor.Facts) -> Bandpad:
     """Realised change since the base year against the band, as the monitor measures it.
 
     Without a ``basisjaar`` the base is the first year with stock (as in the monitor). When the
-    agreed base year is not in the data, the change is shown from the first year with stock
+    agreed base year is not in the data, the file's ``basis_aantal`` is the base when it has one
+    (as in the monitor); without it the change is shown from the first year with stock
     and the band from its norm there (``indicatief``): for 15-35 a year since 2018 that is
     15-35 a year since that first year; the monitor does not judge this reading.
     """
@@ -56,13 +57,17 @@ def band_path(doel: Doel, scope: status.Scope, facts: monitor.Facts) -> Bandpad:
     maat = doel.params["maat"]
     values = {y: metingen.stock_measure(rows, maat) for y, rows in sorted(stock.items())}
     agreed = doel.params.get("basisjaar")
-    base = agreed if agreed in values else (min(values) if values else None)
-    indicatief = agreed is not None and agreed not in values
+    count = doel.params.get("basis_aantal")
+    start = dict(values)
+    if agreed is not None and agreed not in values and count is not None and values:
+        start[agreed] = float(count)  # the file's count in the base year the data lacks
+    base = agreed if agreed in start else (min(values) if values else None)
+    indicatief = agreed is not None and agreed not in start
     path = pd.DataFrame(
         {
             "jaar": list(values),
             "stand": list(values.values()),
-            "verandering": [v - values[base] for v in values.values()] if values else [],
+            "verandering": [v - start[base] for v in values.values()] if values else [],
         },
         columns=["jaar", "stand", "verandering"],
     )
@@ -91,3 +96,24 @@ def band_paths(
         band_path(doel, scope, facts)
         for doel, scope in targets_in_scope(doelen, facts, "bandbreedte", selectie)
     ]
+
+
+def note(pad: Bandpad) -> str:
+    """What the page says under a band: the toelichting, and when the agreed base year is not
+    in the data how the figure reads it instead."""
+    if not pad.indicatief:
+        return pad.doel.toelichting
+    agreed = pad.doel.params["basisjaar"]
+    if pad.normen.empty:
+        how = (
+            f"Het afgesproken basisjaar {agreed} ontbreekt in de gegevens en het "
+            "afsprakenbestand noemt geen basis_aantal: de gerealiseerde verandering staat hier "
+            f"vanaf eind {pad.basis}, zonder bandbreedte; de monitor toetst dit doel niet."
+        )
+    else:
+        how = (
+            f"Het afgesproken basisjaar {agreed} ontbreekt in de gegevens; hier vergeleken "
+            f"vanaf eind {pad.basis} met de afgesproken toename per jaar: een indicatie, "
+            "geen toetsing."
+        )
+    return f"{how} {pad.doel.toelichting}"
