@@ -48,14 +48,87 @@ def parse(file, hints: ingest.Hints) -> ingest.Parsed | ImportRefused:
         return exc
 
 
+def content_hash(file) -> str:
+    """The SHA-256 of an uploaded file, computed once per upload (keyed by Streamlit's file id,
+    which changes when the file is uploaded again)."""
+    hashes = st.session_state.setdefault("upload_hashes", {})
+    upload_id = getattr(file, "file_id", None) or file_key(file)
+    if upload_id not in hashes:
+        hashes[upload_id] = hashlib.sha256(file.getvalue()).hexdigest()
+    return hashes[upload_id]
+
+
 def parse_all(files) -> dict[str, ingest.Parsed | ImportRefused]:
-    results = {}
-    progress = st.progress(0.0, text="Bestanden lezen …")
-    for i, file in enumerate(files, start=1):
-        progress.progress((i - 0.5) / len(files), text=f"{file.name} lezen ({i} van {len(files)})")
-        results[file_key(file)] = parse(file, hints_for(file_key(file)))
-    progress.empty()
-    return results
+    """Every file read, once: the result is kept in the session, keyed by the file's name and
+    content hash, the user's choices for it and the corporations prestatie knows, so a rerun
+    (typing a name, opening an expander) reads nothing again. Only the current files are kept."""
+    cache = st.session_state.setdefault("upload_parsed", {})
+    known = hash(partijen.corporaties())  # a corporation added: files are read again
+    keys = {
+        file_key(f): (f.name, content_hash(f), repr(hints_for(file_key(f))), known) for f in files
+    }
+    todo = [f for f in files if keys[file_key(f)] not in cache]
+    if todo:
+        progress = st.progress(0.0, text="Bestanden lezen …")
+        for i, file in enumerate(todo, start=1):
+            progress.progress(
+                (i - 0.5) / len(todo), text=f"{file.name} lezen ({i} van {len(todo)})"
+            )
+            cache[keys[file_key(file)]] = parse(file, hints_for(file_key(file)))
+        progress.empty()
+    current = set(keys.values())
+    st.session_state["upload_parsed"] = {k: v for k, v in cache.items() if k in current}
+    ids = {getattr(f, "file_id", None) or file_key(f) for f in files}
+    hashes = st.session_state["upload_hashes"]
+    st.session_state["upload_hashes"] = {k: v for k, v in hashes.items() if k in ids}
+    return {name: cache[key] for name, key in keys.items()}
+
+
+def forget() -> None:
+    for name in ("upload_parsed", "upload_hashes"):
+        st.session_state.pop(name, None)
+
+
+def replaced_text(batches, written) -> str:
+    """What this session's import replaced: the imports of the same corporatie, gemeente and
+    peildatum that counted until now (perhaps from another visitor a moment ago)."""
+    by_id = batches.set_index("id")
+    parts = []
+    for result in written:
+        for old in result.vervangen:
+            if old not in by_id.index:
+                continue
+            row = by_id.loc[old]
+            who = f", door {row['gebruiker']}" if isinstance(row["gebruiker"], str) else ""
+            parts.append(f"import {old} ({row['bestand']}{who})")
+    return f" Dit vervangt {', '.join(parts)}." if parts else ""
+
+
+def remember_written(written) -> None:
+    st.session_state.setdefault("eigen_imports", set()).update(
+        w.batch_id for w in written if w.batch_id is not None
+    )
+
+
+def replaced_by_others(batches) -> list[str]:
+    """This session's imports that another import replaced since (another visitor, or the
+    command line): each said once."""
+    own = st.session_state.get("eigen_imports", set())
+    told = st.session_state.setdefault("vervanging_gemeld", set())
+    texts = []
+    for row in batches[batches["id"].isin(own) & batches["vervangen_door"].notna()].itertuples():
+        by = int(row.vervangen_door)
+        if by in own or row.id in told:
+            continue
+        [other] = batches[batches["id"] == by].itertuples()
+        who = f" door {other.gebruiker}" if isinstance(other.gebruiker, str) else ""
+        texts.append(
+            f"Uw import {row.id} ({row.bestand}) is vervangen door import {by} "
+            f"({other.bestand}, ingelezen{who}); die telt nu voor deze corporatie, gemeente en "
+            "peildatum."
+        )
+        told.add(row.id)
+    return texts
 
 
 def corrections(file, result: ingest.Parsed | ImportRefused) -> None:

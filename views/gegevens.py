@@ -24,6 +24,8 @@ files = st.file_uploader(
     accept_multiple_files=True,
     key=f"uploader_{round_}",
 )
+if not files:
+    upload.forget()  # the readings of files no longer chosen
 if files:
     results = upload.parse_all(files)
     for file in files:
@@ -49,6 +51,7 @@ if files:
     ):
         with st.spinner("Inlezen …"):
             written = dashboard.save_uploads(con, accepted, gebruiker=user or None)
+        upload.remember_written(written)
         new = sum(w.nieuw for w in written)
         warnings = sum(len(p.warnings) for p in accepted)
         skipped = sum(len(p.skipped) for p in accepted)
@@ -65,6 +68,7 @@ if files:
             f"{fmt.meervoud(warnings, 'waarschuwing', 'waarschuwingen')}, "
             f"{fmt.meervoud(skipped, 'rij', 'rijen')} overgeslagen."
             + (" De andere pagina's tonen de nieuwe gegevens." if new else "")
+            + upload.replaced_text(dashboard.batches(con), written)
         )
         st.session_state["upload_round"] = round_ + 1
         st.rerun()
@@ -73,6 +77,8 @@ if message := st.session_state.pop("upload_message", None):
     st.success(message)
 
 batches = dashboard.batches(con)
+for text in upload.replaced_by_others(batches):
+    st.info(text, icon=":material/swap_horiz:")
 st.subheader("Ingelezen bestanden")
 st.plotly_chart(charts.rows_per_batch(batches), key="rijen_per_batch")
 st.dataframe(tabellen.import_list(batches), hide_index=True)
