@@ -79,6 +79,8 @@ def test_emmen_targets_are_measured_on_the_lettings(demo_copy, monkeypatch):
     offer = targets[targets["Doel"].str.startswith("Ten minste 80%")]
     assert len(offer) == 3
     assert all(t.startswith("verhuringen 2023: ") for t in offer["Berekening"])
+    lines = [m.value for m in at.markdown if m.value.startswith("- BB-25 · ")]
+    assert len(lines) == 3 and all("verhuringen 2023: " in line for line in lines)
     search = targets[targets["Afspraak"] == "BB-1"].iloc[0]
     assert "gemeten als inschrijfduur" in search["Berekening"]
 
@@ -101,6 +103,9 @@ def test_without_lettings_the_page_says_so_and_the_offer_is_measured_on_the_stoc
         t.startswith("gemeten op de voorraad, geen verhuringen ingelezen over 2023")
         for t in offer["Berekening"]
     )
+    lines = [m.value for m in at.markdown if m.value.startswith("- BB-25 · ")]
+    assert len(lines) == 3
+    assert all("gemeten op de voorraad, geen verhuringen ingelezen over 2023" in x for x in lines)
     statushouders = targets[targets["Afspraak"] == "BB-18"].iloc[0]
     assert statushouders["Status"] == "⚪ geen gegevens"
     assert statushouders["Berekening"] == "geen verhuringen ingelezen over 2023"

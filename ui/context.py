@@ -296,7 +296,7 @@ def dimensions() -> dict[str, list]:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _lettings(path: str, version: str, gemeente: str | None):
-    con = _connection(path).cursor()
+    con = cursor()
     return dashboard.lettings_facts(con, None if gemeente is None else [gemeente])
 
 
@@ -308,13 +308,13 @@ def lettings(gemeente: str | None = None):
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _lettings_page(path, version, selection: tuple, limit: int, offset: int):
-    con = _connection(path).cursor()
+    con = cursor()
     return dashboard.verhuring_rows(con, limit, offset, **dict(selection))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _lettings_count(path, version, selection: tuple) -> int:
-    return dashboard.verhuring_count(_connection(path).cursor(), **dict(selection))
+    return dashboard.verhuring_count(cursor(), **dict(selection))
 
 
 def lettings_count(**selection) -> int:

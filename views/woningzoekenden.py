@@ -56,12 +56,16 @@ else:
     st.dataframe(verhuringen.summary_table(summary), hide_index=True)
     drilldown.verhuringen("verhuringen van de selectie", "verhuringen_selectie", **where)
 
-    st.header("Aanbod onder de huurgrenzen")
-    st.caption(
-        "Het aandeel verhuringen met een huur tot en met de 1e aftoppingsgrens die op de datum "
-        "van verhuur gold (de grenzen gelden vanaf 1 januari). Een verhuring zonder huur telt "
-        "mee in het totaal en nooit onder de grens. De tabel hierboven geeft elke grens."
-    )
+
+st.header("Aanbod onder de huurgrenzen")
+st.caption(
+    "Het aandeel verhuringen met een huur tot en met de 1e aftoppingsgrens die op de datum van "
+    "verhuur gold (de grenzen gelden vanaf 1 januari). Een verhuring zonder huur telt mee in het "
+    "totaal en nooit onder de grens. De tabel bovenaan geeft elke grens."
+)
+for line in verhuringen.offer_lines(shown, doelen, selection.jaar):
+    st.markdown(f"- {line}")
+if not summary.empty:
     st.plotly_chart(
         context.memo(
             verhuringen_chart.per_jaar,
@@ -75,6 +79,7 @@ else:
         key="verhuringen_aanbod",
     )
 
+if not summary.empty:
     st.header("Statushouders")
     st.plotly_chart(
         context.memo(

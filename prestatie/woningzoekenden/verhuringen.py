@@ -14,7 +14,7 @@ import pandas as pd
 
 from prestatie import fmt
 from prestatie.afspraken.schema import Doel
-from prestatie.beoordeling import verhuurdoelen, verhuurmetingen
+from prestatie.beoordeling import scorecard, verhuurdoelen, verhuurmetingen
 from prestatie.beoordeling.huurregel import limit_column
 from prestatie.beoordeling.status import Evaluation
 from prestatie.referentie import huurgrenzen
@@ -180,3 +180,23 @@ def no_lettings_text(gemeente: str | None, corporatie: str | None) -> str:
         "tot dan meet de monitor het aanbod op de voorraad en zegt dat ('"
         f"{verhuurdoelen.OP_DE_VOORRAAD}')."
     )
+
+
+def offer_lines(evaluations: list[Evaluation], doelen: list[Doel], jaar: int | None) -> list[str]:
+    """Per target on the offer and scope one line for the year (the latest judged one when
+    None): its status, the share against the norm and how it was measured, e.g. 'Domesta,
+    2023: 🔴 niet behaald, 66,7% (norm ≥ 80,0%); verhuringen 2023: 8 van 12 …'."""
+    offer = {(d.document, d.id) for d in doelen if verhuurdoelen.on_offer(d)}
+    rows = [e for e in evaluations if (e.document, e.doel) in offer]
+    if jaar is None:
+        judged = [e.jaar for e in rows if e.waarde is not None]
+        jaar = max(judged) if judged else None
+    lines = []
+    for e in rows:
+        if e.jaar != jaar:
+            continue
+        lines.append(
+            f"{e.afspraak} · {e.corporatie}, {e.periode}: {scorecard.STATUS_TEKEN[e.status]} "
+            f"{e.status}, {scorecard.value_text(e)} (norm {scorecard.norm_text(e)}); {e.uitleg}"
+        )
+    return lines
