@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from prestatie import dashboard
+from prestatie import dashboard, invoermap
 from prestatie.beoordeling import huurregel, monitor
 from prestatie.demo import demobestanden
 from prestatie.inlezen import cell_values, ingest
@@ -93,6 +93,20 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_demo_files)
     p = command("leeg", _clear, "verwijder alle ingelezen gegevens (ook de demo)")
     p.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    p = command(
+        "watch",
+        _watch,
+        "lees bestanden in die in MAP worden gezet (ingelezen naar MAP/done, geweigerd naar "
+        "MAP/fout met de reden ernaast); de database is alleen open als er iets in te lezen is",
+    )
+    p.add_argument("map", type=Path, metavar="MAP")
+    p.add_argument(
+        "--interval",
+        type=float,
+        default=invoermap.default_interval(),
+        help="seconden tussen twee rondes (standaard $PRESTATIE_WATCH_INTERVAL of 30)",
+    )
+    p.add_argument("--eenmaal", action="store_true", help="één ronde, dan stoppen")
     p = command("ongedaan", _undo, "maak een import ongedaan")
     p.add_argument("batch", type=int)
     p = command(
@@ -223,6 +237,23 @@ def _clear(args) -> int:
     store.clear_data(_open(args))
     print("Alle ingelezen gegevens zijn verwijderd; de afspraken blijven.", file=sys.stderr)
     return 0
+
+
+def _watch(args) -> int:
+    def open_database(timeout):
+        return dashboard.open_database(args.db, demo=False, timeout=timeout)
+
+    print(f"Map {args.map} wordt bewaakt (elke {args.interval:g} s).", file=sys.stderr, flush=True)
+    refused = False
+    rounds = 1 if args.eenmaal else None
+    for outcome in invoermap.watch(args.map, open_database, args.interval, rounds):
+        if isinstance(outcome, dashboard.DatabaseBusy):
+            print(f"{outcome} De bestanden blijven staan.", file=sys.stderr, flush=True)
+            continue
+        for done in outcome:
+            refused |= not done.imported
+            print(done.text, file=sys.stdout if done.imported else sys.stderr, flush=True)
+    return 2 if refused and args.eenmaal else 0
 
 
 def _undo(args) -> int:

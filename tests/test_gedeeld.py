@@ -18,6 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.browser import choose, new_page, wait_for_app
+from tests.gedeeld_helpers import Holder
 
 ROOT = Path(__file__).resolve().parents[1]
 STOCK = (
@@ -44,29 +45,6 @@ def cli(*args, wait: float | None = None):
         cwd=ROOT,
         env=env,
     )
-
-
-class Holder:
-    """Another process that holds the database file open until told to let go."""
-
-    def __init__(self, db: Path):
-        code = (
-            "import duckdb, sys\n"
-            f"con = duckdb.connect({str(db)!r})\n"
-            "print('open', flush=True)\n"
-            "sys.stdin.readline()\n"
-            "con.close()\n"
-        )
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
-        assert self.process.stdout.readline().strip() == "open"
-
-    def release(self) -> None:
-        if self.process.poll() is None:
-            self.process.stdin.write("\n")
-            self.process.stdin.flush()
-            self.process.wait(timeout=30)
 
 
 @pytest.fixture
