@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import fouten, verbinding
+from ui import fouten, toegang, verbinding
 
 st.set_page_config(
     page_title="prestatie · monitor prestatieafspraken", page_icon="🏘️", layout="wide"
@@ -24,4 +24,5 @@ page = st.navigation(PAGES)
 # A Dutch message with a reference, the traceback to the log; the database is held only while
 # the page runs, so the command line can import beside the app (ui/verbinding.py).
 with fouten.guard(page.title), verbinding.database():
+    toegang.gate()  # with login configured: the login screen, or the user and Uitloggen
     page.run()

@@ -1,14 +1,17 @@
 """The command line: ``prestatie import|voorraad|productie|verhuringen|monitor|batches|demo|leeg|
-corporatie-toevoegen``.
+ongedaan|corporatie-toevoegen|rollen|rol``.
 
 JSON goes to stdout (fractions 0..1, dates YYYY-MM-DD); messages to stderr in Dutch. A refused
-import exits with 2 and leaves the database as it was.
+import exits with 2 and leaves the database as it was. A write is done as the user ``--als
+EMAIL`` (or ``PRESTATIE_GEBRUIKER``) names, with the role the roles in force give them; without
+one, as the local beheerder (said on stderr). A write the role does not allow exits with 4.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,8 +22,9 @@ from prestatie.demo import demobestanden
 from prestatie.inlezen import cell_values, ingest
 from prestatie.inlezen.errors import ImportRefused
 from prestatie.inlezen.toewijzingen import ROUTES
-from prestatie.opslag import queries, store
+from prestatie.opslag import queries
 from prestatie.referentie import partijen
+from prestatie.toegang import rollen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,6 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     except dashboard.DatabaseBusy as busy:  # the app or another import kept the file too long
         print(busy, file=sys.stderr)
         return 3
+    except dashboard.NotPermitted as refused:
+        print(f"{refused} De database is niet gewijzigd.", file=sys.stderr)
+        return 4
+    except rollen.InvalidRoles as invalid:
+        print(f"Rollen niet opgeslagen: {invalid}.", file=sys.stderr)
+        return 2
     except Exception as exc:  # the user gets a sentence, not a traceback
         if "lock" in str(exc).lower():
             print(
@@ -54,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text, description=text)
         p.add_argument(
             "--db", help="databasebestand (standaard: $PRESTATIE_DB of data/prestatie.duckdb)"
+        )
+        p.add_argument(
+            "--als",
+            metavar="EMAIL",
+            help="schrijf als deze gebruiker, met de rol die de rollen geven (standaard: "
+            "$PRESTATIE_GEBRUIKER; zonder: als lokale beheerder)",
         )
         p.set_defaults(run=run)
         return p
@@ -123,11 +139,38 @@ def _parser() -> argparse.ArgumentParser:
         metavar="A",
         help="een andere schrijfwijze van de naam, zoals bestanden die schrijven (mag vaker)",
     )
+    p = command("rollen", _roles, "wie welke rol heeft (de rollen die gelden)")
+    p.add_argument("--json", action="store_true", help="JSON op stdout")
+    p = command(
+        "rol",
+        _set_role,
+        "geef een e-mailadres of domein (@emmen.nl) een rol: beheerder, invoerder (met "
+        "--corporatie), gemeente (met --gemeente) of lezer",
+    )
+    p.add_argument("wie", metavar="WIE")
+    p.add_argument("rol", nargs="?", choices=rollen.ROLLEN)
+    p.add_argument("--corporatie", action="append", default=[], metavar="C")
+    p.add_argument("--gemeente")
+    p.add_argument("--verwijder", action="store_true", help="haal de regel van WIE weg")
     return parser
 
 
-def _open(args) -> store.duckdb.DuckDBPyConnection:
+def _open(args):
     return dashboard.open_database(args.db, demo=False)
+
+
+def _user(args, con) -> rollen.Gebruiker:
+    """Who a write is done as: ``--als`` or $PRESTATIE_GEBRUIKER with their role, else the
+    local beheerder (and a line saying so)."""
+    email = getattr(args, "als", None) or os.environ.get("PRESTATIE_GEBRUIKER")
+    if email:
+        return dashboard.user_for(con, email)
+    print(
+        "Geen gebruiker opgegeven (--als of PRESTATIE_GEBRUIKER): de opdracht schrijft als "
+        "lokale beheerder.",
+        file=sys.stderr,
+    )
+    return rollen.lokaal("opdrachtregel")
 
 
 def _import(args) -> int:
@@ -143,7 +186,7 @@ def _import(args) -> int:
             return 2
     hints = ingest.Hints(args.corporatie, args.gemeente, peildatum)
     con = _open(args)
-    for parsed, result in store.import_paths(con, args.files, hints):
+    for parsed, result in dashboard.import_paths(con, args.files, hints, _user(args, con)):
         state = (
             "al ingelezen, niets gewijzigd"
             if not result.nieuw
@@ -216,7 +259,8 @@ def _batches(args) -> int:
 
 
 def _demo(args) -> int:
-    rows = demobestanden.load(_open(args))
+    con = _open(args)
+    rows = dashboard.load_demo(con, _user(args, con))
     print(f"Demonstratiegegevens ingelezen: {rows} rijen.", file=sys.stderr)
     return 0
 
@@ -234,7 +278,8 @@ def _clear(args) -> int:
             file=sys.stderr,
         )
         return 1
-    store.clear_data(_open(args))
+    con = _open(args)
+    dashboard.clear_data(con, _user(args, con))
     print("Alle ingelezen gegevens zijn verwijderd; de afspraken blijven.", file=sys.stderr)
     return 0
 
@@ -257,14 +302,16 @@ def _watch(args) -> int:
 
 
 def _undo(args) -> int:
-    store.undo_batch(_open(args), args.batch)
+    con = _open(args)
+    dashboard.undo_import(con, args.batch, _user(args, con))
     print(f"Batch {args.batch} is ongedaan gemaakt.", file=sys.stderr)
     return 0
 
 
 def _add_corporatie(args) -> int:
     try:
-        pairs = dashboard.add_corporatie(_open(args), args.naam, args.alias)
+        con = _open(args)
+        pairs = dashboard.add_corporatie(con, args.naam, args.alias, _user(args, con))
     except partijen.InvalidCorporatie as refused:
         print(f"Niet toegevoegd: {refused}.", file=sys.stderr)
         return 2
@@ -278,6 +325,38 @@ def _add_corporatie(args) -> int:
         print(f"Corporatie {name} toegevoegd{also}.", file=sys.stderr)
     else:
         print(f"Schrijfwijzen van {name} toegevoegd: {', '.join(spellings)}.", file=sys.stderr)
+    return 0
+
+
+def _roles(args) -> int:
+    current = dashboard.roles(_open(args))
+    if args.json:
+        return _emit(
+            [
+                {"wie": r.wie, "rol": r.rol, "corporaties": list(r.corporaties),
+                 "gemeente": r.gemeente}
+                for r in current.regels
+            ]
+        )  # fmt: skip
+    sys.stdout.write(rollen.rules_toml(current))
+    return 0
+
+
+def _set_role(args) -> int:
+    con = _open(args)
+    current = dashboard.roles(con)
+    wie = args.wie.strip().lower()
+    kept = tuple(r for r in current.regels if r.wie != wie)
+    if args.verwijder:
+        rules = kept
+    elif args.rol is None:
+        print("Geef een rol: beheerder, invoerder, gemeente of lezer.", file=sys.stderr)
+        return 2
+    else:
+        rule = rollen.make_rule(wie, args.rol, args.corporatie, args.gemeente, "rol")
+        rules = (*kept, rule)
+    version = dashboard.save_roles(con, rollen.Rollen(rules, current.onbekend), _user(args, con))
+    print(f"Rollen opgeslagen (versie {version}).", file=sys.stderr)
     return 0
 
 

@@ -21,9 +21,23 @@ from prestatie.afspraken import register, schema, toml_reader
 from prestatie.beoordeling import huurregel, monitor, status
 from prestatie.beoordeling.selectie import Filters, evaluation_selected
 from prestatie.demo import demobestanden
-from prestatie.opslag import counts, queries, register_store, store, verhuurtelling, wachten
+from prestatie.inlezen import ingest
+from prestatie.opslag import (
+    counts,
+    logboek,
+    queries,
+    register_store,
+    store,
+    verhuurtelling,
+    wachten,
+)
 from prestatie.referentie import huurgrenzen, labels, namen, partijen
 from prestatie.referentie.peildatum import as_date, verslagjaar
+from prestatie.toegang import rechten, rollen
+from prestatie.toegang.rechten import Handeling
+from prestatie.toegang.rollen import Gebruiker
+
+ROLES_FILE = Path(__file__).resolve().parents[1] / "data" / "rollen.toml"
 
 DatabaseBusy = wachten.DatabaseBusy  # another process kept the file for too long
 
@@ -39,7 +53,10 @@ def open_database(
     load_corporaties(con)  # before the agreements: their checks know the added ones
     sync_agreements(con)
     if new and demo:
-        demobestanden.load(con)
+        rows = demobestanden.load(con)
+        first_start = rollen.lokaal("prestatie (eerste start)")
+        text = f"demonstratiegegevens ingelezen: {rows} rijen"
+        _log(con, first_start, Handeling(rechten.DEMO_INLEZEN), text)
     return con
 
 
@@ -65,16 +82,21 @@ def load_corporaties(con: duckdb.DuckDBPyConnection) -> None:
 def add_corporatie(
     con: duckdb.DuckDBPyConnection,
     name: str,
-    aliases: list[str] | tuple[str, ...] = (),
-    door: str | None = None,
+    aliases: list[str] | tuple[str, ...],
+    wie: Gebruiker | None,
 ) -> list[tuple[str, str]]:
     """Add a corporation prestatie does not know (a new or merged one), or spellings of a known
     one, and know it from now on; returns the (corporatie, alias) pairs stored (none when all
-    were known). Raises partijen.InvalidCorporatie with the Dutch reason."""
+    were known). Raises partijen.InvalidCorporatie with the Dutch reason, NotPermitted unless
+    ``wie`` is a beheerder."""
+    write = Handeling(rechten.CORPORATIE, onderwerp=name)
+    _permit(con, wie, write)
     pairs = partijen.new_corporatie(name, aliases)
     if pairs:
-        store.add_corporatie(con, pairs, door)
+        store.add_corporatie(con, pairs, wie.wie)
         load_corporaties(con)
+        spellings = ", ".join(alias for _, alias in pairs)
+        _log(con, wie, write, f"corporatie {pairs[0][0]}: {spellings}")
     return pairs
 
 
@@ -339,20 +361,84 @@ def demo_notice(con: duckdb.DuckDBPyConnection) -> str | None:
 
 
 def save_uploads(
-    con: duckdb.DuckDBPyConnection, uploads: list, gebruiker: str | None = None
+    con: duckdb.DuckDBPyConnection, uploads: list, wie: Gebruiker | None
 ) -> list[store.WriteResult]:
-    """Write accepted uploads (:func:`prestatie.inlezen.ingest.parse`) in one transaction."""
-    return store.save(con, uploads, gebruiker=gebruiker)
+    """Write accepted uploads (:func:`prestatie.inlezen.ingest.parse`) in one transaction, if
+    ``wie`` may read in every one of them (else NotPermitted and nothing is written)."""
+    writes = [
+        Handeling(rechten.IMPORT, p.meta.corporatie, p.meta.gemeente, p.file) for p in uploads
+    ]
+    for write in writes:
+        _permit(con, wie, write)
+    results = store.save(con, uploads, gebruiker=wie.wie)
+    entries = []
+    for p, write, result in zip(uploads, writes, results, strict=True):
+        if not result.nieuw:
+            continue
+        text = f"{p.file}: import {result.batch_id}, {p.rows} rijen"
+        if result.vervangen:
+            text += f"; vervangt import {', '.join(map(str, result.vervangen))}"
+        kind = rechten.VERVANGING if result.vervangen else rechten.IMPORT
+        entries.append(_entry(wie, Handeling(kind, write.corporatie, write.gemeente), text))
+    logboek.write(con, entries)
+    return results
 
 
-def undo_import(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
-    """Take an import out of force; the imports it had replaced come back."""
-    store.undo_batch(con, batch_id)
+def import_paths(
+    con: duckdb.DuckDBPyConnection,
+    paths: list[Path],
+    hints,
+    wie: Gebruiker | None,
+) -> list[tuple]:
+    """Parse every file first, then write them together as ``wie``: one bad file writes
+    nothing (:func:`save_uploads`)."""
+    parsed = [ingest.parse(str(p), Path(p).read_bytes(), hints) for p in paths]
+    return list(zip(parsed, save_uploads(con, parsed, wie), strict=True))
 
 
-def remove_demo(con: duckdb.DuckDBPyConnection) -> int:
-    """Take every demonstration import out of force; returns how many."""
-    return store.undo_demo(con)
+def undo_import(con: duckdb.DuckDBPyConnection, batch_id: int, wie: Gebruiker | None) -> None:
+    """Take an import out of force; the imports it had replaced come back. NotPermitted unless
+    ``wie`` may undo that corporation's imports."""
+    rows = queries.batches(con)
+    row = rows[rows["id"] == int(batch_id)]
+    corporatie = None if row.empty else row.iloc[0]["corporatie"]
+    gemeente = None if row.empty else row.iloc[0]["gemeente"]
+    subject = f"import {int(batch_id)}"
+    write = Handeling(rechten.ONGEDAAN, _text_or_none(corporatie), _text_or_none(gemeente), subject)
+    _permit(con, wie, write)
+    store.undo_batch(con, int(batch_id))
+    bestand = "" if row.empty else f" ({row.iloc[0]['bestand']})"
+    _log(con, wie, write, f"import {int(batch_id)}{bestand} ongedaan gemaakt")
+
+
+def _text_or_none(value) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def remove_demo(con: duckdb.DuckDBPyConnection, wie: Gebruiker | None) -> int:
+    """Take every demonstration import out of force; returns how many (beheerder only)."""
+    write = Handeling(rechten.DEMO)
+    _permit(con, wie, write)
+    removed = store.undo_demo(con)
+    _log(con, wie, write, f"{removed} demonstratie-imports verwijderd")
+    return removed
+
+
+def load_demo(con: duckdb.DuckDBPyConnection, wie: Gebruiker | None) -> int:
+    """Read in the demonstration data set (beheerder only); returns the rows read."""
+    write = Handeling(rechten.DEMO_INLEZEN)
+    _permit(con, wie, write)
+    rows = demobestanden.load(con)
+    _log(con, wie, write, f"demonstratiegegevens ingelezen: {rows} rijen")
+    return rows
+
+
+def clear_data(con: duckdb.DuckDBPyConnection, wie: Gebruiker | None) -> None:
+    """Remove every imported row and batch (beheerder only); the log stays."""
+    write = Handeling(rechten.LEEG)
+    _permit(con, wie, write)
+    store.clear_data(con)
+    _log(con, wie, write, "alle ingelezen gegevens verwijderd")
 
 
 def status_history(con: duckdb.DuckDBPyConnection, document: str | None = None) -> pd.DataFrame:
@@ -367,13 +453,19 @@ def set_status(
     jaar: int,
     status: str,
     notitie: str,
-    door: str | None,
+    wie: Gebruiker | None,
     seen=...,
 ) -> None:
-    """Record the stand of an agreement in a year; ``seen`` the latest entry the user saw
+    """Record the stand of an agreement in a year as ``wie`` (NotPermitted unless a beheerder
+    or the gemeente of the document); ``seen`` the latest entry the user saw
     (:func:`latest_status_id`): a save that crossed another one's raises
     :class:`prestatie.opslag.register_store.StatusCrossed` and writes nothing."""
-    register_store.set_status(con, document, nummer, jaar, status, notitie, door, seen)
+    gemeente = _document_gemeente(con, document)
+    write = Handeling(rechten.STATUS, gemeente=gemeente, onderwerp=f"{nummer} in {jaar}")
+    _permit(con, wie, write)
+    register_store.set_status(con, document, nummer, jaar, status, notitie, wie.wie, seen)
+    note = f": {notitie}" if notitie else ""
+    _log(con, wie, write, f"{document} afspraak {nummer}, {jaar}: status “{status}”{note}")
 
 
 def latest_status_id(con: duckdb.DuckDBPyConnection, document: str, nummer: str, jaar: int):
@@ -382,23 +474,125 @@ def latest_status_id(con: duckdb.DuckDBPyConnection, document: str, nummer: str,
 
 
 StatusCrossed = register_store.StatusCrossed
+NotPermitted = rechten.NotPermitted
 
 
 def save_agreement_version(
-    con: duckdb.DuckDBPyConnection, document: str, toml: str, bron: str, door: str | None
+    con: duckdb.DuckDBPyConnection, document: str, toml: str, bron: str, wie: Gebruiker | None
 ) -> int | None:
     """Put a new version of an agreement document in force; returns its number (None when it
-    equals the version in force)."""
-    return register_store.save_version(con, document, toml, bron, door)
+    equals the version in force). Beheerder only."""
+    gemeente = _document_gemeente(con, document)
+    write = Handeling(rechten.AFSPRAKEN, gemeente=gemeente, onderwerp=document)
+    _permit(con, wie, write)
+    version = register_store.save_version(con, document, toml, bron, wie.wie)
+    if version is not None:
+        _log(con, wie, write, f"{document}: versie {version} ({bron})")
+    return version
+
+
+def _document_gemeente(con, document: str) -> str | None:
+    return next((a.document.gemeente for a in agreements(con) if a.document.id == document), None)
 
 
 def agreement_versions(con: duckdb.DuckDBPyConnection, document: str) -> pd.DataFrame:
     return register_store.versions(con, document)
 
 
-def undo_agreement_version(con: duckdb.DuckDBPyConnection, document: str) -> int | None:
-    """Undo the latest version of a document; returns the version in force again, if any."""
-    return register_store.undo_version(con, document)
+def undo_agreement_version(
+    con: duckdb.DuckDBPyConnection, document: str, wie: Gebruiker | None
+) -> int | None:
+    """Undo the latest version of a document; returns the version in force again, if any.
+    Beheerder only."""
+    gemeente = _document_gemeente(con, document)
+    write = Handeling(rechten.AFSPRAKEN, gemeente=gemeente, onderwerp=document)
+    _permit(con, wie, write)
+    back = register_store.undo_version(con, document)
+    now = f"versie {back} geldt weer" if back else "het oorspronkelijke document geldt weer"
+    _log(con, wie, write, f"{document}: laatste versie ongedaan, {now}")
+    return back
+
+
+# ---- who may write: the roles in force, the users, the log -------------------------------------
+
+
+def roles_path() -> Path:
+    """The roles file read until a beheerder saves roles in the app (``PRESTATIE_ROLLEN`` or
+    ``data/rollen.toml``)."""
+    return (
+        Path(os.environ["PRESTATIE_ROLLEN"]) if os.environ.get("PRESTATIE_ROLLEN") else ROLES_FILE
+    )
+
+
+def roles(con: duckdb.DuckDBPyConnection) -> rollen.Rollen:
+    """The roles in force: the latest saved in the app, else the roles file, else none (every
+    logged-in user a lezer). Raises rollen.InvalidRoles for a file that cannot be used."""
+    text = logboek.roles_text(con)
+    if text is not None:
+        return rollen.read_rules(text, "rollen in de database")
+    path = roles_path()
+    if not path.exists():
+        return rollen.Rollen()
+    return rollen.read_rules(path.read_text(encoding="utf-8"), path.name)
+
+
+def user_for(con: duckdb.DuckDBPyConnection, email: str, naam: str | None = None) -> Gebruiker:
+    """The logged-in user of an e-mail address with the role the roles in force give."""
+    return rollen.user_for(roles(con), email, naam)
+
+
+def save_roles(con: duckdb.DuckDBPyConnection, new: rollen.Rollen, wie: Gebruiker | None) -> int:
+    """Put new roles in force (beheerder only); returns the version's number."""
+    write = Handeling(rechten.ROLLEN)
+    _permit(con, wie, write)
+    old = roles(con)
+    version = logboek.save_roles(con, rollen.rules_toml(new), wie.wie)
+    _log(con, wie, write, f"rollen versie {version}: " + rollen.changes(old, new))
+    return version
+
+
+def log_entries(
+    con: duckdb.DuckDBPyConnection,
+    gebruikers: list[str] | None = None,
+    handelingen: list[str] | None = None,
+    van: date | None = None,
+    tot: date | None = None,
+) -> pd.DataFrame:
+    """The log of writes, newest first, narrowed to users, kinds of write and days."""
+    return logboek.entries(con, gebruikers, handelingen, van, tot)
+
+
+def log_choices(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """The users and kinds of write in the log, for its filters."""
+    return logboek.choices(con)
+
+
+def _entry(wie: Gebruiker | None, write: Handeling, text: str, refused: bool = False) -> dict:
+    return {
+        "gebruiker": wie.wie if wie is not None else "(geen gebruiker)",
+        "rol": rollen.describe(wie) if wie is not None else "-",
+        "handeling": write.soort,
+        "corporatie": write.corporatie,
+        "gemeente": write.gemeente,
+        "omschrijving": text,
+        "geweigerd": refused,
+    }
+
+
+def _log(con, wie: Gebruiker | None, write: Handeling, text: str) -> None:
+    logboek.write(con, [_entry(wie, write, text)])
+
+
+def _permit(con, wie: Gebruiker | None, write: Handeling) -> None:
+    """Every write asks here: NotPermitted (and a line in the log) unless the role allows it."""
+    if (reason := rechten.refusal(wie, write)) is None:
+        return
+    _log_refusal(con, wie, write, reason)
+    rechten.check(wie, write)
+
+
+def _log_refusal(con, wie, write: Handeling, reason: str) -> None:
+    logboek.write(con, [_entry(wie, write, f"geweigerd: {reason}", refused=True)])
 
 
 def stock(

@@ -10,6 +10,9 @@ from prestatie.inlezen import ingest
 from prestatie.inlezen.errors import ImportRefused
 from prestatie.opslag import queries
 from prestatie.referentie import partijen
+from prestatie.toegang.rollen import lokaal
+
+LOKAAL = lokaal("Anna")
 
 STOCK = b"Eenheidnummer;Kale huur;Energielabel\nZW1;500,00;A\nZW2;650,00;B\n"
 FILE = "voorraad Zwolse Woonmaatschappij Zwolle 31-12-2023.csv"
@@ -20,7 +23,7 @@ def test_added_corporation_is_kept_and_known_again_on_open(tmp_path):
     con = dashboard.open_database(db, demo=False)
     with pytest.raises(ImportRefused, match="geen corporatie gevonden"):
         ingest.parse(FILE, STOCK)
-    pairs = dashboard.add_corporatie(con, "Zwolse Woonmaatschappij", ["ZWM"], door="Anna")
+    pairs = dashboard.add_corporatie(con, "Zwolse Woonmaatschappij", ["ZWM"], LOKAAL)
     assert pairs == [
         ("Zwolse Woonmaatschappij", "Zwolse Woonmaatschappij"),
         ("Zwolse Woonmaatschappij", "ZWM"),
@@ -28,7 +31,7 @@ def test_added_corporation_is_kept_and_known_again_on_open(tmp_path):
     assert queries.added_corporaties(con) == pairs
     parsed = ingest.parse(FILE, STOCK)
     assert (parsed.meta.corporatie, parsed.meta.gemeente) == ("Zwolse Woonmaatschappij", "Zwolle")
-    dashboard.save_uploads(con, [parsed])
+    dashboard.save_uploads(con, [parsed], LOKAAL)
     con.close()
 
     partijen.use_added([])  # a new process knows only the list
@@ -42,7 +45,7 @@ def test_added_corporation_is_kept_and_known_again_on_open(tmp_path):
 
 def test_another_database_does_not_know_it(tmp_path):
     con = dashboard.open_database(tmp_path / "a.duckdb", demo=False)
-    dashboard.add_corporatie(con, "Zwolse Woonmaatschappij")
+    dashboard.add_corporatie(con, "Zwolse Woonmaatschappij", [], LOKAAL)
     con.close()
     dashboard.open_database(tmp_path / "b.duckdb", demo=False).close()
     assert partijen.corporatie("Zwolse Woonmaatschappij") is None
@@ -50,8 +53,8 @@ def test_another_database_does_not_know_it(tmp_path):
 
 def test_adding_a_known_name_or_spelling_is_refused(con):
     with pytest.raises(partijen.InvalidCorporatie, match="al bekend als corporatie Lefier"):
-        dashboard.add_corporatie(con, "Stichting Lefier")
-    assert dashboard.add_corporatie(con, "Lefier") == []
+        dashboard.add_corporatie(con, "Stichting Lefier", [], LOKAAL)
+    assert dashboard.add_corporatie(con, "Lefier", [], LOKAAL) == []
     assert queries.added_corporaties(con) == []
 
 
@@ -59,6 +62,6 @@ def test_a_spelling_of_a_listed_corporation(con):
     name = "YMR voorraad Amsterdam 31-12-2023.csv"
     with pytest.raises(ImportRefused, match="geen corporatie gevonden"):
         ingest.parse(name, STOCK)
-    assert dashboard.add_corporatie(con, "Ymere", ["YMR"]) == [("Ymere", "YMR")]
+    assert dashboard.add_corporatie(con, "Ymere", ["YMR"], LOKAAL) == [("Ymere", "YMR")]
     assert ingest.parse(name, STOCK).meta.corporatie == "Ymere"
     assert partijen.corporaties().count("Ymere") == 1

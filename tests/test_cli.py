@@ -30,6 +30,12 @@ PRODUCTION = (
 )
 
 
+LOCAL_NOTICE = (
+    "Geen gebruiker opgegeven (--als of PRESTATIE_GEBRUIKER): de opdracht schrijft als lokale "
+    "beheerder."
+)
+
+
 def run(*args):
     return subprocess.run(
         [sys.executable, "-m", "prestatie.cli", *map(str, args)],
@@ -259,9 +265,9 @@ def test_corporatie_toevoegen_then_import(tmp_path):
     assert "geen corporatie gevonden" in refused.stderr
     done = run("corporatie-toevoegen", "Zwolse Woonmaatschappij", "--alias", "ZWM", "--db", db)
     assert done.returncode == 0, done.stderr
-    assert done.stderr.strip() == (
-        "Corporatie Zwolse Woonmaatschappij toegevoegd, met de schrijfwijzen ZWM."
-    )
+    notice, said = done.stderr.strip().splitlines()
+    assert notice == LOCAL_NOTICE
+    assert said == "Corporatie Zwolse Woonmaatschappij toegevoegd, met de schrijfwijzen ZWM."
     assert run("import", stock, "--db", db).returncode == 0
     [row] = json.loads(run("voorraad", "--json", "--db", db).stdout)
     assert (row["corporatie"], row["gemeente"], row["vhe"]) == (
@@ -299,4 +305,4 @@ def test_corporatie_toevoegen_then_import(tmp_path):
 def test_corporatie_toevoegen_refused_or_nothing_new(tmp_path, args, code, message):
     done = run("corporatie-toevoegen", *args, "--db", tmp_path / "t.duckdb")
     assert done.returncode == code
-    assert done.stderr.strip() == message
+    assert done.stderr.strip().splitlines() == [LOCAL_NOTICE, message]

@@ -19,6 +19,7 @@ import pytest
 from prestatie import dashboard
 from prestatie.inlezen import ingest
 from prestatie.referentie import partijen
+from prestatie.toegang import rollen
 
 AGREEMENT = """
 [document]
@@ -100,7 +101,7 @@ def con(tmp_path):
         ("deltaWonen", "Zwolle"),
         ("SWZ", "Zwolle"),
     ]
-    dashboard.save_uploads(connection, uploads)
+    dashboard.save_uploads(connection, uploads, rollen.lokaal())
     yield connection
     connection.close()
 

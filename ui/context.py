@@ -132,6 +132,9 @@ def frame() -> selectie.Filters:
     _local.key = _key()
     style.apply()
     selection = sidebar_filters()
+    from ui import toegang  # it reads the cursor from here
+
+    toegang.notice()
     demo_banner()
     return selection
 

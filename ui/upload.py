@@ -19,7 +19,9 @@ from prestatie.inlezen.errors import UNKNOWN_CORPORATIE, ImportRefused
 from prestatie.inlezen.sheet_rows import column_name
 from prestatie.presenteren import tabellen
 from prestatie.referentie import partijen
-from ui import verbinding
+from prestatie.toegang import rechten
+from prestatie.toegang.rechten import Handeling
+from ui import toegang, verbinding
 
 UIT_BESTAND = "uit het bestand"
 GEEN = "(geen)"
@@ -220,10 +222,13 @@ def _add_corporatie(key: str, named_in_file: bool) -> None:
     try:
         with verbinding.database() as con:
             pairs = dashboard.add_corporatie(
-                con, name, aliases, door=state.get("gebruiker") or None
+                con, name, aliases, toegang.acting(state.get("gebruiker"))
             )
     except partijen.InvalidCorporatie as refused:
         state[f"nieuw_fout_{key}"] = f"Niet toegevoegd: {refused}."
+        return
+    except dashboard.NotPermitted as refused:
+        state[f"nieuw_fout_{key}"] = str(refused)
         return
     canonical = partijen.corporatie(name)
     if not named_in_file:  # the file names none: read it as this corporation's
@@ -287,3 +292,9 @@ def show_refused(exc: ImportRefused) -> None:
     st.error(
         "**Geweigerd; er is niets ingelezen.**\n\n" + "\n".join(f"- {p}" for p in exc.problems[:40])
     )
+
+
+def role_refusal(user, p: ingest.Parsed) -> str:
+    """Why this user may not read in this file (the words the package refuses it with)."""
+    reason = rechten.refusal(user, Handeling(rechten.IMPORT, p.meta.corporatie, p.meta.gemeente))
+    return f"**Geweigerd:** {reason}."

@@ -8,7 +8,8 @@ import streamlit as st
 from prestatie import charts, dashboard
 from prestatie.afspraken import register, schema, sjabloon, sjabloon_layout, version_diff
 from prestatie.inlezen.errors import ImportRefused
-from ui import confirm, context
+from prestatie.toegang import rechten
+from ui import confirm, context, toegang
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -97,35 +98,46 @@ with tab_status:
     seen_key = f"status_gezien_{form_key}"
     if seen_key not in st.session_state:
         st.session_state[seen_key] = dashboard.latest_status_id(con, doc_id, nummer, jaar)
-    with st.form("status_form"):
-        status = st.selectbox(
-            "Nieuwe status",
-            schema.AFSPRAAK_STATUSES,
-            index=schema.AFSPRAAK_STATUSES.index(current["status"]),
-            key=f"status_keuze_{form_key}",
+    may_set = toegang.may(rechten.STATUS, gemeente=agreement.document.gemeente)
+    if not may_set:
+        st.info(
+            "Een status zetten kan alleen de beheerder of de gemeente "
+            f"{agreement.document.gemeente}; u kunt de geschiedenis hieronder bekijken."
         )
-        note = st.text_area("Notitie", placeholder="Wat is er gebeurd, wat is de volgende stap?")
-        door = st.text_input("Uw naam")
-        if st.form_submit_button(f"Status {jaar} opslaan", type="primary"):
-            if not door.strip():
-                st.error("Vul uw naam in: de geschiedenis houdt bij wie een status zet.")
-            else:
-                try:
-                    dashboard.set_status(
-                        con, doc_id, nummer, jaar, status, note, door.strip(),
-                        seen=st.session_state[seen_key],
-                    )  # fmt: skip
-                except dashboard.StatusCrossed as crossed:
-                    st.session_state[seen_key] = dashboard.latest_status_id(
-                        con, doc_id, nummer, jaar
-                    )
-                    st.error(f"{crossed} U koos “{status}”.")
+    else:
+        with st.form("status_form"):
+            status = st.selectbox(
+                "Nieuwe status",
+                schema.AFSPRAAK_STATUSES,
+                index=schema.AFSPRAAK_STATUSES.index(current["status"]),
+                key=f"status_keuze_{form_key}",
+            )
+            note = st.text_area(
+                "Notitie", placeholder="Wat is er gebeurd, wat is de volgende stap?"
+            )
+            door = st.text_input("Uw naam") if toegang.local() else toegang.user().wie
+            if st.form_submit_button(f"Status {jaar} opslaan", type="primary"):
+                if not door.strip():
+                    st.error("Vul uw naam in: de geschiedenis houdt bij wie een status zet.")
                 else:
-                    del st.session_state[seen_key]
-                    st.session_state["afspraken_melding"] = (
-                        f"Afspraak {nummer}: status in {jaar} is nu “{status}”."
-                    )
-                    st.rerun()
+                    try:
+                        dashboard.set_status(
+                            con, doc_id, nummer, jaar, status, note, toegang.acting(door),
+                            seen=st.session_state[seen_key],
+                        )  # fmt: skip
+                    except dashboard.NotPermitted as not_permitted:
+                        st.error(str(not_permitted))
+                    except dashboard.StatusCrossed as crossed:
+                        st.session_state[seen_key] = dashboard.latest_status_id(
+                            con, doc_id, nummer, jaar
+                        )
+                        st.error(f"{crossed} U koos “{status}”.")
+                    else:
+                        del st.session_state[seen_key]
+                        st.session_state["afspraken_melding"] = (
+                            f"Afspraak {nummer}: status in {jaar} is nu “{status}”."
+                        )
+                        st.rerun()
     st.caption("Geschiedenis van deze afspraak (alle jaren, nieuwste eerst)")
     st.dataframe(
         register.afspraak_history(dashboard.status_history(con, doc_id), doc_id, nummer),
@@ -159,10 +171,14 @@ def propose(new: sjabloon.Imported, source: str, key: str) -> None:
         f"{len(new.agreement.doelen)} doelen. Wijzigingen:\n\n"
         + "\n".join(f"- {c}" for c in changes[:60])
     )
-    who = st.text_input("Uw naam (komt bij de versie)", key=f"door_{key}")
+    who = (
+        st.text_input("Uw naam (komt bij de versie)", key=f"door_{key}")
+        if toegang.local()
+        else None
+    )
     if st.button("Opslaan als nieuwe versie", key=f"opslaan_{key}", type="primary"):
         version = dashboard.save_agreement_version(
-            con, doc.id, new.toml, source, who.strip() or None
+            con, doc.id, new.toml, source, toegang.acting(who)
         )
         st.session_state["afspraken_melding"] = f"{doc.titel}: versie {version} geldt nu."
         st.session_state["afspraken_ronde"] = st.session_state.get("afspraken_ronde", 0) + 1
@@ -191,31 +207,37 @@ with tab_document:
         icon=":material/download:",
         on_click="ignore",
     )
-    upload = st.file_uploader("Ingevuld sjabloon", type=["xlsx"], key=f"sjabloon_{round_}")
-    if upload is not None:
-        try:
-            propose(sjabloon.read(upload.name, upload.getvalue()), f"sjabloon {upload.name}", "upl")
-        except ImportRefused as exc:
-            refused(exc)
+    may_edit = toegang.may(rechten.AFSPRAKEN)
+    if not may_edit:
+        st.info("Alleen de beheerder kan afspraken en doelen wijzigen.")
+    else:
+        upload = st.file_uploader("Ingevuld sjabloon", type=["xlsx"], key=f"sjabloon_{round_}")
+        if upload is not None:
+            try:
+                propose(
+                    sjabloon.read(upload.name, upload.getvalue()), f"sjabloon {upload.name}", "upl"
+                )
+            except ImportRefused as exc:
+                refused(exc)
 
-    st.subheader("In de app aanpassen")
-    sheet = st.segmented_control(
-        "Blad",
-        [sjabloon_layout.DOELEN, sjabloon_layout.AFSPRAKEN],
-        default=sjabloon_layout.DOELEN,
-        required=True,
-    )
-    original = sjabloon.table(agreement, sheet)
-    edited = st.data_editor(
-        original, num_rows="dynamic", key=f"editor_{doc_id}_{sheet}_{round_}", height=420
-    )
-    if not edited.equals(original):
-        try:
-            propose(
-                sjabloon.with_table(agreement, sheet, edited), f"tabel {sheet} in de app", "tab"
-            )
-        except ImportRefused as exc:
-            refused(exc)
+        st.subheader("In de app aanpassen")
+        sheet = st.segmented_control(
+            "Blad",
+            [sjabloon_layout.DOELEN, sjabloon_layout.AFSPRAKEN],
+            default=sjabloon_layout.DOELEN,
+            required=True,
+        )
+        original = sjabloon.table(agreement, sheet)
+        edited = st.data_editor(
+            original, num_rows="dynamic", key=f"editor_{doc_id}_{sheet}_{round_}", height=420
+        )
+        if not edited.equals(original):
+            try:
+                propose(
+                    sjabloon.with_table(agreement, sheet, edited), f"tabel {sheet} in de app", "tab"
+                )
+            except ImportRefused as exc:
+                refused(exc)
 
     st.subheader("Versies")
     versions = dashboard.agreement_versions(con, doc_id)
@@ -223,14 +245,14 @@ with tab_document:
         st.caption("Dit document is nog niet gewijzigd: de versie uit data/afspraken geldt.")
     else:
         st.dataframe(versions, hide_index=True)
-        if confirm.confirmed(
+        if may_edit and confirm.confirmed(
             "Laatste wijziging ongedaan maken",
             key=f"versie_terug_{doc_id}",
             question="De laatste versie van dit document ongedaan maken? De versie ervoor geldt "
             "dan weer.",
             yes="Ja, ongedaan maken",
         ):
-            back = dashboard.undo_agreement_version(con, doc_id)
+            back = dashboard.undo_agreement_version(con, doc_id, toegang.acting(None))
             st.session_state["afspraken_melding"] = (
                 f"Versie {back} geldt weer." if back else "Er is geen eerdere versie."
             )

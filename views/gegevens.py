@@ -6,7 +6,8 @@ from prestatie import charts, dashboard, fmt
 from prestatie.inlezen import ingest
 from prestatie.inlezen.errors import ImportRefused
 from prestatie.presenteren import tabellen
-from ui import confirm, context, upload
+from prestatie.toegang import rechten, rollen
+from ui import confirm, context, logboek, toegang, upload
 
 context.frame()
 st.title("Gegevens")
@@ -18,12 +19,20 @@ st.caption(
 
 con = context.cursor()
 round_ = st.session_state.setdefault("upload_round", 0)
-files = st.file_uploader(
-    "Bestanden",
-    type=["xlsx", "xlsm", "xls", "csv"],
-    accept_multiple_files=True,
-    key=f"uploader_{round_}",
-)
+user = toegang.user()
+files = None
+if toegang.may(rechten.IMPORT):
+    files = st.file_uploader(
+        "Bestanden",
+        type=["xlsx", "xlsm", "xls", "csv"],
+        accept_multiple_files=True,
+        key=f"uploader_{round_}",
+    )
+else:
+    st.info(
+        f"U bent {rollen.describe(user)}: u kunt alles bekijken en downloaden, maar geen "
+        "bestanden inlezen."
+    )
 if not files:
     upload.forget()  # the readings of files no longer chosen
 if files:
@@ -35,12 +44,22 @@ if files:
                 upload.show_refused(result)
             else:
                 upload.show_parsed(result)
+                if not toegang.may(rechten.IMPORT, corporatie=result.meta.corporatie or ""):
+                    st.error(upload.role_refusal(user, result))
             with st.expander("Herkenning verbeteren", expanded=upload.needs_corporatie(result)):
                 upload.corrections(file, result)
-                upload.new_corporatie(con, file, result)
+                if toegang.may(rechten.CORPORATIE):
+                    upload.new_corporatie(con, file, result)
     accepted = [r for r in results.values() if isinstance(r, ingest.Parsed)]
     refused = len(results) - len(accepted)
-    user = st.text_input("Uw naam (komt in de lijst van imports)", key="gebruiker")
+    refused += sum(
+        not toegang.may(rechten.IMPORT, corporatie=p.meta.corporatie or "") for p in accepted
+    )
+    naam = None
+    if toegang.local():
+        naam = st.text_input("Uw naam (komt in de lijst van imports)", key="gebruiker")
+    else:
+        st.caption(f"U leest in als {user.wie} ({rollen.describe(user)}).")
     if refused:
         st.info(
             f"{fmt.meervoud(refused, 'bestand', 'bestanden')} geweigerd. Verbeter of verwijder "
@@ -49,8 +68,12 @@ if files:
     elif st.button(
         f"Inlezen ({fmt.meervoud(len(accepted), 'bestand', 'bestanden')})", type="primary"
     ):
-        with st.spinner("Inlezen …"):
-            written = dashboard.save_uploads(con, accepted, gebruiker=user or None)
+        try:
+            with st.spinner("Inlezen …"):
+                written = dashboard.save_uploads(con, accepted, toegang.acting(naam))
+        except dashboard.NotPermitted as not_permitted:
+            st.error(str(not_permitted))
+            st.stop()
         upload.remember_written(written)
         new = sum(w.nieuw for w in written)
         warnings = sum(len(p.warnings) for p in accepted)
@@ -84,36 +107,46 @@ st.plotly_chart(charts.rows_per_batch(batches), key="rijen_per_batch")
 st.dataframe(tabellen.import_list(batches), hide_index=True)
 
 active = batches[batches["stand"] == "actief"]
+active = active[[toegang.may(rechten.ONGEDAAN, corporatie=c or "") for c in active["corporatie"]]]
 left, right = st.columns(2)
-with left:
-    names = dict(zip(active["id"], active["bestand"], strict=True))
-    choice = st.selectbox(
-        "Import ongedaan maken",
-        list(names),
-        index=None,
-        format_func=lambda i: f"{i}: {names[i]}",
-        placeholder="kies een import",
-    )
-    if choice is not None and confirm.confirmed(
-        "Ongedaan maken",
-        key=f"ongedaan_{choice}",
-        question=f"Import {choice} ({names[choice]}) ongedaan maken? Zijn rijen tellen dan niet "
-        "meer mee; een import die hij had vervangen, telt weer.",
-        yes="Ja, ongedaan maken",
-    ):
-        dashboard.undo_import(con, int(choice))
-        st.session_state["upload_message"] = f"Import {choice} is ongedaan gemaakt."
-        st.rerun()
+if not active.empty:
+    with left:
+        names = dict(zip(active["id"], active["bestand"], strict=True))
+        choice = st.selectbox(
+            "Import ongedaan maken",
+            list(names),
+            index=None,
+            format_func=lambda i: f"{i}: {names[i]}",
+            placeholder="kies een import",
+        )
+        if choice is not None and confirm.confirmed(
+            "Ongedaan maken",
+            key=f"ongedaan_{choice}",
+            question=f"Import {choice} ({names[choice]}) ongedaan maken? Zijn rijen tellen dan "
+            "niet meer mee; een import die hij had vervangen, telt weer.",
+            yes="Ja, ongedaan maken",
+        ):
+            wie = toegang.acting(st.session_state.get("gebruiker"))
+            dashboard.undo_import(con, int(choice), wie)
+            st.session_state["upload_message"] = f"Import {choice} is ongedaan gemaakt."
+            st.rerun()
 with right:
-    if dashboard.has_demo_data(con) and confirm.confirmed(
-        "Demonstratiegegevens verwijderen",
-        key="demo_weg",
-        question="Alle demonstratie-imports verwijderen? Uw eigen imports blijven.",
-        yes="Ja, verwijderen",
+    if (
+        toegang.may(rechten.DEMO)
+        and dashboard.has_demo_data(con)
+        and confirm.confirmed(
+            "Demonstratiegegevens verwijderen",
+            key="demo_weg",
+            question="Alle demonstratie-imports verwijderen? Uw eigen imports blijven.",
+            yes="Ja, verwijderen",
+        )
     ):
-        removed = dashboard.remove_demo(con)
+        removed = dashboard.remove_demo(con, toegang.acting(st.session_state.get("gebruiker")))
         st.session_state["upload_message"] = (
             f"{removed} demonstratie-imports verwijderd; de database is nu leeg op uw eigen "
             "imports na."
         )
         st.rerun()
+
+logboek.log_section(con)
+logboek.roles_section(con)

@@ -255,3 +255,26 @@ CREATE TABLE IF NOT EXISTS afspraken_versie (
     opgeslagen TIMESTAMP NOT NULL,
     ongedaan TIMESTAMP
 );
+-- Who did which write and when (prestatie.opslag.logboek, written by prestatie.dashboard after
+-- every write, and for every refused one): append-only. gebruiker is the e-mail address of the
+-- logged-in user, or the name typed in local mode (no login configured).
+CREATE SEQUENCE IF NOT EXISTS logboek_seq START 1;
+CREATE TABLE IF NOT EXISTS logboek (
+    id INTEGER PRIMARY KEY DEFAULT nextval('logboek_seq'),
+    tijd TIMESTAMP NOT NULL,
+    gebruiker VARCHAR NOT NULL,
+    rol VARCHAR NOT NULL,
+    handeling VARCHAR NOT NULL,
+    corporatie VARCHAR,
+    gemeente VARCHAR,
+    omschrijving VARCHAR NOT NULL,
+    geweigerd BOOLEAN NOT NULL DEFAULT false
+);
+-- Every version of the roles a beheerder saved (TOML as prestatie.toegang.rollen reads it); the
+-- highest versie is in force, without any data/rollen.toml is.
+CREATE TABLE IF NOT EXISTS rollen_versie (
+    versie INTEGER NOT NULL,
+    inhoud VARCHAR NOT NULL,
+    door VARCHAR NOT NULL,
+    opgeslagen TIMESTAMP NOT NULL
+);

@@ -132,3 +132,25 @@ def import_list(batches: pd.DataFrame) -> pd.DataFrame:
             "Ingelezen op": [_moment(r["ingelezen"]) for r in records],
         }
     )
+
+
+LOG_COLUMNS = ("Tijd", "Gebruiker", "Rol", "Handeling", "Corporatie", "Gemeente", "Wat",
+               "Geweigerd")  # fmt: skip
+
+
+def log_table(entries: pd.DataFrame) -> pd.DataFrame:
+    """The log of writes as the Gegevens page and its CSV show it, newest first."""
+    records = entries.to_dict("records")
+    return pd.DataFrame(
+        {
+            "Tijd": [_moment(r["tijd"]) for r in records],
+            "Gebruiker": [r["gebruiker"] for r in records],
+            "Rol": [r["rol"] for r in records],
+            "Handeling": [r["handeling"] for r in records],
+            "Corporatie": [_or(r["corporatie"], "") for r in records],
+            "Gemeente": [_or(r["gemeente"], "") for r in records],
+            "Wat": [r["omschrijving"] for r in records],
+            "Geweigerd": ["ja" if r["geweigerd"] else "nee" for r in records],
+        },
+        columns=list(LOG_COLUMNS),
+    )
