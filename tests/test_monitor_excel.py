@@ -140,7 +140,14 @@ def rows(sheet) -> list[list]:
 
 
 def test_sheets_and_about(book):
-    assert book.sheetnames == ["Toelichting", "Doelen", "Voorraad", "Productie", "Bronbestanden"]
+    assert book.sheetnames == [
+        "Toelichting",
+        "Doelen",
+        "Voorraad",
+        "Productie",
+        "Verhuringen",
+        "Bronbestanden",
+    ]
     about = book["Toelichting"]
     assert about["B2"].value == datetime(2026, 11, 21) and about["B2"].number_format == "dd-mm-yyyy"
     assert [about["B3"].value, about["B4"].value, about["B5"].value, about["B6"].value] == [

@@ -15,6 +15,7 @@ from prestatie.presenteren.slides import (
     slides_for,
     title_slide,
 )
+from prestatie.woningzoekenden import verhuringen
 from ui import context
 
 selection = context.frame()
@@ -248,6 +249,7 @@ st.download_button(
         dashboard.batches(cursor),
         selection,
         today,
+        verhuringen.summary(*context.lettings(selection.gemeente)).to_dict("records"),
     ),
     file_name=monitor_excel.file_name(selection, today, "xlsx"),
     mime=monitor_excel.XLSX_MIME,
@@ -257,5 +259,5 @@ st.download_button(
 )
 st.caption(
     "Elk doel met norm, gerealiseerde waarde en status, en de tabellen erachter: voorraad, "
-    "productie en de ingelezen bestanden."
+    "productie, verhuringen en de ingelezen bestanden."
 )

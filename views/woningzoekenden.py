@@ -6,6 +6,7 @@ import streamlit as st
 
 from prestatie import dashboard
 from prestatie.beoordeling import huurregel, scorecard
+from prestatie.presenteren import conclusies
 from prestatie.woningzoekenden import verhuringen, verhuringen_chart
 from ui import context, drilldown
 
@@ -47,6 +48,7 @@ if summary.empty:
     st.info(verhuringen.no_lettings_text(selection.gemeente, selection.corporatie))
 else:
     st.header("Verhuringen per corporatie en jaar")
+    st.markdown(conclusies.verhuringen(summary))
     st.plotly_chart(
         context.memo(
             verhuringen_chart.per_jaar, summary, "aantal", "Verhuringen per jaar", "verhuringen"
@@ -134,6 +136,13 @@ if not summary.empty:
 
 st.header("Doelen op de verhuringen")
 if shown:
+    for rows in verhuringen.per_target(shown):
+        line = (
+            conclusies.verdeling(rows)
+            if rows[0].soort == "verdeling_toewijzing"
+            else conclusies.aandeel(rows)
+        )
+        st.markdown(f"**{rows[0].afspraak} · {rows[0].omschrijving}**: {line}")
     st.dataframe(
         scorecard.table(shown),
         hide_index=True,

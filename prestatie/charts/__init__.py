@@ -83,6 +83,17 @@ def share_against_norm(evaluations: pd.DataFrame, title: str) -> go.Figure:
         insidetextanchor="start",  # clear of the norm mark at the end of the bar
         hovertemplate="%{y}: %{x:.1%}<extra></extra>",
     )
+    bands = rows[rows["norm"].map(lambda n: isinstance(n, tuple))]
+    for edge in (0, 1):  # a band (a split of 40% to 60%): a mark at each edge
+        fig.add_scatter(
+            y=names[bands.index],
+            x=[n[edge] for n in bands["norm"]],
+            mode="markers",
+            name="norm" if edge == 0 else None,
+            showlegend=edge == 0 and not bands.empty,
+            marker={"symbol": "line-ns-open", "size": 34, "line": {"width": 4}, "color": "#222"},
+            hovertemplate="norm %{x:.0%}<extra></extra>",
+        )
     norms = rows[rows["norm"].map(lambda n: isinstance(n, float | int))]
     fig.add_scatter(
         y=names[norms.index],

@@ -125,6 +125,8 @@ def _change(current: Evaluation, previous: Evaluation | None) -> str:
     if previous is None:
         return ""
     year, before = verslagjaar(current.peildatum), verslagjaar(previous.peildatum)
+    if current.soort not in ("aandeel_huur", "aandeel_label"):
+        return ""  # a share of lettings: the change in homes says nothing
     if current.soort == "aandeel_huur":
         above_now = round(current.basis) - _homes_in(current)
         above_then = round(previous.basis) - _homes_in(previous)
@@ -310,3 +312,49 @@ def huurverdeling(stock: pd.DataFrame) -> str:
         change = round(share.totaal - share.deel) - round(then.totaal - then.deel)
         line += f"; {_difference(change, 'boven de grens', year, year - 1)}"
     return completeness(stock) + line + "."
+
+
+# ---- lettings: the split of a route between corporations ---------------------------------------
+
+
+def verdeling(evaluations: Sequence[Evaluation]) -> str:
+    """The split of a route (statushouders) in the latest judged year, with the numbers:
+    '2023: Lefier huisvestte 4 en Woonservice 10 van de 14 statushouders (29% en 71%);
+    afgesproken is 40% tot 60% elk: niet behaald.'"""
+    measured = [e for e in evaluations if e.waarde is not None and e.basis]
+    if not measured:
+        what = evaluations[0].omschrijving if evaluations else "dit doel"
+        return f"Geen gegevens om te beoordelen: {what}."
+    year = max(e.jaar for e in measured)
+    rows = sorted((e for e in measured if e.jaar == year), key=lambda e: e.corporatie)
+    total = round(rows[0].basis)
+    counts = [f"{e.corporatie} {fmt.num(round(e.waarde * e.basis))}" for e in rows]
+    parts = [fmt.pct(e.waarde, 0) for e in rows]
+    met = all(e.status == BEHAALD for e in rows)
+    return _sentence(
+        f"{year}: van de {fmt.num(total)} toewijzingen aan statushouders huisvestte "
+        f"{enumeration(counts)} ({enumeration(parts)}); afgesproken is {_norm(rows[0])} elk: "
+        f"{'behaald' if met else 'niet behaald'}."
+    )
+
+
+def verhuringen(summary: pd.DataFrame) -> str:
+    """The lettings of the latest year per gemeente in one sentence: '2024: Domesta, Lefier en
+    Woonservice verhuurden 254 woningen in Emmen, 24 aan statushouders (9,4%).' (the rows of
+    ``woningzoekenden.verhuringen.summary``)."""
+    if summary.empty:
+        return "Nog geen verhuringen ingelezen."
+    lines = []
+    for gemeente, rows in summary.groupby("gemeente", sort=True):
+        year = int(rows["jaar"].max())
+        latest = rows[rows["jaar"] == year]
+        names = sorted(latest["corporatie"])
+        total = int(latest["aantal"].sum())
+        verb = "verhuurden" if len(names) > 1 else "verhuurde"
+        line = f"{year}: {enumeration(names)} {verb} {_homes(total)} in {gemeente}"
+        known = latest.dropna(subset=["statushouders"])
+        if len(known) == len(latest) and total:
+            status = int(known["statushouders"].sum())
+            line += f", {fmt.num(status)} aan statushouders ({fmt.pct(status / total)})"
+        lines.append(line)
+    return _sentence("; ".join(lines) + ".")

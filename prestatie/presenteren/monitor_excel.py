@@ -59,9 +59,11 @@ def workbook_bytes(
     batches: pd.DataFrame,
     filters: Filters,
     today: date,
+    verhuringen: list[dict] | None = None,
 ) -> bytes:
     """The workbook for the selection (``evaluations`` already narrowed to it; the stock,
-    production and batches are narrowed here)."""
+    production, lettings (the rows of ``woningzoekenden.verhuringen.summary``) and batches are
+    narrowed here)."""
     book = Workbook()
     _about(book.active, filters, today, len(evaluations))
     _write(book.create_sheet("Doelen"), DOEL_COLUMNS, [_doel_row(e) for e in evaluations])
@@ -70,6 +72,8 @@ def workbook_bytes(
     _write(book.create_sheet("Voorraad"), _voorraad_columns(), [_voorraad_row(r) for r in stock])
     made = [r for r in productie if _in_selection(r, filters, r["jaar"])]
     _write(book.create_sheet("Productie"), PRODUCTIE_COLUMNS, [_productie_row(r) for r in made])
+    let = [r for r in verhuringen or [] if _in_selection(r, filters, r["jaar"])]
+    _write(book.create_sheet("Verhuringen"), VERHUUR_COLUMNS, [_verhuur_row(r) for r in let])
     files = slides.in_selection(batches, filters)
     _write(book.create_sheet("Bronbestanden"), BATCH_COLUMNS, _batch_rows(files))
     buffer = io.BytesIO()
@@ -199,6 +203,31 @@ PRODUCTIE_COLUMNS = [
 
 def _productie_row(row: dict) -> list:
     return [row["corporatie"], row["gemeente"], row["jaar"], row["soort"], row["aantal"]]
+
+
+VERHUUR_COLUMNS = [
+    Column("Corporatie", 16),
+    Column("Gemeente", 15),
+    Column("Jaar", 8, YEAR),
+    Column("Verhuringen", 12, WHOLE),
+    Column("Statushouders", 13, WHOLE),
+    Column("Aandeel statushouders", 12, PERCENT),
+    *(Column(f"t/m {huurgrenzen.NAMEN[g]}", 14, PERCENT) for g in huurgrenzen.GRENZEN),
+    Column("Mediane zoekduur (maanden)", 14, "0.0"),
+    Column("Binnen 12 maanden", 12, PERCENT),
+    Column("Zoekduur bekend", 12, WHOLE),
+    Column("Gemeten als", 26),
+]
+
+
+def _verhuur_row(row: dict) -> list:
+    return [
+        row["corporatie"], row["gemeente"], row["jaar"], row["aantal"],
+        _plain(row["statushouders"]), _plain(row["aandeel_statushouders"]),
+        *(_plain(row[f"aandeel_tot_{g}"]) for g in huurgrenzen.GRENZEN),
+        _plain(row["zoekduur_mediaan"]), _plain(row["binnen_12"]), row["zoekduur_bekend"],
+        row["gemeten"],
+    ]  # fmt: skip
 
 
 BATCH_COLUMNS = [

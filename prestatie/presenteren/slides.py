@@ -2,7 +2,8 @@
 
 Built for the selection in the sidebar (gemeente, corporatie, jaar) from the evaluations and
 the stock, through the chart functions of :mod:`prestatie.charts`, in the order of the pages:
-the state of all targets, betaalbaarheid, duurzaamheid, voorraadontwikkeling. A chart without
+the state of all targets, betaalbaarheid, duurzaamheid, voorraadontwikkeling, woningzoekenden
+(statushouders, zoekduur). A chart without
 data gets no slide (the state of the targets still counts what has none). Figures are made
 larger for a projector and lose their own title: the slide carries it.
 """
@@ -99,6 +100,9 @@ def slides_for(
         *_labels(stock),
         *_per_doel(evaluations, "aandeel_label", "Duurzaamheid"),
         *_jaarschijven(evaluations),
+        *_per_doel(evaluations, "aandeel_toewijzing", "Woningzoekenden"),
+        *_per_doel(evaluations, "verdeling_toewijzing", "Woningzoekenden"),
+        *_per_doel(evaluations, "zoekduur", "Woningzoekenden"),
     ]
 
 
@@ -142,7 +146,9 @@ def _per_doel(evaluations: list[Evaluation], soort: str, theme: str) -> list[Sli
                 theme,
                 title,
                 charts.share_against_norm(monitor.to_frame(rows), title),
-                conclusies.aandeel(rows),
+                conclusies.verdeling(rows)
+                if soort == "verdeling_toewijzing"
+                else conclusies.aandeel(rows),
             )
         )
     return out

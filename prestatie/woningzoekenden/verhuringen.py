@@ -200,3 +200,11 @@ def offer_lines(evaluations: list[Evaluation], doelen: list[Doel], jaar: int | N
             f"{e.status}, {scorecard.value_text(e)} (norm {scorecard.norm_text(e)}); {e.uitleg}"
         )
     return lines
+
+
+def per_target(evaluations: list[Evaluation]) -> list[list[Evaluation]]:
+    """The evaluations grouped per target, in their order."""
+    groups: dict[tuple[str, str], list[Evaluation]] = {}
+    for e in evaluations:
+        groups.setdefault((e.document, e.doel), []).append(e)
+    return list(groups.values())
