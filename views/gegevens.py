@@ -13,8 +13,9 @@ context.frame()
 st.title("Gegevens")
 st.caption(
     "Lees voorraadlijsten, productielijsten, verhuringenlijsten en WOZ-bezitstabellen in (xlsx, "
-    "xlsm, xls, csv). U ziet eerst per bestand wat er herkend is en kunt het verbeteren; pas na "
-    "*Inlezen* verandert de database, en dan voor alle bestanden tegelijk of voor geen enkel."
+    "xlsm, xls, ods, csv). U ziet eerst per bestand wat er herkend is en kunt het verbeteren; "
+    "pas na *Inlezen* verandert de database, en dan voor alle bestanden tegelijk of voor geen "
+    "enkel."
 )
 
 con = context.cursor()
@@ -24,7 +25,7 @@ files = None
 if toegang.may(rechten.IMPORT):
     files = st.file_uploader(
         "Bestanden",
-        type=["xlsx", "xlsm", "xls", "csv"],
+        type=["xlsx", "xlsm", "xls", "ods", "csv"],
         accept_multiple_files=True,
         key=f"uploader_{round_}",
     )

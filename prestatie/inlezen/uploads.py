@@ -46,7 +46,9 @@ MAX_ROWS = 400_000  # the largest corporation has about 80.000 vhe
 MAX_CELLS = 10_000_000  # rows x columns of the grid calamine builds (and Python holds)
 MAX_PARTS = 10_000  # an xlsx has a few parts per sheet
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
-SUFFIXES = (*EXCEL_SUFFIXES, ".csv", ".txt")
+ODS_SUFFIX = ".ods"  # LibreOffice Calc's own format (OpenDocument), read by calamine too
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+SUFFIXES = (*EXCEL_SUFFIXES, ODS_SUFFIX, ".csv", ".txt")
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -114,13 +116,15 @@ def read_sheets(file: str, data: bytes) -> list[Sheet]:
         raise refuse(
             file,
             f"bestanden van het type '{suffix or 'zonder extensie'}' kan "
-            "prestatie niet lezen; gebruik .xlsx, .xlsm, .xls of .csv.",
+            "prestatie niet lezen; gebruik .xlsx, .xlsm, .xls, .ods of .csv.",
         )
     if data[:5] == b"%PDF-":
         raise refuse(
             file,
             "dit is een PDF, geen spreadsheet. Vraag de corporatie om de Excel- of CSV-export.",
         )
+    if suffix == ODS_SUFFIX:
+        return _read_ods(file, data)
     if data.startswith(_ZIP) or data.startswith(_OLE):
         try:
             return _read_workbook(file, data)
@@ -141,6 +145,43 @@ def read_sheets(file: str, data: bytes) -> list[Sheet]:
     if not _has_cells(rows):
         raise refuse(file, "het bestand is leeg: er staan geen gegevens in.")
     return [Sheet(None, rows)]
+
+
+def _read_ods(file: str, data: bytes) -> list[Sheet]:
+    """An OpenDocument spreadsheet (.ods): a zip with the mimetype first; the bounds on its
+    size checked before calamine reads it, the grid's size after (calamine keeps the repeated
+    empty rows and columns Calc writes out of the grid)."""
+    limits = _limits()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+        mimetype = archive.read("mimetype") if "mimetype" in archive.namelist() else b""
+    except (*_DAMAGED, ValueError, KeyError):
+        raise refuse(
+            file,
+            "het bestand heet .ods maar is geen OpenDocument-rekenblad, of het is beschadigd. "
+            "Open het in LibreOffice Calc en sla het opnieuw op (.ods of .xlsx).",
+        ) from None
+    if mimetype.strip() != ODS_MIMETYPE:
+        raise refuse(
+            file,
+            "het bestand heet .ods maar is geen OpenDocument-rekenblad (misschien een tekst- of "
+            "presentatiebestand). Sla het in LibreOffice Calc op als rekenblad (.ods of .xlsx).",
+        )
+    unpacked = sum(info.file_size for info in infos)
+    packed = max(1, sum(info.compress_size for info in infos))
+    if (
+        len(infos) > limits.parts
+        or unpacked > limits.unpacked
+        or (unpacked > 20 * 1024 * 1024 and unpacked / packed > limits.ratio)
+    ):
+        raise refuse(
+            file,
+            f"het rekenblad pakt uit tot {megabytes(unpacked)} uit {megabytes(packed)}; dat is "
+            "veel meer dan een echte export (mogelijk een 'zip-bom'). Bestand geweigerd; vraag "
+            "een nieuwe export aan.",
+        )
+    return _read_calamine(file, data, {}, limits)
 
 
 # What a damaged (truncated, bit-flipped) zip or OLE container raises from deep in the readers.

@@ -41,6 +41,73 @@ def _csv(path: Path, rows: list[list], delimiter: str, encoding: str, bom: bool 
     return path
 
 
+def _ods_cell(value) -> str:
+    """One cell as LibreOffice Calc writes it: a typed value and its text."""
+    if value is None or value == "":
+        return "<table:table-cell/>"
+    if isinstance(value, date):
+        return (
+            f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}">'
+            f"<text:p>{value:%d-%m-%Y}</text:p></table:table-cell>"
+        )
+    if isinstance(value, int | float):
+        text = f"{value:.2f}".replace(".", ",") if isinstance(value, float) else str(value)
+        return (
+            f'<table:table-cell office:value-type="float" office:value="{value}">'
+            f"<text:p>{text}</text:p></table:table-cell>"
+        )
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;")
+    return (
+        f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+    )
+
+
+def _ods(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """A minimal OpenDocument spreadsheet, as Calc stores one: the mimetype first and unpacked,
+    a manifest, and content.xml in which every row ends with the rest of the row as one
+    repeated empty cell and the sheet with the rest of the rows as one repeated empty row."""
+    tables = []
+    for name, rows in sheets.items():
+        body = "".join(
+            "<table:table-row>"
+            + "".join(_ods_cell(v) for v in row)
+            + '<table:table-cell table:number-columns-repeated="1015"/></table:table-row>'
+            for row in rows
+        )
+        body += (
+            '<table:table-row table:number-rows-repeated="1048560">'
+            '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+        )
+        tables.append(f'<table:table table:name="{name}">{body}</table:table>')
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        f"<office:body><office:spreadsheet>{''.join(tables)}</office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.3">'
+        '<manifest:file-entry manifest:full-path="/" manifest:version="1.3" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text, method in (
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED),
+            ("content.xml", content, zipfile.ZIP_DEFLATED),
+            ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED),
+        ):
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = method
+            archive.writestr(info, text)
+    return path
+
+
 # --- stock lists -----------------------------------------------------------------------------
 
 DOMESTA_HEADER = [
@@ -103,6 +170,26 @@ def domesta_stock(name: str = "Domesta_woningbezit_Emmen_31-12-2023.xlsx", corre
         ["Kale huur per maand op de peildatum; rekenhuur incl. servicekosten."],
     ]
     return _xlsx(HERE / name, {"Bezit": table, "Toelichting": notes})
+
+
+def woonservice_stock_ods() -> Path:
+    """Woonservice's stock in Borger-Odoorn as LibreOffice Calc saves it (.ods): the peildatum a
+    date cell beside its label, rents as numbers and one as text, a totals row, a notes sheet."""
+    table = [
+        ["Woonservice Drenthe", "Voorraadlijst"],
+        ["Peildatum:", date(2023, 12, 31)],
+        [],
+        ["Eenheidnummer", "Plaats", "Kale huur", "Energielabel", "Bouwjaar"],
+        ["WS1", "Exloo", 450.0, "A", 1975],
+        ["WS2", "Borger", "€ 612,50", "B", 1980],
+        ["WS3", "Exloo", 647.19, "B", 1985],
+        ["WS4", "Valthermond", 700.0, "C", 1990],
+        ["Totaal", "", 2409.69, "", ""],
+    ]
+    notes = [["Toelichting"], ["Geschreven zoals LibreOffice Calc een .ods opslaat."]]
+    return _ods(
+        HERE / "Woonservice voorraad Borger-Odoorn.ods", {"Voorraad": table, "Toelichting": notes}
+    )
 
 
 # fmt: off
@@ -483,6 +570,7 @@ def main() -> None:
         domesta_stock("Domesta_woningbezit_Emmen_31-12-2023_correctie.xlsx", correctie=True),
         lefier_stock(),
         woonservice_stock(),
+        woonservice_stock_ods(),
         *woz_files(),
         domesta_production(),
         woonservice_production(),
