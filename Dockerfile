@@ -28,6 +28,7 @@ COPY .streamlit ./.streamlit
 COPY ui ./ui
 COPY views ./views
 COPY data/afspraken ./data/afspraken
+COPY data/rollen.toml ./data/rollen.toml
 
 # Inside the container the server listens on every interface (the port is published, or a
 # reverse proxy in front of it); the database lives on the volume.
