@@ -460,6 +460,9 @@ def set_status(
     or the gemeente of the document); ``seen`` the latest entry the user saw
     (:func:`latest_status_id`): a save that crossed another one's raises
     :class:`prestatie.opslag.register_store.StatusCrossed` and writes nothing."""
+    agreement = next((a for a in agreements(con) if a.document.id == document), None)
+    if agreement is not None and (refused := register.status_year_refused(agreement, jaar)):
+        raise register.YearOutsidePeriod(refused)
     gemeente = _document_gemeente(con, document)
     write = Handeling(rechten.STATUS, gemeente=gemeente, onderwerp=f"{nummer} in {jaar}")
     _permit(con, wie, write)

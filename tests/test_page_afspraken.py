@@ -15,7 +15,8 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from prestatie.afspraken import sjabloon, toml_reader
+from prestatie import dashboard
+from prestatie.afspraken import register, sjabloon, toml_reader
 from prestatie.opslag import queries, register_store, store
 from ui import context
 
@@ -85,7 +86,7 @@ def test_register_lists_every_agreement_of_the_document(at, db):
     assert len(at.get("plotly_chart")) == 1
     labels = [b.label for b in at.get("download_button")]
     assert labels == [
-        "Jaaroverzicht 2026 downloaden (Excel)",
+        "Jaaroverzicht 2024 downloaden (Excel)",  # the document ends in 2024: its last year
         "Sjabloon met dit document downloaden (Excel)",
     ]
 
@@ -126,7 +127,7 @@ def test_status_history_is_kept_and_the_latest_shows_on_the_overzicht(at, db):
 
     at.switch_page("views/afspraken.py").run()
     set_status(at, "A2", "gereed", "Huurbeleid vastgesteld", "Anna")
-    assert any("Afspraak A2: status in 2026 is nu “gereed”." in s.value for s in at.success)
+    assert any("Afspraak A2: status in 2024 is nu “gereed”." in s.value for s in at.success)
     a2 = register_table(at).value.set_index("nummer").loc["A2"]
     assert (a2["status"], a2["notitie"], a2["door"]) == ("gereed", "Huurbeleid vastgesteld", "Anna")
     assert "1 gereed" in overzicht_stand(at)
@@ -232,7 +233,7 @@ def test_two_people_saving_a_status_at_once_each_get_their_choice_or_a_refusal(d
     con = store.connect(db)
     rows = register_store.status_history(con, BO, "B3")
     con.close()
-    assert rows[rows["jaar"] == TODAY.year]["door"].tolist()[-1] == "Bea"
+    assert rows[rows["jaar"] == 2024]["door"].tolist()[-1] == "Bea"
     next(x for x in a.button if x.label.startswith("Status ")).click().run()  # deliberately again
     con = store.connect(db)
     latest = register_store.status_history(con, BO, "B3").iloc[-1]
@@ -252,3 +253,24 @@ def test_a_note_reaches_the_overzicht(at):
         "loopt",
     )
     assert first["Afspraak"].startswith("B4: ")
+
+
+def test_no_status_for_a_year_outside_the_document(db, monkeypatch):
+    monkeypatch.setenv("PRESTATIE_DB", str(db))
+    monkeypatch.setattr(context, "today", lambda: TODAY)
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.run()
+    app.switch_page("views/afspraken.py").run()
+    widget(app.selectbox, "Voortgang in jaar").set_value(2026).run()
+    assert not [b for b in app.button if b.label.startswith("Status ")]  # no form
+    assert any(
+        "loopt van 2021 tot en met 2024: voor 2026 kan geen status worden gezet" in i.value
+        for i in app.info
+    )
+    con = store.connect(db)
+    try:
+        with pytest.raises(register.YearOutsidePeriod, match="voor 2026 kan geen status"):
+            dashboard.set_status(con, BO, "A2", 2026, "gereed", "", None)
+        assert register_store.latest_status_id(con, BO, "A2", 2026) is None
+    finally:
+        con.close()

@@ -41,7 +41,9 @@ doc_id = left.selectbox(
 agreement = documents[doc_id]
 years = register.years(list(documents.values()), today, selection.jaar)
 jaar = right.selectbox(
-    "Voortgang in jaar", years, index=years.index(register.status_year(selection.jaar, today))
+    "Voortgang in jaar",
+    years,
+    index=years.index(register.status_year(selection.jaar, today, agreement.document.periode)),
 )
 evaluations = context.evaluations(filtered=False)
 rows = register.selection(dashboard.register_table(con, evaluations, jaar), document=doc_id)
@@ -99,7 +101,9 @@ with tab_status:
     if seen_key not in st.session_state:
         st.session_state[seen_key] = dashboard.latest_status_id(con, doc_id, nummer, jaar)
     may_set = toegang.may(rechten.STATUS, gemeente=agreement.document.gemeente)
-    if not may_set:
+    if outside := register.status_year_refused(agreement, jaar):
+        st.info(outside)
+    elif not may_set:
         st.info(
             "Een status zetten kan alleen de beheerder of de gemeente "
             f"{agreement.document.gemeente}; u kunt de geschiedenis hieronder bekijken."

@@ -75,9 +75,15 @@ def stand(afspraak: Afspraak, standen: dict[Key, Stand], year: int) -> Stand:
     return standen.get((afspraak.document, afspraak.nummer, year), Stand(afspraak.status))
 
 
-def status_year(chosen: int | None, today: date) -> int:
-    """The year whose progress is shown: the year chosen in the sidebar, else this year."""
-    return chosen or today.year
+def status_year(chosen: int | None, today: date, periode: tuple[int, int] | None = None) -> int:
+    """The year whose progress is shown: the year chosen in the sidebar, else this year; with
+    a document's ``periode``, this year within it (a document that ended in 2024 opens on 2024,
+    the last year a status can be set for)."""
+    if chosen:
+        return chosen
+    if periode is None:
+        return today.year
+    return min(max(today.year, periode[0]), periode[1])
 
 
 def years(agreements: list[Agreement], today: date, chosen: int | None = None) -> list[int]:
@@ -295,7 +301,9 @@ def upcoming_termijnen(
                 "Status": stand(afspraak, standen, k.when.year).status if afspraak else "–",
             }
         )
-    chosen = status_year(year, today)
+    periods = [a.document.periode for a in docs]
+    span = (min(p[0] for p in periods), max(p[1] for p in periods)) if periods else None
+    chosen = status_year(year, today, span)  # the documents' last year once they have ended
     register = table(docs, [], standen, chosen)
     frame = pd.DataFrame(rows, columns=["Datum", "Wanneer", "Termijn", "Afspraak", "Status"])
     return TermijnenBlock(frame, stand_text(per_status(register), chosen))
@@ -399,6 +407,22 @@ def _text(value: object) -> str:
 
 def _time(value: object) -> datetime:
     return value.to_pydatetime() if isinstance(value, pd.Timestamp) else value
+
+
+class YearOutsidePeriod(ValueError):
+    """A status for a year the document does not cover."""
+
+
+def status_year_refused(agreement: Agreement, jaar: int) -> str | None:
+    """Why no status can be set for ``jaar`` on this document (None when it can): a status is
+    the stand of an agreement in one of the document's own years."""
+    van, tot = agreement.document.periode
+    if van <= jaar <= tot:
+        return None
+    return (
+        f"{agreement.document.titel} loopt van {van} tot en met {tot}: voor {jaar} kan geen "
+        "status worden gezet. Kies in *Voortgang in jaar* een jaar van het document."
+    )
 
 
 def period_notes(agreements: list[Agreement], jaar: int | None, gemeente: str | None) -> list[str]:
