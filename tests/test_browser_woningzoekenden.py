@@ -14,6 +14,7 @@ playwright = pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import expect  # noqa: E402
 
 from prestatie import dashboard  # noqa: E402
+from prestatie.opslag import store  # noqa: E402
 from tests.browser import new_page, streamlit_server, wait_for_app  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -28,7 +29,7 @@ def server(demo_db_file, tmp_path_factory):
     con = dashboard.open_database(db)
     batches = dashboard.batches(con)
     for batch_id in batches.loc[batches["soort"] == "verhuur", "id"]:
-        dashboard.undo_import(con, int(batch_id))
+        store.undo_batch(con, int(batch_id))  # test set-up, no user needed
     con.close()
     with streamlit_server(db) as url:
         yield url

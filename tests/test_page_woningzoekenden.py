@@ -89,11 +89,12 @@ def test_without_lettings_the_page_says_so_and_the_offer_is_measured_on_the_stoc
     demo_db, monkeypatch
 ):
     from prestatie import dashboard
+    from prestatie.opslag import store
 
     con = dashboard.open_database(demo_db)
     batches = dashboard.batches(con)
     for batch_id in batches.loc[batches["soort"] == "verhuur", "id"]:
-        dashboard.undo_import(con, int(batch_id))
+        store.undo_batch(con, int(batch_id))  # test set-up, no user needed
     con.close()
     at = page(demo_db, monkeypatch, gemeente="Emmen", jaar="2023")
     assert any("Geen verhuringen ingelezen voor Emmen" in i.value for i in at.info)
