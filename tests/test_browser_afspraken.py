@@ -52,7 +52,6 @@ def test_status_set_on_afspraken_shows_on_the_overzicht(page, demo_server):
     expect(page.get_by_role("heading", name="Laatste notities")).to_be_visible()
     # Every seed agreement starts as "loopt" or "niet gestart": one gereed is this one.
     expect(page.get_by_text(re.compile(r"Afspraken in 2024: .*· 1 gereed"))).to_be_visible()
-    expect(page.get_by_text("Ondertekend in het bestuurlijk overleg")).to_be_visible()
 
 
 def test_template_download_edit_upload_and_undo(page, demo_server, tmp_path):
