@@ -55,3 +55,30 @@ def test_production_defaults_in_the_streamlit_config():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "none"  # a valid value for Streamlit 1.67
     assert config["server"]["address"] == "127.0.0.1"
+
+
+def _script_with_a_failing_fragment():
+    import streamlit as st
+
+    from ui import fouten
+
+    @st.fragment
+    @fouten.guarded("Proef")
+    def part():
+        raise RuntimeError("kapot in /srv/geheim/pad.py")
+
+    part()
+    st.markdown("na het fragment")
+
+
+def test_a_raising_fragment_shows_the_dutch_message(demo_db, monkeypatch):
+    """A fragment's own reruns skip app.py: fouten.guarded gives them the guard (and the
+    database) themselves."""
+    monkeypatch.setenv("PRESTATIE_DB", str(demo_db))
+    at = AppTest.from_function(_script_with_a_failing_fragment, default_timeout=60)
+    at.run()
+    assert not at.exception
+    [error] = at.error
+    assert "kan nu niet worden getoond" in error.value
+    assert SECRET not in "\n".join(_texts(at))
+    assert [m.value for m in at.markdown] == ["na het fragment"]

@@ -9,14 +9,16 @@ wrapper does not see (an exception in Streamlit itself).
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import secrets
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import streamlit as st
 
 from prestatie import dashboard
+from ui import verbinding
 
 log = logging.getLogger("prestatie.app")
 
@@ -67,3 +69,19 @@ def guard(where: str) -> Iterator[None]:
         ref = reference()
         log.exception("fout op pagina %s [kenmerk %s]", where, ref)
         st.error(message(ref), icon=":material/error:")
+
+
+def guarded(where: str) -> Callable:
+    """For a fragment (``@st.fragment`` above it): its own reruns do not pass through
+    ``app.py``, so it takes the guard and the database itself (inside a page run both are
+    already held and this adds nothing)."""
+
+    def wrap(fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def run(*args, **kwargs):
+            with guard(where), verbinding.database():
+                return fn(*args, **kwargs)
+
+        return run
+
+    return wrap

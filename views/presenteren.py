@@ -16,7 +16,7 @@ from prestatie.presenteren.slides import (
     title_slide,
 )
 from prestatie.woningzoekenden import verhuringen
-from ui import context
+from ui import context, fouten
 
 selection = context.frame()
 cursor = context.cursor()
@@ -76,6 +76,7 @@ def _present(on: bool) -> None:
 
 
 @st.fragment
+@fouten.guarded("Presenteren")
 def _viewer(slides: list[Slide]) -> None:
     """One slide at full width; the arrow keys and the buttons go back and forth."""
     index = _index(len(slides))
