@@ -288,10 +288,21 @@ def _watch(args) -> int:
     def open_database(timeout):
         return dashboard.open_database(args.db, demo=False, timeout=timeout)
 
-    print(f"Map {args.map} wordt bewaakt (elke {args.interval:g} s).", file=sys.stderr, flush=True)
+    email = getattr(args, "als", None) or os.environ.get("PRESTATIE_GEBRUIKER")
+
+    def save(con, uploads):  # the role is looked up again for every file: it may change
+        wie = dashboard.user_for(con, email) if email else rollen.lokaal("mapbewaking")
+        return dashboard.save_uploads(con, uploads, wie)
+
+    print(
+        f"Map {args.map} wordt bewaakt (elke {args.interval:g} s), inlezen als "
+        f"{email or 'lokale beheerder'}.",
+        file=sys.stderr,
+        flush=True,
+    )
     refused = False
     rounds = 1 if args.eenmaal else None
-    for outcome in invoermap.watch(args.map, open_database, args.interval, rounds):
+    for outcome in invoermap.watch(args.map, open_database, save, args.interval, rounds):
         if isinstance(outcome, dashboard.DatabaseBusy):
             print(f"{outcome} De bestanden blijven staan.", file=sys.stderr, flush=True)
             continue

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from prestatie.inlezen import ingest
 from prestatie.inlezen.errors import ImportRefused
-from prestatie.opslag import store, wachten
+from prestatie.opslag import wachten
+from prestatie.toegang.rechten import NotPermitted
 
 DONE = "done"
 FAILED = "fout"
@@ -69,18 +70,24 @@ def _move(path: Path, folder: Path) -> Path:
     return target
 
 
-def import_one(con, path: Path) -> Outcome:
-    """Parse and write one file; move it to done/ or (refused) to fout/ with the reasons."""
+def _refused(path: Path, reasons: str) -> Outcome:
+    target = _move(path, path.parent / FAILED)
+    text = f"{path.name}: geweigerd; de database is niet gewijzigd.\n{reasons}\n"
+    Path(f"{target}.fout.txt").write_text(text, encoding="utf-8")
+    return Outcome(path.name, False, text.rstrip(), target)
+
+
+def import_one(con, path: Path, save: Callable) -> Outcome:
+    """Parse and write one file (``save(con, [parsed])``: the facade's save, as the watching
+    user); move it to done/ or (refused) to fout/ with the reasons."""
     folder = path.parent
     try:
         parsed = ingest.parse(path.name, path.read_bytes(), None)
-        [result] = store.save(con, [parsed])
+        [result] = save(con, [parsed])
     except ImportRefused as refused:
-        target = _move(path, folder / FAILED)
-        reasons = "\n".join(f"- {p}" for p in refused.problems)
-        text = f"{path.name}: geweigerd; de database is niet gewijzigd.\n{reasons}\n"
-        Path(f"{target}.fout.txt").write_text(text, encoding="utf-8")
-        return Outcome(path.name, False, text.rstrip(), target)
+        return _refused(path, "\n".join(f"- {p}" for p in refused.problems))
+    except NotPermitted as refused:
+        return _refused(path, f"- {refused}")
     except Exception as exc:  # noqa: BLE001 - a file that breaks the reader must not come back
         target = _move(path, folder / FAILED)
         text = (
@@ -102,7 +109,9 @@ def import_one(con, path: Path) -> Outcome:
     return Outcome(path.name, True, text, _move(path, folder / DONE))
 
 
-def run_once(folder: Path, open_database: Callable, timeout: float | None = None) -> list[Outcome]:
+def run_once(
+    folder: Path, open_database: Callable, save: Callable, timeout: float | None = None
+) -> list[Outcome]:
     """Import what is waiting in ``folder``, the database open only meanwhile. A busy database
     (the app in the middle of a run for longer than ``timeout``): nothing moved, try later."""
     files = waiting(folder)
@@ -110,7 +119,7 @@ def run_once(folder: Path, open_database: Callable, timeout: float | None = None
         return []
     con = open_database(timeout)
     try:
-        return [import_one(con, path) for path in files]
+        return [import_one(con, path, save) for path in files]
     finally:
         con.close()
 
@@ -118,6 +127,7 @@ def run_once(folder: Path, open_database: Callable, timeout: float | None = None
 def watch(
     folder: Path,
     open_database: Callable,
+    save: Callable,
     interval: float = 30.0,
     rounds: int | None = None,
 ) -> Iterator[list[Outcome] | wachten.DatabaseBusy]:
@@ -127,7 +137,7 @@ def watch(
     done = 0
     while rounds is None or done < rounds:
         try:
-            yield run_once(folder, open_database)
+            yield run_once(folder, open_database, save)
         except wachten.DatabaseBusy as busy:
             yield busy
         done += 1

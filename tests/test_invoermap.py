@@ -69,9 +69,13 @@ def db(tmp_path) -> Path:
 
 
 def homes(db: Path) -> int:
+    return one(db, "SELECT count(*) FROM vhe")[0]
+
+
+def one(db: Path, sql: str):
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return con.execute("SELECT count(*) FROM vhe").fetchone()[0]
+        return con.execute(sql).fetchone()
     finally:
         con.close()
 
@@ -81,6 +85,12 @@ def test_one_round_imports_moves_and_explains(folder, db):
     assert done.returncode == 2, done.stderr  # one file refused
     assert "voorraad woonservice emmen.csv: voorraad, Woonservice, 3 rijen" in done.stdout
     assert homes(db) == 3  # the three rows of STOCK
+    # through the facade: in the log, as the local beheerder the watcher writes as by default
+    assert one(db, "SELECT gebruiker, handeling, geweigerd FROM logboek") == (
+        "mapbewaking",
+        "import",
+        False,
+    )
     assert sorted(p.name for p in (folder / "done").iterdir()) == ["voorraad woonservice emmen.csv"]
     assert sorted(p.name for p in (folder / "fout").iterdir()) == [
         "boodschappen.csv",
