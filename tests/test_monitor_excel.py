@@ -23,6 +23,7 @@ FORMULAS = ('=HYPERLINK("http://x","klik")', "+31 6 1234", "-2+3", "@SUM(A1:A2)"
 def ev(**kw) -> Evaluation:
     fields = {
         "document": "borger-odoorn-2023",
+        "document_titel": "Prestatieafspraken 2023 Borger-Odoorn",
         "afspraak": "A1",
         "doel": "A1",
         "omschrijving": "Minimaal 90% tot de 2e aftoppingsgrens",
@@ -166,6 +167,7 @@ def test_every_target_with_norm_value_and_status_as_numbers(book):
     col = {name: i + 1 for i, name in enumerate(header)}
     share = {name: sheet.cell(2, col[name]) for name in header}
     assert share["Status"].value == "behaald"
+    assert share["Document"].value == "Prestatieafspraken 2023 Borger-Odoorn"  # not its id
     assert share["Norm"].value == 0.9 and share["Norm"].number_format == "0.0%"
     assert share["Gerealiseerd"].value == 0.913 and share["Gerealiseerd"].number_format == "0.0%"
     assert share["Basis (woningen)"].value == 1000

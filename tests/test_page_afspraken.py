@@ -274,3 +274,15 @@ def test_no_status_for_a_year_outside_the_document(db, monkeypatch):
         assert register_store.latest_status_id(con, BO, "A2", 2026) is None
     finally:
         con.close()
+
+
+def test_documents_are_named_by_their_title_not_their_id(at, db):
+    titles = {
+        re.search(r'^titel = "([^"]+)"', document_text(db, doc), re.M).group(1)
+        for doc in (BO, "emmen-2019-2024")
+    }
+    figure = at.get("plotly_chart")[0].proto.spec
+    assert "Prestatieafspraken 2023 Borger-Odoorn" in figure and f'"{BO}"' not in figure
+    at.switch_page("views/overzicht.py").run()
+    scorecard = next(d.value for d in at.dataframe if "Document" in d.value.columns)
+    assert set(scorecard["Document"]) <= titles and len(set(scorecard["Document"])) == 2

@@ -54,7 +54,9 @@ tab_register, tab_status, tab_jaar, tab_document = st.tabs(
 )
 
 with tab_register:
-    st.plotly_chart(charts.register_status(rows), key="register_status")
+    st.plotly_chart(
+        charts.register_status(rows, {doc_id: agreement.document.titel}), key="register_status"
+    )
     cols = st.columns(3)
     themas = cols[0].multiselect(
         "Thema", list(agreement.document.themas.values()), placeholder="Alle thema's"

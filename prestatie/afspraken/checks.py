@@ -142,6 +142,7 @@ def read_doel(table: dict[str, Any], document: Document, nummers: set[str]) -> D
         norm=_normen(table, kind, direction),
         params=_params(table, kind),
         toelichting=_text(table, "toelichting", ""),
+        document_titel=document.titel,
     )
 
 

@@ -116,6 +116,7 @@ class Doel:
     norm: tuple[tuple[Periode, Norm], ...]
     params: dict[str, Any] = field(hash=False)
     toelichting: str
+    document_titel: str = ""  # the document's title, as a person names it (not its id)
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ def table(evaluations: list[Evaluation]) -> pd.DataFrame:
             "Gerealiseerd": value_text(e),
             "Verschil": gap_text(e),
             "Berekening": e.uitleg,
-            "Document": e.document,
+            "Document": e.document_naam,
         }
         for e in evaluations
     ]

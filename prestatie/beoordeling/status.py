@@ -54,6 +54,12 @@ class Evaluation:
     peildatum: date | None = None
     uitleg: str = ""
     gemeten_op: str = ""  # "verhuringen" when measured on the lettings, else the stock/production
+    document_titel: str = ""  # the document's title for people; ``document`` is its id
+
+    @property
+    def document_naam(self) -> str:
+        """The document as a person names it: its title, else its id."""
+        return self.document_titel or self.document
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ def evaluation(doel: Doel, scope: Scope, periode: Periode, norm, **kw) -> Evalua
         periode.label,
         doel.richting,
         norm,
-        **kw,
+        **{"document_titel": doel.document_titel, **kw},
     )
 
 

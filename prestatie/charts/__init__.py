@@ -44,8 +44,8 @@ def empty(fig: go.Figure, title: str) -> go.Figure:
     return layout(fig, title, xaxis={"visible": False}, yaxis={"visible": False}, height=160)
 
 
-def status_counts(evaluations: pd.DataFrame, by: str = "document") -> go.Figure:
-    """Stacked bars: how many evaluations per status, per document (or corporatie)."""
+def status_counts(evaluations: pd.DataFrame, by: str = "document_titel") -> go.Figure:
+    """Stacked bars: how many evaluations per status, per document (its title) or corporatie."""
     fig = go.Figure()
     if evaluations.empty:
         return empty(fig, "Geen doelen om te tonen")
@@ -201,7 +201,7 @@ def rows_per_batch(batches: pd.DataFrame) -> go.Figure:
     return layout(fig, "Ingelezen rijen per corporatie", barmode="stack", yaxis_title="rijen")
 
 
-def register_status(register: pd.DataFrame) -> go.Figure:
+def register_status(register: pd.DataFrame, titels: dict[str, str] | None = None) -> go.Figure:
     """Agreements per document and status as people set it (niet gestart … vervallen)."""
     fig = go.Figure()
     if register.empty:
@@ -214,6 +214,7 @@ def register_status(register: pd.DataFrame) -> go.Figure:
         "vervallen": "#5d4037",
     }
     counts = register.groupby(["document", "status"]).size().unstack(fill_value=0)
+    counts.index = [(titels or {}).get(d, d) for d in counts.index]  # titles, not ids
     for status, colour in colours.items():
         if status in counts.columns:
             fig.add_bar(

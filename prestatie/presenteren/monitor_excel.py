@@ -107,7 +107,7 @@ def _about(sheet: Worksheet, filters: Filters, today: date, count: int) -> None:
 
 DOEL_COLUMNS = [
     Column("Status", 14),
-    Column("Document", 20),
+    Column("Document", 34),
     Column("Afspraak", 10),
     Column("Doel", 24),
     Column("Omschrijving", 50),
@@ -137,7 +137,7 @@ def _number(e: Evaluation, value) -> Cell:
 def _doel_row(e: Evaluation) -> list:
     return [
         e.status,
-        e.document,
+        e.document_naam,
         e.afspraak,
         e.doel,
         e.omschrijving,
