@@ -20,7 +20,11 @@ from prestatie.referentie import labels
 
 def database(rows: pd.DataFrame | list[pd.DataFrame]):
     """An in-memory database holding ``rows`` (vhe rows; missing columns stay empty)."""
-    con = store.connect(":memory:")
+    return write(store.connect(":memory:"), rows)
+
+
+def write(con, rows: pd.DataFrame | list[pd.DataFrame]):
+    """Write ``rows`` (vhe rows) into ``con``, one batch per corporatie × gemeente × peildatum."""
     if isinstance(rows, list):
         if not rows:
             return con

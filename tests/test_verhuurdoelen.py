@@ -423,3 +423,37 @@ def test_on_the_demo_every_target_on_the_lettings_is_judged(demo_db):
     ]
     assert len(offer) == 3 and all("verhuringen" in e.uitleg for e in offer)
     assert not any("gemeten op de voorraad" in e.uitleg for e in offer)
+
+
+def test_uploading_a_lettings_list_of_emmen_turns_the_80_percent_into_the_offer(tmp_path):
+    """tests/data/README.md: Domesta's list of Emmen 2023 has 12 lettings, 7 of them below
+    € 647,19 (the 1e aftoppingsgrens 2023; BB-25 reads "tot" as under the limit) and 3 to
+    statushouders."""
+    from pathlib import Path
+
+    from prestatie.inlezen import ingest
+    from prestatie.toegang import rollen
+
+    con = dashboard.open_database(tmp_path / "leeg.duckdb", demo=False)
+    rows = vhe("Domesta", date(2023, 12, 31), [("a", 600.0, "B"), ("b", 700.0, "C")])
+    counting.write(con, pd.DataFrame(rows))
+
+    def offer():
+        return {
+            e.periode: e
+            for e in dashboard.evaluations(con, date(2026, 6, 1))
+            if e.doel == "BB-25-eerste-aftoppingsgrens" and e.corporatie == "Domesta"
+        }["2023"]
+
+    before = offer()
+    assert before.uitleg.startswith("gemeten op de voorraad, geen verhuringen ingelezen over 2023")
+    assert before.waarde == pytest.approx(1 / 2)  # the stock: € 600 of € 600 and € 700
+    data = (Path(__file__).parent / "data" / "Domesta verhuringen Emmen 2023.xlsx").read_bytes()
+    dashboard.save_uploads(
+        con, [ingest.parse("Domesta verhuringen Emmen 2023.xlsx", data)], rollen.lokaal()
+    )
+    after = offer()
+    assert after.waarde == pytest.approx(7 / 12)
+    assert after.gemeten_op == "verhuringen"
+    assert after.uitleg.startswith("verhuringen 2023: 7 van 12 verhuringen (58,3%) met huur onder")
+    con.close()
