@@ -554,6 +554,11 @@ def save_roles(con: duckdb.DuckDBPyConnection, new: rollen.Rollen, wie: Gebruike
     return version
 
 
+def log_login(con: duckdb.DuckDBPyConnection, wie: Gebruiker) -> None:
+    """Note in the log that a logged-in user opened the app (once per session)."""
+    _log(con, wie, Handeling(rechten.AANGEMELD), f"aangemeld als {rollen.describe(wie)}")
+
+
 def log_entries(
     con: duckdb.DuckDBPyConnection,
     gebruikers: list[str] | None = None,

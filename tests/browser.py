@@ -41,9 +41,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(db: Path) -> Iterator[str]:
+def streamlit_server(
+    db: Path, args: tuple[str, ...] = (), env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """``streamlit run app.py`` on ``db`` with extra command-line ``args`` and ``env``."""
     port = free_port()
-    env = {**os.environ, "PRESTATIE_DB": str(db)}
+    env = {**os.environ, "PRESTATIE_DB": str(db), **(env or {})}
     process = subprocess.Popen(
         [
             sys.executable,
@@ -61,6 +64,7 @@ def streamlit_server(db: Path) -> Iterator[str]:
             "false",
             "--server.fileWatcherType",
             "none",
+            *args,
         ],
         cwd=ROOT,
         env=env,

@@ -125,6 +125,11 @@ def gate() -> None:
         st.error(f"{who.wie} heeft geen toegang tot deze monitor. Vraag de beheerder om een rol.")
         st.button("Uitloggen", on_click=st.logout)
         st.stop()
+    if st.session_state.get("aangemeld") != who.wie:  # once per session, in the log
+        from ui import context
+
+        dashboard.log_login(context.cursor(), who)
+        st.session_state["aangemeld"] = who.wie
     with st.sidebar:
         st.markdown(f":material/person: **{who.naam}**  \n{who.wie} · {rollen.describe(who)}")
         st.button("Uitloggen", on_click=st.logout, key="uitloggen")

@@ -27,6 +27,7 @@ ROLLEN = "rollen"
 CORPORATIE = "corporatie toegevoegd"
 LEEG = "database leeggemaakt"
 VERVANGING = "vervanging"  # only in the log: an import that replaced older ones (checked as IMPORT)
+AANGEMELD = "aangemeld"  # only in the log: a logged-in user opened the app (a new session)
 SOORTEN = (IMPORT, VERVANGING, ONGEDAAN, STATUS, AFSPRAKEN, DEMO, DEMO_INLEZEN, ROLLEN, CORPORATIE,
            LEEG)  # fmt: skip
 
