@@ -9,14 +9,14 @@ import streamlit as st
 CSS = """
 <style>
 /* the upload box: "Upload" and "60MB per file" are Streamlit's words; ours replace them */
-[data-testid="stFileUploaderDropzone"] button p { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button p { font-size: 0; visibility: hidden; }
 [data-testid="stFileUploaderDropzone"] button p::after {
-    content: "Bestanden kiezen"; font-size: 1rem;
+    content: "Bestanden kiezen"; font-size: 1rem; visibility: visible;
 }
-[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; visibility: hidden; }
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {
     content: "of sleep ze hierheen · xlsx, xls, ods of csv, tot 60 MB per bestand";
-    font-size: 0.875rem;
+    font-size: 0.875rem; visibility: visible;
 }
 /* "Press Enter to submit form" / "to apply": the form's button says what it does */
 [data-testid="InputInstructions"] { display: none; }

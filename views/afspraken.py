@@ -9,7 +9,7 @@ from prestatie import charts, dashboard
 from prestatie.afspraken import register, schema, sjabloon, sjabloon_layout, version_diff
 from prestatie.inlezen.errors import ImportRefused
 from prestatie.toegang import rechten
-from ui import confirm, context, toegang
+from ui import confirm, context, grafiek, toegang
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -54,7 +54,7 @@ tab_register, tab_status, tab_jaar, tab_document = st.tabs(
 )
 
 with tab_register:
-    st.plotly_chart(
+    grafiek.toon(
         charts.register_status(rows, {doc_id: agreement.document.titel}), key="register_status"
     )
     cols = st.columns(3)

@@ -11,7 +11,7 @@ from prestatie import dashboard, fmt
 from prestatie.beoordeling import huurregel, scorecard, selectie
 from prestatie.betaalbaarheid import huren_chart, huurverdeling, sections, texts
 from prestatie.referentie.peildatum import verslagjaar
-from ui import context, drilldown
+from ui import context, drilldown, grafiek
 
 selection = context.frame()
 st.title("Betaalbaarheid")
@@ -128,7 +128,7 @@ for section in shown:
     )
     if tab_stand.open:  # only the open tab is built
         with tab_stand:
-            st.plotly_chart(context.memo(sections.stand_figure, section), key=f"stand_{key}")
+            grafiek.toon(context.memo(sections.stand_figure, section), key=f"stand_{key}")
             drilldown.vhe(
                 section.above_year,
                 section.above_title,
@@ -138,7 +138,7 @@ for section in shown:
             )
     if tab_trend.open:
         with tab_trend:
-            st.plotly_chart(context.memo(sections.trend_figure, section), key=f"trend_{key}")
+            grafiek.toon(context.memo(sections.trend_figure, section), key=f"trend_{key}")
             drilldown.vhe(
                 section.above_all,
                 section.above_all_title,
@@ -148,7 +148,7 @@ for section in shown:
             )
     if tab_kern.open:
         with tab_kern:
-            st.plotly_chart(context.memo(sections.kern_figure, section), key=f"kern_{key}")
+            grafiek.toon(context.memo(sections.kern_figure, section), key=f"kern_{key}")
             if section.without_kern:
                 st.caption(
                     f"{fmt.aantal_woningen(round(section.without_kern))} zonder kern in het "
@@ -162,7 +162,7 @@ rows = texts.at_peildatum(stock, selection.corporatie, peil)
 bins = context.rent_bins(peil, selection.gemeente, selection.corporatie, huur)
 vorm = st.radio("Weergave", ["verdeling", "cumulatief"], horizontal=True, key="huurverdeling_vorm")
 document = huurverdeling.document_amounts(doelen) if lezing == huurregel.FIXED else ()
-st.plotly_chart(
+grafiek.toon(
     context.memo(
         huren_chart.rent_distribution,
         bins,

@@ -16,7 +16,7 @@ from prestatie.duurzaamheid import (
     labelverdeling_chart,
 )
 from prestatie.referentie import labels
-from ui import context, drilldown
+from ui import context, drilldown, grafiek
 
 selection = context.frame()
 st.title("Duurzaamheid")
@@ -42,7 +42,7 @@ history = context.stock(
 # ---- label distribution ----
 st.header("Labelverdeling")
 stock = context.stock(selection, by=("corporatie", "gemeente", "peildatum", "jaar", "label"))
-st.plotly_chart(
+grafiek.toon(
     context.memo(
         labelverdeling_chart.label_distribution,
         labelverdeling.label_counts(stock),
@@ -74,7 +74,7 @@ if not of_kind["aandeel_label"]:
     st.info("Geen labelaandeel-doelen voor deze selectie.")
 for i, group in enumerate(labelpaden.by_agreement(of_kind["aandeel_label"])):
     first = group[0]
-    st.plotly_chart(
+    grafiek.toon(
         context.memo(
             labelpaden_chart.share_paths,
             group,
@@ -101,7 +101,7 @@ for i, group in enumerate(labelpaden.by_agreement(of_kind["aandeel_label"])):
 def section(pad, kind: str, i: int, header: str, figure, rows_title: str | None) -> None:
     """Header, the path's figure, one status line per milestone, and the rows behind it."""
     st.header(f"{header}: {pad.titel}")
-    st.plotly_chart(figure, key=f"{kind}_{i}")
+    grafiek.toon(figure, key=f"{kind}_{i}")
     for e in pad.evaluaties:
         st.caption(f"{scorecard.STATUS_TEKEN[e.status]} {e.periode}: {e.status}. {e.uitleg}.")
     if rows_title:
@@ -153,7 +153,7 @@ trend = energie_index.energy_index_trend(history)
 if trend.empty:
     st.info("De ingelezen voorraadlijsten van deze selectie hebben geen energie-index.")
 else:
-    st.plotly_chart(
+    grafiek.toon(
         context.memo(
             energie_index_chart.energy_index, trend, "Gemiddelde energie-index per peildatum"
         ),
@@ -192,7 +192,7 @@ else:
         f"van beide peildata onbekend. {fmt.aantal_woningen(summary[labelovergangen.UIT_BEZIT])} "
         f"gingen uit bezit, {fmt.aantal_woningen(summary[labelovergangen.NIEUW])} kwamen erbij."
     )
-    st.plotly_chart(
+    grafiek.toon(
         context.memo(
             labelovergangen_chart.transitions,
             counts,

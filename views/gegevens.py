@@ -7,7 +7,7 @@ from prestatie.inlezen import ingest
 from prestatie.inlezen.errors import ImportRefused
 from prestatie.presenteren import tabellen
 from prestatie.toegang import rechten, rollen
-from ui import confirm, context, logboek, toegang, upload
+from ui import confirm, context, grafiek, logboek, toegang, upload
 
 context.frame()
 st.title("Gegevens")
@@ -104,7 +104,7 @@ batches = dashboard.batches(con)
 for text in upload.replaced_by_others(batches):
     st.info(text, icon=":material/swap_horiz:")
 st.subheader("Ingelezen bestanden")
-st.plotly_chart(charts.rows_per_batch(batches), key="rijen_per_batch")
+grafiek.toon(charts.rows_per_batch(batches), key="rijen_per_batch")
 st.dataframe(tabellen.import_list(batches), hide_index=True)
 
 active = batches[batches["stand"] == "actief"]

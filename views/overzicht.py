@@ -5,7 +5,7 @@ import streamlit as st
 from prestatie import charts, dashboard, fmt
 from prestatie.afspraken import register
 from prestatie.beoordeling import monitor, scorecard, status
-from ui import context
+from ui import context, grafiek
 
 context.frame()
 st.title("Overzicht prestatieafspraken")
@@ -37,7 +37,7 @@ for note in register.period_notes(context.agreements(), context.filters().jaar,
 frame = monitor.to_frame(evaluations)
 left, right = st.columns([3, 2])
 with left:
-    st.plotly_chart(
+    grafiek.toon(
         charts.status_counts(frame, by="corporatie")
         if not frame.empty
         else charts.status_counts(frame),
@@ -45,7 +45,7 @@ with left:
     )
 with right:
     rent = [e for e in monitor.latest(evaluations) if e.soort == "aandeel_huur"]
-    st.plotly_chart(
+    grafiek.toon(
         charts.share_against_norm(monitor.to_frame(rent), "Betaalbaarheid: laatste stand"),
         key="betaalbaarheid_norm",
     )

@@ -6,7 +6,7 @@ import streamlit as st
 from prestatie import charts
 from prestatie.afspraken import schema
 from prestatie.beoordeling import scorecard, status, uitleg
-from ui import context
+from ui import context, grafiek
 
 context.frame()
 st.title("Uitleg: hoe de monitor beoordeelt")
@@ -20,7 +20,7 @@ for name in status.STATUSES:
     st.markdown(f"**{scorecard.STATUS_TEKEN[name]} {name}**: {uitleg.text('status', name)}")
 
 st.header("Op koers of achter")
-st.plotly_chart(charts.path_example(), key="pad_voorbeeld")
+grafiek.toon(charts.path_example(), key="pad_voorbeeld")
 st.caption(
     "Voor een doelmoment in de toekomst vergelijkt de monitor de laatste meting met het rechte "
     "pad van de vorige mijlpaal naar de norm. In dit voorbeeld: 72% in 2023 ligt boven het pad "

@@ -12,7 +12,7 @@ from prestatie.voorraad import (
     voorraadverloop,
     voorraadverloop_chart,
 )
-from ui import context, drilldown
+from ui import context, drilldown, grafiek
 
 selection = context.frame()
 st.title("Voorraadontwikkeling")
@@ -45,7 +45,7 @@ else:
         if not tab.open:  # only the open tab is built
             continue
         with tab:
-            st.plotly_chart(
+            grafiek.toon(
                 context.memo(
                     jaarschijven_chart.jaarschijven,
                     groep.rijen,
@@ -78,7 +78,7 @@ if not choices:
 else:
     choice = st.selectbox("Corporatie en gemeente", choices, key="waterval_keuze")
     rows = voorraadverloop.waterfall_of(stromen, choice)
-    st.plotly_chart(
+    grafiek.toon(
         context.memo(voorraadverloop_chart.waterfall, rows, f"Huurvoorraad {choice}"),
         key="waterval",
     )
@@ -101,7 +101,7 @@ if paden:
         title = pad.doel.omschrijving
         if pad.indicatief:
             title += f" (indicatief, vanaf eind {pad.basis})"
-        st.plotly_chart(context.memo(bandbreedtes_chart.band, pad, title), key=f"band_{i}")
+        grafiek.toon(context.memo(bandbreedtes_chart.band, pad, title), key=f"band_{i}")
         st.caption(bandbreedtes.note(pad))
     band_evaluations = [e for e in context.evaluations() if e.soort == "bandbreedte"]
     st.dataframe(scorecard.table(band_evaluations), hide_index=True)

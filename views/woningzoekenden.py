@@ -8,7 +8,7 @@ from prestatie import dashboard
 from prestatie.beoordeling import huurregel, scorecard
 from prestatie.presenteren import conclusies
 from prestatie.woningzoekenden import verhuringen, verhuringen_chart
-from ui import context, drilldown
+from ui import context, drilldown, grafiek
 
 selection = context.frame()
 st.title("Woningzoekenden")
@@ -49,7 +49,7 @@ if summary.empty:
 else:
     st.header("Verhuringen per corporatie en jaar")
     st.markdown(conclusies.verhuringen(summary))
-    st.plotly_chart(
+    grafiek.toon(
         context.memo(
             verhuringen_chart.per_jaar, summary, "aantal", "Verhuringen per jaar", "verhuringen"
         ),  # fmt: skip
@@ -68,7 +68,7 @@ st.caption(
 for line in verhuringen.offer_lines(shown, doelen, selection.jaar):
     st.markdown(f"- {line}")
 if not summary.empty:
-    st.plotly_chart(
+    grafiek.toon(
         context.memo(
             verhuringen_chart.per_jaar,
             summary,
@@ -83,7 +83,7 @@ if not summary.empty:
 
 if not summary.empty:
     st.header("Statushouders")
-    st.plotly_chart(
+    grafiek.toon(
         context.memo(
             verhuringen_chart.per_jaar,
             summary,
@@ -110,7 +110,7 @@ if not summary.empty:
     )
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(
+        grafiek.toon(
             context.memo(
                 verhuringen_chart.per_jaar,
                 summary,
@@ -121,7 +121,7 @@ if not summary.empty:
             key="verhuringen_zoekduur",
         )
     with right:
-        st.plotly_chart(
+        grafiek.toon(
             context.memo(
                 verhuringen_chart.per_jaar,
                 summary,
