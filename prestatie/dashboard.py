@@ -24,6 +24,7 @@ from prestatie.demo import demobestanden
 from prestatie.inlezen import ingest
 from prestatie.opslag import (
     counts,
+    huurstijging,
     logboek,
     queries,
     register_store,
@@ -159,6 +160,7 @@ def facts(
         today,
         counts.consecutive_transitions(con, gemeenten),
         *lettings_facts(con, gemeenten, huur, prijspeil, doelen),
+        huurstijging.huursom(con, gemeenten),
     )
 
 
@@ -649,6 +651,19 @@ def transitions(
 ) -> pd.DataFrame:
     """Homes per label on two peildata, matched by vhe number (:func:`counts.transitions`)."""
     return counts.transitions(con, van, naar, gemeente, corporatie)
+
+
+def huursom(con: duckdb.DuckDBPyConnection, gemeente: str | None = None) -> pd.DataFrame:
+    """The huursomstijging per corporatie × gemeente × verslagjaar of the homes on both
+    peildata (:func:`prestatie.opslag.huurstijging.huursom`)."""
+    return huurstijging.huursom(con, gemeente)
+
+
+def largest_increases(
+    con: duckdb.DuckDBPyConnection, gemeente: str, corporaties, jaar: int, limit: int = 100
+) -> tuple[pd.DataFrame, int]:
+    """The homes with the largest rent increase into ``jaar``, and how many there are."""
+    return huurstijging.largest_increases(con, gemeente, corporaties, jaar, limit)
 
 
 def vhe_count(con: duckdb.DuckDBPyConnection, specs) -> int:

@@ -74,4 +74,5 @@ def facts(rows, productie=None, dekking=None, today=date(2025, 6, 1), **kwargs):
         else pd.DataFrame(columns=["corporatie", "gemeente", "jaar"]),
         today,
         known.overgangen,
+        huursom=known.huursom,
     )

@@ -265,6 +265,27 @@ def transitions(van: date, naar: date, gemeente: str | None, corporatie: str | N
     return _transitions(*_key(), van, naar, gemeente, corporatie)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _huursom(path, version, gemeente):
+    return dashboard.huursom(cursor(), gemeente)
+
+
+def huursom(gemeente: str | None):
+    """The huursomstijging per corporatie × gemeente × year (:func:`dashboard.huursom`)."""
+    return _huursom(*_key(), gemeente)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _largest_increases(path, version, gemeente, corporaties: tuple, jaar: int, limit: int):
+    return dashboard.largest_increases(cursor(), gemeente, list(corporaties), jaar, limit)
+
+
+def largest_increases(gemeente: str, corporaties: tuple[str, ...], jaar: int, limit: int = 100):
+    """The homes with the largest rent increase into ``jaar``
+    (:func:`prestatie.dashboard.largest_increases`)."""
+    return _largest_increases(*_key(), gemeente, tuple(corporaties), jaar, limit)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def _vhe_page(path, version, specs: tuple, limit: int, offset: int, order: str):
     con = cursor()

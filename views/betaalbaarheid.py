@@ -9,7 +9,14 @@ import streamlit as st
 
 from prestatie import dashboard, fmt
 from prestatie.beoordeling import huurregel, scorecard, selectie
-from prestatie.betaalbaarheid import huren_chart, huurverdeling, sections, texts
+from prestatie.betaalbaarheid import (
+    huren_chart,
+    huurstijging,
+    huurstijging_chart,
+    huurverdeling,
+    sections,
+    texts,
+)
 from prestatie.referentie.peildatum import verslagjaar
 from ui import context, drilldown, grafiek
 
@@ -155,6 +162,51 @@ for section in shown:
                     "bestand."
                 )
             drilldown.vhe(section.kern_rows, section.kern_title, f"kern_{key}_{jaar}", order="kern")
+
+# ---- the rent increase against inflation -----------------------------------------------------
+stijgingsdoelen = huurstijging.targets(
+    [d for a in context.agreements() for d in a.doelen], selection.gemeente
+)
+if stijgingsdoelen:
+    st.header("Huurstijging tegen inflatie")
+    st.caption(huurstijging.inflation_text())
+    all_evaluations = context.evaluations(filtered=False)
+for doel in stijgingsdoelen:
+    st.subheader(f"{doel.afspraak} · {doel.omschrijving} ({doel.gemeente})")
+    st.caption(f"Document: “{doel.tekst}”")
+    with st.expander("Hoe dit doel gelezen wordt"):
+        st.write(doel.toelichting)
+    for reeks in huurstijging.series(doel, context.huursom(doel.gemeente), selection.corporatie):
+        key = f"stijging_{doel.document}_{doel.id}_{reeks.corporatie}"
+        judged = huurstijging.evaluations_of(reeks, all_evaluations)
+        statuses = {e.jaar: e.status for e in judged}
+        st.plotly_chart(
+            context.memo(
+                huurstijging_chart.increase_against_inflation,
+                reeks,
+                statuses,
+                f"{reeks.corporatie} in {doel.gemeente}: huursomstijging tegen inflatie",
+            ),
+            key=key,
+        )
+        st.caption(huurstijging.homes_text(reeks))
+        st.dataframe(
+            scorecard.table(judged),
+            hide_index=True,
+            column_config={"Berekening": st.column_config.TextColumn(width="large")},
+        )
+        if not reeks.reeks.empty:
+            years = [int(j) for j in reeks.reeks["jaar"]]
+            chosen = st.selectbox(
+                "Woningen met de grootste stijging in", years[::-1], key=f"jaar_{key}"
+            )
+            top, total = context.largest_increases(doel.gemeente, reeks.corporaties, chosen)
+            with st.expander(
+                f"De {fmt.num(len(top))} woningen met de grootste huurstijging in {chosen} "
+                f"(van {fmt.num(total)})",
+                icon=":material/table_view:",
+            ):
+                st.dataframe(huurstijging.drill_table(top), hide_index=True)
 
 # ---- the distribution of the selected stock --------------------------------------------------
 st.header("Huurverdeling")

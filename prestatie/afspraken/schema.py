@@ -14,6 +14,10 @@ Optional kind-specific keys (absent: None), each a reading of the document's wor
   with data against the sum of the yearly norms of those years, not each year on its own.
 - ``basisjaar`` and ``basis_aantal`` (bandbreedte): the verslagjaar the band counts from, and,
   where the user has it, the count in that year (when the data has no stock of the base year).
+
+The kind ``huurstijging`` (rent increase at most inflation): the norm per year is the margin
+above inflation allowed (0: at most inflation; 0.01: inflation + 1%), ``jaren`` the years the
+increase and the inflation are averaged over ("over een 5-jaars gemiddelde": 5; absent: 1).
 """
 
 from __future__ import annotations
@@ -34,10 +38,11 @@ KINDS = (
     "aandeel_toewijzing",
     "verdeling_toewijzing",
     "zoekduur",
+    "huurstijging",
 )
 # The kinds whose norm is a share 0..1 (written as "90%" in the template).
 SHARE_KINDS = ("aandeel_huur", "aandeel_label", "aandeel_toewijzing", "verdeling_toewijzing",
-               "zoekduur")  # fmt: skip
+               "zoekduur", "huurstijging")  # fmt: skip
 DIRECTIONS = ("min", "max", "band")
 AFSPRAAK_STATUSES = ("niet gestart", "loopt", "gereed", "vertraagd", "vervallen")
 # corporaties and the gemeente of a document: any that prestatie.referentie.partijen knows (the
@@ -217,10 +222,15 @@ PARAMS: dict[str, dict[str, Param]] = {
     },
     "verdeling_toewijzing": {"route": Param(str, ROUTES)},
     "zoekduur": {"maanden": Param(int)},
+    "huurstijging": {"jaren": Param(int, required=False)},
 }
 
 # Every kind-specific key, once, in the order of the kinds (the template's columns).
 PARAM_KEYS = tuple(dict.fromkeys(k for params in PARAMS.values() for k in params))
 
 # The directions a kind allows when it does not allow all of DIRECTIONS.
-DIRECTIONS_PER_KIND = {"gemiddeld_label": ("min", "max"), "naar_nul": ("max",)}
+DIRECTIONS_PER_KIND = {
+    "gemiddeld_label": ("min", "max"),
+    "naar_nul": ("max",),
+    "huurstijging": ("max",),
+}

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from prestatie.afspraken.schema import SHARE_KINDS, Doel
 
 _YES_NO = ("per_corporatie", "inclusief", "bestaande_voorraad", "gemiddeld")
-_WHOLE = ("prijspeil", "basisjaar", "maanden", "basis_aantal")
+_WHOLE = ("prijspeil", "basisjaar", "maanden", "basis_aantal", "jaren")
 _NUMBER = ("bedrag", "tolerantie")
 _LIST = ("corporaties", "labels", "activiteiten")
 _SHARE_KINDS = SHARE_KINDS

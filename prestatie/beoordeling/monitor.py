@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 
 from prestatie.afspraken.schema import SHARE_KINDS, Doel
-from prestatie.beoordeling import aantaldoelen, verhuurdoelen, voorraaddoelen
+from prestatie.beoordeling import aantaldoelen, huurstijging, verhuurdoelen, voorraaddoelen
 from prestatie.beoordeling.huurregel import INDEXED
 from prestatie.beoordeling.status import (
     Evaluation,
@@ -40,6 +40,9 @@ class Facts:
     # (prestatie.opslag.verhuurtelling); None: no lettings read
     verhuringen: pd.DataFrame | None = None
     zoekduren: pd.DataFrame | None = None
+    # the huursomstijging per corporatie, gemeente and verslagjaar of the homes on both
+    # peildata (prestatie.opslag.huurstijging); None: not read
+    huursom: pd.DataFrame | None = None
 
 
 def evaluate(doelen: list[Doel], facts: Facts, prijspeil: str = INDEXED) -> list[Evaluation]:
@@ -59,7 +62,8 @@ def of_gemeente(facts: Facts, gemeente: str) -> Facts:
         return None if frame is None else frame[frame["gemeente"] == gemeente]
 
     return Facts(own(facts.vhe), own(facts.productie), own(facts.dekking), facts.today,
-                 own(facts.overgangen), own(facts.verhuringen), own(facts.zoekduren))  # fmt: skip
+                 own(facts.overgangen), own(facts.verhuringen), own(facts.zoekduren),
+                 own(facts.huursom))  # fmt: skip
 
 
 def scopes(doel: Doel, facts: Facts) -> list[Scope]:
@@ -96,6 +100,8 @@ def evaluate_one(doel: Doel, scope: Scope, facts: Facts, prijspeil: str) -> list
             for p, n in doel.norm
             if p.van <= facts.today.year
         ]
+    if doel.soort == huurstijging.KIND:
+        return huurstijging.evaluate(doel, scope, facts)
     if doel.soort in voorraaddoelen.KINDS:
         rows = scope_stock(facts.vhe, doel, scope)
         return [
