@@ -25,6 +25,7 @@ from prestatie.inlezen import ingest
 from prestatie.opslag import (
     counts,
     huurstijging,
+    koppeling,
     logboek,
     queries,
     register_store,
@@ -161,6 +162,7 @@ def facts(
         counts.consecutive_transitions(con, gemeenten),
         *lettings_facts(con, gemeenten, huur, prijspeil, doelen),
         huurstijging.huursom(con, gemeenten),
+        koppeling.productie_labels(con, gemeenten),
     )
 
 
@@ -664,6 +666,19 @@ def largest_increases(
 ) -> tuple[pd.DataFrame, int]:
     """The homes with the largest rent increase into ``jaar``, and how many there are."""
     return huurstijging.largest_increases(con, gemeente, corporaties, jaar, limit)
+
+
+def linked_production(
+    con: duckdb.DuckDBPyConnection,
+    gemeente: str,
+    corporaties,
+    soort: str,
+    jaren,
+    labels=None,
+    limit: int = 500,
+) -> tuple[pd.DataFrame, int]:
+    """Production rows linked by vhe number to the label before (:mod:`opslag.koppeling`)."""
+    return koppeling.linked_rows(con, gemeente, corporaties, soort, jaren, labels, limit)
 
 
 def vhe_count(con: duckdb.DuckDBPyConnection, specs) -> int:

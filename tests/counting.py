@@ -75,4 +75,5 @@ def facts(rows, productie=None, dekking=None, today=date(2025, 6, 1), **kwargs):
         today,
         known.overgangen,
         huursom=known.huursom,
+        koppelingen=known.koppelingen,
     )

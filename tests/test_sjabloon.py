@@ -151,7 +151,7 @@ def test_a_new_document_is_reported_as_new(bo):
     new = sjabloon.read("x.xlsx", edited(bo, ("Document", "B2", "borger-odoorn-2027")))
     assert new.agreement.document.id == "borger-odoorn-2027"
     assert version_diff.changes(None, new.agreement) == [
-        "nieuw document met 42 afspraken en 20 doelen"
+        "nieuw document met 42 afspraken en 23 doelen"
     ]
 
 

@@ -122,7 +122,7 @@ def test_document_emmen(emmen):
 
 
 def test_counts_of_afspraken_and_doelen(bo, emmen):
-    assert (len(bo.afspraken), len(bo.doelen)) == (42, 20)
+    assert (len(bo.afspraken), len(bo.doelen)) == (42, 23)
     assert (len(emmen.afspraken), len(emmen.doelen)) == (70, 17)
 
 
@@ -225,8 +225,8 @@ def test_a5b_woonservice_odoorn_and_valthermond_2023(bo):
 
 
 def test_b1a_lefier_30_and_206_homes_to_label_a(bo):
-    doel = _enig(_doelen(bo, "labelsprong", ("Lefier",)))
-    assert doel.params == {"label": "A"}
+    doel = bo.doel("B1a-LF-label-A")
+    assert doel.params == {"label": "A", "verkooplabel": None}
     assert doel.richting == "min"
     assert _normen(doel) == {"2023": 30, "2023-2025": 206}
 
@@ -307,10 +307,7 @@ def test_register_borger_odoorn_follows_the_document_columns(bo):
     ("nummer", "woorden"),
     [
         ("B4", "energieneutraal in 2040"),
-        ("B2a", "woningen met energielabel C te verkopen"),
-        ("B2b", "minimaal label C"),
         ("B1b", "circa 150 woningen"),
-        ("B1a-2", "Eenvoudige energiemaatregelen"),
     ],
 )
 def test_unmeasurable_afspraken_borger_odoorn_are_register_with_a_reason(bo, nummer, woorden):
@@ -433,7 +430,11 @@ def test_15_to_35_levensloopgeschikt_per_year_cumulative_from_2018(emmen):
 
 def test_200_homes_per_year_modernised(emmen):
     doel = emmen.doel("BB-15-modernisering")
-    assert doel.params == {"activiteiten": ("nieuwbouw", "verduurzaming"), "gemiddeld": True}
+    assert doel.params == {
+        "activiteiten": ("nieuwbouw", "verduurzaming"),
+        "gemiddeld": True,
+        "slechte_labels": None,
+    }
     assert (doel.corporaties, doel.per_corporatie) == ((), False)
     assert _normen(doel) == {str(jaar): 200 for jaar in range(2019, 2025)}
 
@@ -598,7 +599,7 @@ def test_unknown_soort(tmp_path):
     assert _fout(tmp_path, tekst) == (
         'proef.toml, doel "A1": onbekende soort "aandeel" (kies uit: aandeel_huur, '
         "aandeel_label, gemiddeld_label, jaarschijf, bandbreedte, naar_nul, labelsprong, "
-        "aandeel_toewijzing, verdeling_toewijzing, zoekduur, huurstijging)"
+        "aandeel_toewijzing, verdeling_toewijzing, zoekduur, huurstijging, verkoop_label)"
     )
 
 
@@ -844,3 +845,21 @@ def test_rent_increase_against_inflation_is_measured_in_both(bo, emmen):
     assert bo.afspraak("A2").kwantitatief and emmen.afspraak("BB-23").kwantitatief
     assert bo.doel("A2-huurstijging").afspraak == "A2"
     assert emmen.doel("BB-23-huursom").afspraak == "BB-23"
+
+
+def test_sales_labels_and_poor_labels_are_measured_through_the_vhe_number(bo, emmen):
+    for nummer in ("B2a", "B2b", "B1a-2"):
+        assert bo.afspraak(nummer).kwantitatief
+    b2a, b2b = bo.doel("B2a-LF-verkoop-label-C"), bo.doel("B2b-WS-verkoop-label-C")
+    assert (b2a.soort, b2a.params, b2a.corporaties) == (
+        "verkoop_label",
+        {"label": "C"},
+        ("Lefier",),
+    )
+    assert b2b.corporaties == ("Woonservice",) and set(_normen(b2b).values()) == {1.0}
+    verkooplabel = bo.doel("B1a-LF-verkooplabel-C")
+    assert verkooplabel.params == {"label": "C", "verkooplabel": True}
+    assert _normen(verkooplabel) == {"2024": 63}
+    dz8 = emmen.doel("DZ-8-LF-verduurzaming")
+    assert dz8.params["slechte_labels"] == ("E", "F", "G")
+    assert "slecht energielabel" in dz8.tekst

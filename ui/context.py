@@ -286,6 +286,19 @@ def largest_increases(gemeente: str, corporaties: tuple[str, ...], jaar: int, li
     return _largest_increases(*_key(), gemeente, tuple(corporaties), jaar, limit)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _linked_production(path, version, gemeente, corporaties: tuple, soort, jaren: tuple, labels):
+    return dashboard.linked_production(
+        cursor(), gemeente, list(corporaties), soort, list(jaren), labels
+    )
+
+
+def linked_production(gemeente, corporaties, soort: str, jaren, labels=None):
+    """Production rows linked to the label before (:func:`dashboard.linked_production`)."""
+    chosen = None if labels is None else tuple(labels)
+    return _linked_production(*_key(), gemeente, tuple(corporaties), soort, tuple(jaren), chosen)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def _vhe_page(path, version, specs: tuple, limit: int, offset: int, order: str):
     con = cursor()

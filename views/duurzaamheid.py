@@ -14,6 +14,7 @@ from prestatie.duurzaamheid import (
     labeltelling,
     labelverdeling,
     labelverdeling_chart,
+    verkooplabels,
 )
 from prestatie.referentie import labels
 from ui import context, drilldown, grafiek
@@ -146,6 +147,46 @@ for i, pad in enumerate(of_kind["labelsprong"]):
         context.memo(labelpaden_chart.jumps, pad, title),
         rows_title,
     )
+
+# ---- homes sold with at least a label, linked through the vhe number ----
+sale_targets = verkooplabels.targets(doelen, selection.gemeente, selection.corporatie)
+if sale_targets:
+    st.header("Verkochte woningen en hun label")
+    st.caption(
+        "Elke verkoop in de productielijst met een eenheidnummer, gekoppeld aan het laatste "
+        "label van die woning in de voorraadlijst vóór de verkoopdatum. Verkopen die niet te "
+        "koppelen zijn (geen eenheidnummer, of een nummer dat niet in de voorraad staat) worden "
+        "geteld en genoemd, niet geraden."
+    )
+for doel in sale_targets:
+    st.subheader(f"{doel.afspraak} · {doel.omschrijving} ({doel.gemeente})")
+    st.caption(f"Document: “{doel.tekst}”")
+    with st.expander("Hoe dit doel gelezen wordt"):
+        st.write(doel.toelichting)
+    st.dataframe(
+        scorecard.table(verkooplabels.of_target(doel, context.evaluations(filtered=False))),
+        hide_index=True,
+        column_config={"Berekening": st.column_config.TextColumn(width="large")},
+    )
+    corporaties = doel.corporaties or ((selection.corporatie,) if selection.corporatie else ())
+    key = f"verkoop_{doel.document}_{doel.id}"
+    sold_below, n_below = context.linked_production(
+        doel.gemeente, corporaties, "verkoop", verkooplabels.years(doel), verkooplabels.below(doel)
+    )
+    all_sales, n_sales = context.linked_production(
+        doel.gemeente, corporaties, "verkoop", verkooplabels.years(doel), None
+    )
+    with st.expander(
+        f"Verkocht onder label {doel.params['label']}: "
+        f"{fmt.meervoud(n_below, 'woning', 'woningen')}",
+        icon=":material/table_view:",
+    ):
+        st.dataframe(verkooplabels.sales_table(sold_below), hide_index=True)
+    with st.expander(
+        f"Alle verkopen en hun koppeling: {fmt.meervoud(n_sales, 'rij', 'rijen')}",
+        icon=":material/table_view:",
+    ):
+        st.dataframe(verkooplabels.sales_table(all_sales), hide_index=True)
 
 # ---- energy index ----
 st.header("Energie-index")

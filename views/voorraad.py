@@ -40,6 +40,8 @@ else:
         f"Een lopend jaar ({today.year}) krijgt een gearceerde balk en een gestreepte lijn: de "
         "**prognose** tot het jaareinde in het tempo tot vandaag."
     )
+    for note in context.memo(jaarschijven.poor_label_notes, doelen, facts, selection):
+        st.caption(note)
     tabs = st.tabs([g.label for g in groepen], key="jaarschijf_tabs", on_change="rerun")
     for i, (tab, groep) in enumerate(zip(tabs, groepen, strict=True)):
         if not tab.open:  # only the open tab is built

@@ -18,6 +18,13 @@ Optional kind-specific keys (absent: None), each a reading of the document's wor
 The kind ``huurstijging`` (rent increase at most inflation): the norm per year is the margin
 above inflation allowed (0: at most inflation; 0.01: inflation + 1%), ``jaren`` the years the
 increase and the inflation are averaged over ("over een 5-jaars gemiddelde": 5; absent: 1).
+
+Links through the vhe number (:mod:`prestatie.opslag.koppeling`): ``slechte_labels``
+(jaarschijf) counts only the homes whose last label in the stock before the work is one of them
+("woningen met een slecht energielabel": DZ-8 states E, F, G); ``verkooplabel`` (labelsprong)
+counts only homes the stock list marks as verkoopvijver / verkooplabel; the kind
+``verkoop_label`` is the share of the sold homes whose last label before the sale is at least
+``label`` ("bij verkoop minimaal label C"). Rows that cannot be linked are counted and said.
 """
 
 from __future__ import annotations
@@ -39,10 +46,11 @@ KINDS = (
     "verdeling_toewijzing",
     "zoekduur",
     "huurstijging",
+    "verkoop_label",
 )
 # The kinds whose norm is a share 0..1 (written as "90%" in the template).
 SHARE_KINDS = ("aandeel_huur", "aandeel_label", "aandeel_toewijzing", "verdeling_toewijzing",
-               "zoekduur", "huurstijging")  # fmt: skip
+               "zoekduur", "huurstijging", "verkoop_label")  # fmt: skip
 DIRECTIONS = ("min", "max", "band")
 AFSPRAAK_STATUSES = ("niet gestart", "loopt", "gereed", "vertraagd", "vervallen")
 # corporaties and the gemeente of a document: any that prestatie.referentie.partijen knows (the
@@ -208,6 +216,7 @@ PARAMS: dict[str, dict[str, Param]] = {
     "jaarschijf": {
         "activiteiten": Param(list, ACTIVITIES),
         "gemiddeld": Param(bool, required=False),
+        "slechte_labels": Param(list, LABELS, required=False),
     },
     "bandbreedte": {
         "maat": Param(str, MEASURES),
@@ -215,7 +224,7 @@ PARAMS: dict[str, dict[str, Param]] = {
         "basis_aantal": Param(int, required=False),
     },
     "naar_nul": {"labels": Param(list, LABELS)},
-    "labelsprong": {"label": Param(str, LABELS)},
+    "labelsprong": {"label": Param(str, LABELS), "verkooplabel": Param(bool, required=False)},
     "aandeel_toewijzing": {
         "route": Param(str, ROUTES),
         "bestaande_voorraad": Param(bool, required=False),
@@ -223,6 +232,7 @@ PARAMS: dict[str, dict[str, Param]] = {
     "verdeling_toewijzing": {"route": Param(str, ROUTES)},
     "zoekduur": {"maanden": Param(int)},
     "huurstijging": {"jaren": Param(int, required=False)},
+    "verkoop_label": {"label": Param(str, LABELS)},
 }
 
 # Every kind-specific key, once, in the order of the kinds (the template's columns).
@@ -233,4 +243,5 @@ DIRECTIONS_PER_KIND = {
     "gemiddeld_label": ("min", "max"),
     "naar_nul": ("max",),
     "huurstijging": ("max",),
+    "verkoop_label": ("min",),
 }

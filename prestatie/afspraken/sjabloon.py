@@ -147,6 +147,7 @@ def _dropdowns(workbook: Workbook) -> None:
         (DOELEN, "per_corporatie"): ("ja", "nee"),
         (DOELEN, "inclusief"): ("ja", "nee"),
         (DOELEN, "gemiddeld"): ("ja", "nee"),
+        (DOELEN, "verkooplabel"): ("ja", "nee"),
     }
     for (sheet, column), choices in lists.items():
         col = column_letter(COLUMNS[sheet].index(column))

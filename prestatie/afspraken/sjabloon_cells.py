@@ -13,10 +13,10 @@ from decimal import Decimal, InvalidOperation
 
 from prestatie.afspraken.schema import SHARE_KINDS, Doel
 
-_YES_NO = ("per_corporatie", "inclusief", "bestaande_voorraad", "gemiddeld")
+_YES_NO = ("per_corporatie", "inclusief", "bestaande_voorraad", "gemiddeld", "verkooplabel")
 _WHOLE = ("prijspeil", "basisjaar", "maanden", "basis_aantal", "jaren")
 _NUMBER = ("bedrag", "tolerantie")
-_LIST = ("corporaties", "labels", "activiteiten")
+_LIST = ("corporaties", "labels", "activiteiten", "slechte_labels")
 _SHARE_KINDS = SHARE_KINDS
 _YES = ("ja", "j", "waar", "true", "1")
 _NO = ("nee", "n", "onwaar", "false", "0")

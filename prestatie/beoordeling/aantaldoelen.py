@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
+
 from prestatie import fmt
 from prestatie.afspraken.schema import Periode
 from prestatie.beoordeling import metingen
@@ -23,6 +25,11 @@ from prestatie.beoordeling.status import (
     no_data,
 )
 from prestatie.beoordeling.voorraaddoelen import band
+
+NO_SALES_MARK = (
+    "geen voorraadlijst markeert verkoopvijver of verkooplabel (kolom Verkooplabel ontbreekt)"
+)
+GEKOPPELD = "gekoppeld"  # prestatie.opslag.koppeling.GEKOPPELD
 
 
 def _judge_count(
@@ -62,7 +69,7 @@ def jaarschijven(doel, scope, facts) -> list[Evaluation]:
     years, so a short year is made up by a long one, as an average allows."""
     if not doel.params.get("gemiddeld"):
         return [e for p, n in doel.norm if (e := jaarschijf(doel, scope, facts, p, n))]
-    covered = _covered(doel, scope, facts)
+    covered = covered_years(doel, scope, facts)
     first = doel.norm[0][0].van
     start = min((p.van for p, _ in doel.norm if p.van in covered), default=first)
     out = []
@@ -89,7 +96,51 @@ def _average(total: float, years: int) -> str:
     return fmt.num(mean, 0 if float(mean).is_integer() else 1)
 
 
-def _covered(doel, scope, facts) -> set[int]:
+def covered_years(doel, scope, facts) -> set[int]:
+    """The years every corporatie of the scope reported on in a production import; with
+    ``slechte_labels`` only those in which some row links to the stock (a year whose rows all
+    fail to link says nothing about the labels before the work)."""
+    years = reported_years(doel, scope, facts)
+    if not doel.params.get("slechte_labels"):
+        return years
+    links = production_links(doel, scope, facts)
+    linked = set(links.loc[links["koppeling"] == GEKOPPELD, "jaar"].astype(int))
+    present = set(links["jaar"].astype(int))
+    return {y for y in years if y in linked or y not in present}
+
+
+def production_links(doel, scope, facts):
+    """The production rows of the target's scope and activities, linked to the stock."""
+    links = facts.koppelingen
+    if links is None:
+        return pd.DataFrame(columns=["jaar", "soort", "label_voor", "koppeling", "aantal"])
+    rows = links[
+        (links["gemeente"] == doel.gemeente)
+        & links["corporatie"].isin(scope.corporaties)
+        & links["soort"].isin(doel.params["activiteiten"])
+    ]
+    return rows[rows["kern"] == doel.kern] if doel.kern else rows
+
+
+def poor_label_count(doel, scope, facts, periode) -> tuple[int, str]:
+    """(homes whose last label before the work is a poor one, the words for it)."""
+    poor = tuple(doel.params["slechte_labels"])
+    links = production_links(doel, scope, facts)
+    links = links[links["jaar"].between(periode.van, periode.tot)]
+    linked = links[links["koppeling"] == GEKOPPELD]
+    count = int(linked.loc[linked["label_voor"].isin(poor), "aantal"].sum())
+    apart = links[links["koppeling"] != GEKOPPELD].groupby("koppeling")["aantal"].sum()
+    words = "; ".join(f"{fmt.num(n)} {k}" for k, n in apart.items())
+    text = (
+        f"{fmt.num(count)} van {fmt.num(linked['aantal'].sum())} gekoppelde woningen hadden "
+        f"vooraf een slecht label ({', '.join(poor)}; het laatste label in de voorraad vóór het "
+        "werk, gekoppeld op eenheidnummer)"
+        + (f"; niet te koppelen en niet meegeteld: {words}" if words else "")
+    )
+    return count, text
+
+
+def reported_years(doel, scope, facts) -> set[int]:
     """The years every corporatie of the scope reported on in a production import."""
     cov = facts.dekking[
         (facts.dekking["gemeente"] == doel.gemeente)
@@ -108,11 +159,14 @@ def jaarschijf(doel, scope, facts, periode, norm, note: str = "") -> Evaluation 
         rows = rows[rows["kern"] == doel.kern]
     soorten = tuple(doel.params["activiteiten"])
     realised = metingen.produced(rows, soorten, range(periode.van, periode.tot + 1))
-    covered = _covered(doel, scope, facts)
+    covered = covered_years(doel, scope, facts)
     text = (
         f"{fmt.num(realised)} gerealiseerd ({', '.join(soorten)}"
         f"{', kern ' + doel.kern if doel.kern else ''}) in {periode.label}"
     )
+    if doel.params.get("slechte_labels"):
+        realised, words = poor_label_count(doel, scope, facts, periode)
+        text += f"; daarvan {words}"
     if note:
         years = periode.tot - periode.van + 1
         text += f": gemiddeld {_average(realised, years)} per jaar ({note})"
@@ -131,9 +185,14 @@ def labelsprong(doel, scope, stock, periode, norm, facts) -> Evaluation | None:
     ]
     if doel.kern:
         moves = moves[(moves["kern_van"] == doel.kern) & (moves["kern_naar"] == doel.kern)]
-    realised = metingen.reached_label(moves, minimum)
+    marked = metingen.for_sale_only(moves, doel)
+    if marked is None:
+        return no_data(doel, scope, periode, norm, NO_SALES_MARK)
+    realised = metingen.reached_label(marked, minimum)
     text = (
         f"{fmt.aantal_woningen(realised)} van onder label {minimum} naar minstens {minimum} "
         f"(vergelijking per eenheidnummer tussen opeenvolgende peildata) in {periode.label}"
     )
+    if doel.params.get("verkooplabel"):
+        text += "; alleen woningen die de voorraadlijst als verkoopvijver/verkooplabel markeert"
     return _judge_count(doel, scope, periode, norm, realised, covered, facts.today, text)

@@ -91,6 +91,18 @@ def reached_label(overgangen: pd.DataFrame, minimum: str) -> int:
     return int(overgangen.loc[was_below & now_at, "rijen"].sum())
 
 
+def for_sale_only(overgangen: pd.DataFrame, doel) -> pd.DataFrame | None:
+    """The label transitions a labelsprong target counts: with ``verkooplabel`` only the homes
+    the stock list marks as verkoopvijver / verkooplabel; None when no list in them says
+    (the column was not there), so the target cannot be measured."""
+    if not doel.params.get("verkooplabel"):
+        return overgangen
+    if "verkooplabel" not in overgangen or overgangen["verkooplabel"].isna().all():
+        return None
+    marked = overgangen["verkooplabel"].astype("boolean").fillna(False).astype(bool)
+    return overgangen[marked]
+
+
 def produced(productie: pd.DataFrame, soorten: tuple[str, ...], years: range) -> int:
     rows = productie[productie["soort"].isin(soorten) & productie["jaar"].isin(list(years))]
     return int(rows["aantal"].sum())

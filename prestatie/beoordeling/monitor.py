@@ -14,7 +14,13 @@ from datetime import date
 import pandas as pd
 
 from prestatie.afspraken.schema import SHARE_KINDS, Doel
-from prestatie.beoordeling import aantaldoelen, huurstijging, verhuurdoelen, voorraaddoelen
+from prestatie.beoordeling import (
+    aantaldoelen,
+    huurstijging,
+    koppeldoelen,
+    verhuurdoelen,
+    voorraaddoelen,
+)
 from prestatie.beoordeling.huurregel import INDEXED
 from prestatie.beoordeling.status import (
     Evaluation,
@@ -43,6 +49,9 @@ class Facts:
     # the huursomstijging per corporatie, gemeente and verslagjaar of the homes on both
     # peildata (prestatie.opslag.huurstijging); None: not read
     huursom: pd.DataFrame | None = None
+    # production rows (verkoop, verduurzaming) by the label the home had in the stock before,
+    # linked by vhe number (prestatie.opslag.koppeling); None: not read
+    koppelingen: pd.DataFrame | None = None
 
 
 def evaluate(doelen: list[Doel], facts: Facts, prijspeil: str = INDEXED) -> list[Evaluation]:
@@ -63,7 +72,7 @@ def of_gemeente(facts: Facts, gemeente: str) -> Facts:
 
     return Facts(own(facts.vhe), own(facts.productie), own(facts.dekking), facts.today,
                  own(facts.overgangen), own(facts.verhuringen), own(facts.zoekduren),
-                 own(facts.huursom))  # fmt: skip
+                 own(facts.huursom), own(facts.koppelingen))  # fmt: skip
 
 
 def scopes(doel: Doel, facts: Facts) -> list[Scope]:
@@ -102,6 +111,8 @@ def evaluate_one(doel: Doel, scope: Scope, facts: Facts, prijspeil: str) -> list
         ]
     if doel.soort == huurstijging.KIND:
         return huurstijging.evaluate(doel, scope, facts)
+    if doel.soort == koppeldoelen.KIND:
+        return koppeldoelen.evaluate(doel, scope, facts)
     if doel.soort in voorraaddoelen.KINDS:
         rows = scope_stock(facts.vhe, doel, scope)
         return [

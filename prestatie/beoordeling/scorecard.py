@@ -72,6 +72,8 @@ def gap_sentence(soort: str, tekort: int | float | None, richting: str = "min") 
         return f"nog {homes} boven de grens om de norm te halen"
     if soort == "aandeel_label":
         return f"nog {homes} {'erbij' if richting == 'min' else 'eruit'}"
+    if soort == "verkoop_label":
+        return f"{homes} verkocht onder het label"
     if soort == "naar_nul":
         return f"nog {homes} te verbeteren"
     if soort in ("aandeel_toewijzing", "verdeling_toewijzing"):

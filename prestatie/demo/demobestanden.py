@@ -17,7 +17,13 @@ import duckdb
 from openpyxl import Workbook
 
 from prestatie import fmt
-from prestatie.demo.simulatie import CBS, simulate, simulate_lettings
+from prestatie.demo.simulatie import (
+    CBS,
+    simulate,
+    simulate_lettings,
+    verduurzaming_per_home,
+    verkooplabel,
+)
 from prestatie.inlezen import column_names
 from prestatie.opslag import store
 from prestatie.referentie import labels
@@ -29,6 +35,7 @@ def write_files(folder: Path = DEMO_DIR) -> list[Path]:
     """Every demo file, written anew; returns their paths in import order."""
     folder.mkdir(parents=True, exist_ok=True)
     stock, production = simulate()
+    production = verduurzaming_per_home(stock, production)
     paths = []
     for (corporatie, gemeente, year), rows in sorted(stock.items()):
         writer = _STOCK_WRITERS[corporatie]
@@ -118,6 +125,7 @@ def _domesta(folder: Path, gemeente: str, year: int, rows: list[dict]) -> Path:
 
 
 def _lefier(folder: Path, gemeente: str, year: int, rows: list[dict]) -> Path:
+    sale = gemeente == "Borger-Odoorn"  # these lists mark the verkoopvijver (B1a, B2a)
     out = io.StringIO()
     w = csv.writer(out, delimiter=";", lineterminator="\r\n")
     w.writerow(["Lefier", f"Voorraadlijst gemeente {gemeente}"])
@@ -135,6 +143,7 @@ def _lefier(folder: Path, gemeente: str, year: int, rows: list[dict]) -> Path:
             "Label",
             "Bouwjaar",
         ]
+        + (["Verkooplabel"] if sale else [])
     )
     for r in rows:
         label = r["label"] if r["label"] == labels.ONBEKEND else f"Label {r['label'].lower()}"
@@ -150,6 +159,7 @@ def _lefier(folder: Path, gemeente: str, year: int, rows: list[dict]) -> Path:
                 label,
                 r["bouwjaar"],
             ]
+            + (["ja" if verkooplabel(r) else "nee"] if sale else [])
         )
     path = folder / f"Lefier_{gemeente}_voorraad_31-12-{year}.csv"
     path.write_bytes(out.getvalue().encode("cp1252"))

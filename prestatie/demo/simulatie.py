@@ -8,6 +8,11 @@ year, so labels only improve and rents keep their order. Homes leave the stock b
 verkoop and enter by nieuwbouw exactly as the production lists say, so stock and production
 agree.
 
+Lefier lists each sale and, in Emmen, each verduurzaming with its vhe number (most of them homes
+with label E, F or G the year before), and its Borger-Odoorn stock lists mark the verkoopvijver
+(column Verkooplabel), so the targets linked through the vhe number show: sales below label C,
+verkooplabel homes to C, verduurzaming of poor labels; the other two list them per project.
+
 The files differ in form as real exports do: Domesta sends xlsx with title rows and a totals
 row; Lefier sends `;`-CSV in Windows-1252 with `€ 612,50` as text and labels as `Label b`, and
 its 2024 Borger-Odoorn stock as a dVi WOZ-bezitstabel; Woonservice sends xlsx with other
@@ -379,6 +384,46 @@ def _stock_row(h: Home, key, year: int) -> dict:
 def _postcode(gemeente: str, kern: str) -> str:
     base = {"Borger-Odoorn": 7870, "Emmen": 7810}[gemeente]
     return f"{base + KERNEN[gemeente].index(kern)} AB"
+
+
+# --- links through the vhe number ----------------------------------------------------------------
+# Invented with a generator of their own, so the stock and production above stay as they were.
+UNIT_SEED = 20240601
+POOR = ("E", "F", "G")
+POOR_SHARE = 0.7  # of Lefier's verduurzaming in Emmen, the share of homes with a poor label
+
+
+def verduurzaming_per_home(stock: dict, production: dict, seed: int = UNIT_SEED) -> dict:
+    """Lefier lists each verduurzaming in Emmen per home (its vhe number), as it lists each
+    sale: every project row becomes one row per home, about 70% of them homes with label E, F or
+    G in the stock of the year before (the rest better ones, such as nul-op-de-meter
+    renovations), in the project's kern where it has enough. The works of 2021 get homes of the
+    2021 stock: no stock before them, so they cannot be linked (as it happens when a list
+    starts). Totals per project, kern and year are unchanged."""
+    rng = random.Random(seed)
+    key = ("Lefier", "Emmen")
+    out = []
+    for row in production[key]:
+        if row["Activiteit"] != WORDS["Lefier"]["verduurzaming"]:
+            out.append(row)
+            continue
+        year = row["Opleverdatum"].year
+        before = stock.get((*key, year - 1)) or stock[(*key, year)]
+        pool = [h for h in before if h["kern"] == row["Kern"]]
+        if len(pool) < row["Aantal"]:
+            pool = before
+        poor = [h for h in pool if h["label"] in POOR]
+        rest = [h for h in pool if h["label"] not in POOR]
+        n_poor = min(len(poor), round(row["Aantal"] * POOR_SHARE))
+        chosen = rng.sample(poor, n_poor) + rng.sample(rest, row["Aantal"] - n_poor)
+        out += [{**row, "Aantal": 1, "Eenheid": home["vhe"]} for home in chosen]
+    return {**production, key: out}
+
+
+def verkooplabel(row: dict) -> bool:
+    """Lefier's Borger-Odoorn stock lists mark the verkoopvijver: a fixed quarter of its
+    single-family homes (by vhe number), the same homes every year."""
+    return row["type"] == "EGW" and int(row["vhe"][-5:]) % 4 == 0
 
 
 # --- lettings ---------------------------------------------------------------------------------

@@ -160,7 +160,8 @@ def _moves(facts: monitor.Facts, doel: Doel, corporaties: tuple[str, ...]) -> pd
     moves = moves[(moves["gemeente"] == doel.gemeente) & moves["corporatie"].isin(corporaties)]
     if doel.kern:
         moves = moves[(moves["kern_van"] == doel.kern) & (moves["kern_naar"] == doel.kern)]
-    return moves
+    marked = metingen.for_sale_only(moves, doel)
+    return moves.iloc[0:0] if marked is None else marked
 
 
 def measured_shares(doel: Doel, per_year: dict[int, pd.DataFrame], _moves=None) -> pd.DataFrame:

@@ -134,6 +134,19 @@ STOCK_FIELDS: tuple[Field, ...] = (
     ),
     Field("bouwjaar", "Bouwjaar", ("bouwjaar",)),
     Field("peildatum", "Peildatum", ("peildatum", "datum")),
+    Field(
+        "verkooplabel",
+        "Verkooplabel / verkoopvijver",
+        (
+            "verkooplabel",
+            "verkoopvijver",
+            "in verkoopvijver",
+            "verkoopkandidaat",
+            "bestemd voor verkoop",
+            "label verkoop",
+            "te verkopen",
+        ),
+    ),
 )
 
 PRODUCTION_FIELDS: tuple[Field, ...] = (

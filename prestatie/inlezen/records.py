@@ -28,6 +28,7 @@ VHE_COLUMNS = (
     "levensloopgeschikt",
     "bouwjaar",
     "aantal",
+    "verkooplabel",  # in the verkoopvijver / has a verkooplabel; NA: the list does not say
 )
 
 PRODUCTIE_COLUMNS = (

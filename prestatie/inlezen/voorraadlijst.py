@@ -57,6 +57,7 @@ def build(file: str, layout: Layout, meta: Meta, mapping: dict[str, int] | None 
     out["woningtype"] = cell_values.per_value(_column(cells, "woningtype"), woningtype)[0]
     out["levensloopgeschikt"] = yes_no(cells, "levensloopgeschikt", problems)
     out["bouwjaar"] = _bouwjaar(cells, problems)
+    out["verkooplabel"] = yes_no(cells, "verkooplabel", problems)
     out["aantal"] = pd.Series(1.0, index=cells.index)
     problems.raise_errors()
     return Built(

@@ -323,6 +323,7 @@ def _stock(cells, gemeente, ultimo, meta: Meta, peildatum: date, problems: Colle
     frame["levensloopgeschikt"] = pd.Series(pd.NA, index=index, dtype="boolean")
     frame["bouwjaar"] = cell_values.years(_column(cells, "bouwjaar"))[0]
     frame["aantal"] = ultimo[index].astype("float64")
+    frame["verkooplabel"] = pd.Series(pd.NA, index=index, dtype="boolean")
     return frame[list(VHE_COLUMNS)].reset_index(drop=True)
 
 

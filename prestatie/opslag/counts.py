@@ -169,7 +169,10 @@ def consecutive_transitions(
     where, params = _filters(_as_list(gemeenten), None, prefix="n.")
     return con.execute(
         "SELECT n.corporatie, n.gemeente, n.jaar, o.kern AS kern_van, n.kern AS kern_naar, "
-        "o.label AS label_van, n.label AS label_naar, count(*) AS rijen "
+        "o.label AS label_van, n.label AS label_naar, "
+        "CASE WHEN o.verkooplabel IS NULL AND n.verkooplabel IS NULL THEN NULL "
+        "ELSE coalesce(o.verkooplabel, false) OR coalesce(n.verkooplabel, false) END "
+        "AS verkooplabel, count(*) AS rijen "
         "FROM stand_vhe n JOIN stand_vhe o ON o.corporatie = n.corporatie "
         "AND o.gemeente = n.gemeente AND o.vhe_id = n.vhe_id AND o.jaar = n.jaar - 1"
         f"{where} GROUP BY ALL ORDER BY ALL",

@@ -94,6 +94,8 @@ CREATE TABLE IF NOT EXISTS corporatie_toegevoegd (
 -- Databases made by an earlier version get the columns added since.
 ALTER TABLE vhe ADD COLUMN IF NOT EXISTS rekenhuur_cent BIGINT;
 ALTER TABLE batch ADD COLUMN IF NOT EXISTS huur_kolom VARCHAR;
+-- in the verkoopvijver / with a verkooplabel (prestatie.inlezen.column_names); NULL: not said
+ALTER TABLE vhe ADD COLUMN IF NOT EXISTS verkooplabel BOOLEAN;
 CREATE OR REPLACE VIEW actieve_batch AS
     SELECT * FROM batch WHERE vervangen_door IS NULL AND ongedaan IS NULL;
 -- The year a peildatum reports on: 1 January reports on the year before (as

@@ -31,7 +31,7 @@ from fractions import Fraction
 import pandas as pd
 
 from prestatie.afspraken.schema import Doel, Norm, Periode
-from prestatie.beoordeling import monitor, status
+from prestatie.beoordeling import aantaldoelen, monitor, status
 from prestatie.beoordeling.selectie import Selectie, targets_in_scope
 
 PLAN, PROGNOSE = "plan", "prognose"
@@ -123,6 +123,39 @@ def realised_per_year(
     return {int(y): int(n) for y, n in counts.items()}
 
 
+def poor_per_year(doel: Doel, scope: status.Scope, facts: monitor.Facts) -> dict[int, int]:
+    """Homes per year whose last label in the stock before the work was one of the doel's
+    ``slechte_labels`` (linked by vhe number), as the monitor counts them."""
+    links = aantaldoelen.production_links(doel, scope, facts)
+    poor = links[
+        (links["koppeling"] == aantaldoelen.GEKOPPELD)
+        & links["label_voor"].isin(doel.params["slechte_labels"])
+    ]
+    return {int(y): int(n) for y, n in poor.groupby("jaar")["aantal"].sum().items()}
+
+
+def poor_label_notes(
+    doelen: list[Doel], facts: monitor.Facts, selectie: Selectie | None = None
+) -> list[str]:
+    """Per jaarschijf that counts only poor labels: which labels, and the homes that could not
+    be linked to a label before the work."""
+    out = []
+    for doel, scope in targets_in_scope(doelen, facts, "jaarschijf", selectie):
+        if not doel.params.get("slechte_labels"):
+            continue
+        links = aantaldoelen.production_links(doel, scope, facts)
+        apart = links[links["koppeling"] != aantaldoelen.GEKOPPELD]
+        counts = apart.groupby("koppeling")["aantal"].sum()
+        words = "; ".join(f"{int(n)} {k}" for k, n in counts.items()) or "geen"
+        out.append(
+            f"{doel.afspraak} ({scope.corporatie}): alleen woningen met vooraf label "
+            f"{', '.join(doel.params['slechte_labels'])} (slechte_labels in het "
+            "afsprakenbestand; het laatste label in de voorraad vóór het werk, gekoppeld op "
+            f"eenheidnummer). Niet te koppelen: {words}."
+        )
+    return out
+
+
 def span(doel: Doel) -> tuple[int, int]:
     """The first and last year of a doel's norms."""
     return min(p.van for p, _ in doel.norm), max(p.tot for p, _ in doel.norm)
@@ -149,8 +182,12 @@ def cumulative_plan(doel: Doel, start: int, year: int) -> tuple[float, float]:
 
 
 def status_lookup(evaluations: list[status.Evaluation]) -> Statuses:
-    """(document, doel, corporatie, periode) -> status."""
-    return {(e.document, e.doel, e.corporatie, e.periode): e.status for e in evaluations}
+    """(document, doel, corporatie, periode) -> status; a target judged as an average
+    ("2021-2023" for the year 2023) also under its last year."""
+    out = {(e.document, e.doel, e.corporatie, e.periode): e.status for e in evaluations}
+    for e in evaluations:
+        out.setdefault((e.document, e.doel, e.corporatie, str(e.jaar)), e.status)
+    return out
 
 
 def jaarschijf_series(
@@ -159,8 +196,11 @@ def jaarschijf_series(
     """One row per year of the doel: plan, realised, projection, status and the cumulatives."""
     first, last = span(doel)
     covered = covered_years(facts.dekking, doel.gemeente, scope.corporaties)
-    covered = {y for y in covered if y <= facts.today.year}
     realised = realised_per_year(facts.productie, doel, scope.corporaties)
+    if doel.params.get("slechte_labels"):  # only the homes with a poor label before the work
+        covered = aantaldoelen.covered_years(doel, scope, facts)
+        realised = poor_per_year(doel, scope, facts)
+    covered = {y for y in covered if y <= facts.today.year}
     rows = [
         _year(doel, scope, year, covered, realised, statuses, facts.today)
         for year in range(first, last + 1)
