@@ -450,3 +450,15 @@ def test_production_list_and_bezitstabel_of_one_year_do_not_add_up_twice(tmp_pat
     )
     assert moved.loc[(LF, BO, 2024)].tolist() == [1, 1, 1]
     alone.close()
+
+
+def test_a_small_jaarschijf_axis_steps_by_whole_homes(nieuwbouw_facts):
+    from prestatie.voorraad import jaarschijven_chart
+
+    d = jaarschijf('{ "2023" = 1, "2024" = 1 }')
+    rows = series(d, nieuwbouw_facts).reset_index()
+    rows["doel"], rows["omschrijving"], rows["cum_vanaf"] = d.id, d.omschrijving, 2023
+    rows = rows[rows["jaar"] == 2024].assign(gerealiseerd=0.0, cum_gerealiseerd=0.0)
+    rows["plan_hoog"], rows["cum_plan_hoog"] = 1.0, 1.0
+    fig = jaarschijven_chart.jaarschijven(rows, "Nieuwbouw")
+    assert fig.layout.yaxis.dtick == 1 and fig.layout.yaxis.tickformat == ",d"

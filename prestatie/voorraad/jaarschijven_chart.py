@@ -65,7 +65,10 @@ def jaarschijven(frame: pd.DataFrame, title: str) -> go.Figure:
         _cumulative(fig, rows, i, shown)
         for col, columns in ((1, _YEAR_VALUES), (2, _CUMULATIVE_VALUES)):
             top = rows[list(columns)].max().max()
-            fig.update_yaxes(range=[0, max(1.0, top) * 1.25], row=i, col=col)
+            top = 1.0 if pd.isna(top) else max(1.0, float(top))
+            # whole homes only: a small axis steps by 1 (not 0; 0,5; 1 shown as "0, 1, 1")
+            step = {"dtick": 1} if top <= 5 else {}
+            fig.update_yaxes(range=[0, top * 1.25], row=i, col=col, **step)
     fig.update_annotations(font_size=FONT)
     fig.update_xaxes(type="category")
     fig.update_yaxes(tickformat=",d")
