@@ -73,11 +73,13 @@ with tab_register:
     shown = register.selection(rows, None, themas, partijen, statussen, zoek)
     st.caption(f"{len(shown)} van {len(rows)} afspraken · status in {jaar}")
     st.dataframe(
-        shown.drop(columns=["document", "gemeente"]),
+        shown,
         hide_index=True,
+        # what is read first comes first: the stand beside the number, the text wide
+        column_order=register.SHOWN_COLUMNS,
         column_config={
-            "tekst": st.column_config.TextColumn("tekst", width="large"),
-            "gemeten": st.column_config.TextColumn("gemeten (monitor)"),
+            name: st.column_config.TextColumn(label, width=register.WIDE.get(name))
+            for name, label in register.COLUMN_LABELS.items()
         },
         key="register_tabel",
     )

@@ -48,6 +48,28 @@ COLUMNS = (
     "toelichting",
 )
 
+# the register as the page shows it: the stand beside the number, then the text
+SHOWN_COLUMNS = ("nummer", "status", "gemeten", "tekst", "trekker", "tijd", "notitie",
+                 "door", "gezet", "thema", "resultaat", "partijen", "jaarschijf",
+                 "toelichting")  # fmt: skip
+COLUMN_LABELS = {
+    "nummer": "Nr.",
+    "status": "Status",
+    "gemeten": "Gemeten (monitor)",
+    "tekst": "Afspraak",
+    "trekker": "Trekker",
+    "tijd": "Wanneer",
+    "notitie": "Notitie",
+    "door": "Gezet door",
+    "gezet": "Gezet op",
+    "thema": "Thema",
+    "resultaat": "Beoogd resultaat",
+    "partijen": "Partijen",
+    "jaarschijf": "Jaarschijf",
+    "toelichting": "Toelichting",
+}
+WIDE = {"tekst": "large", "notitie": "medium", "resultaat": "medium"}
+
 Key = tuple[str, str, int]  # document, nummer, year
 
 
