@@ -60,5 +60,7 @@ def sales_table(rows: pd.DataFrame) -> pd.DataFrame:
     out = rows.copy()
     for column in ("datum", "peildatum_voor"):
         out[column] = [fmt.datum(d) if pd.notna(d) else "" for d in out[column]]
-    out["label_voor"] = out["label_voor"].fillna("")
+    for column in ("label_voor", "vhe_id", "adres", "kern", "project", "bestand"):
+        out[column] = out[column].astype(object).where(out[column].notna(), "")
+    out["bron_rij"] = [fmt.num(r) for r in out["bron_rij"]]
     return out[list(SALE_COLUMNS)].rename(columns=SALE_COLUMNS)
