@@ -108,3 +108,32 @@ def test_the_deck_has_a_slide_per_target_on_the_lettings(demo_db):
     assert "zoekduur:emmen-2019-2024:BB-1-zoekduur" in keys
     offer = keys["aandeel_huur:emmen-2019-2024:BB-25-eerste-aftoppingsgrens"]
     assert offer.thema == "Betaalbaarheid"
+
+
+def test_the_search_time_conclusion_says_median_and_months():
+    e = Evaluation(
+        "emmen-2019-2024", "BB-1", "BB-1-zoekduur", "Binnen een jaar", "zoekduur",
+        "Domesta + Lefier", "Emmen", 2023, "2023", "min", 1.0, 0.5, "niet behaald",
+        tekort=2, basis=4.0, peildatum=date(2023, 12, 1),
+        uitleg="verhuringen 2023: mediaan 12,5 maanden; 2 van 4 verhuringen (50,0%) binnen 12 "
+        "maanden; gemeten als zoekduur", gemeten_op="verhuringen",
+    )  # fmt: skip
+    assert conclusies.lettings_target([e]) == (
+        "Stand 2023: van de nieuwe huurders van Domesta en Lefier samen vond 50,0% binnen 12 "
+        "maanden een woning (mediaan 12,5 maanden); afgesproken is 100%: niet behaald."
+    )
+
+
+def test_the_offer_chart_reads_a_rent_as_the_target_does(summary):
+    from prestatie.afspraken.toml_reader import default_folder, load_agreements
+
+    doelen = [d for a in load_agreements(default_folder()) for d in a.doelen]
+    column, words = verhuringen.offer_rule([d for d in doelen if d.gemeente == "Emmen"])
+    emmen = next(d for d in doelen if d.id == "BB-25-eerste-aftoppingsgrens")
+    inclusief = emmen.params["inclusief"]
+    assert column == f"aandeel_{'tot' if inclusief else 'onder'}_eerste_aftoppingsgrens"
+    assert words == f"{'tot en met' if inclusief else 'onder'} de 1e aftoppingsgrens"
+    lefier = summary[summary["corporatie"] == "Lefier"].iloc[0]
+    # € 647,19 is on the 2023 limit: under it only € 600,00 of the three lettings
+    assert lefier["aandeel_onder_eerste_aftoppingsgrens"] == pytest.approx(1 / 3)
+    assert verhuringen.offer_rule([])[0] == "aandeel_tot_eerste_aftoppingsgrens"

@@ -59,11 +59,13 @@ else:
     drilldown.verhuringen("verhuringen van de selectie", "verhuringen_selectie", **where)
 
 
+kolom, woorden = verhuringen.offer_rule(doelen)
 st.header("Aanbod onder de huurgrenzen")
 st.caption(
-    "Het aandeel verhuringen met een huur tot en met de 1e aftoppingsgrens die op de datum van "
-    "verhuur gold (de grenzen gelden vanaf 1 januari). Een verhuring zonder huur telt mee in het "
-    "totaal en nooit onder de grens. De tabel bovenaan geeft elke grens."
+    f"Het aandeel verhuringen met een huur {woorden} die op de datum van verhuur gold (de "
+    "grenzen gelden vanaf 1 januari), zoals het doel een huur op de grens leest. Een verhuring "
+    "zonder huur telt mee in het totaal en nooit onder de grens. De tabel bovenaan geeft elke "
+    "grens (tot en met)."
 )
 for line in verhuringen.offer_lines(shown, doelen, selection.jaar):
     st.markdown(f"- {line}")
@@ -72,8 +74,8 @@ if not summary.empty:
         context.memo(
             verhuringen_chart.per_jaar,
             summary,
-            "aandeel_tot_eerste_aftoppingsgrens",
-            "Aanbod tot en met de 1e aftoppingsgrens",
+            kolom,
+            f"Aanbod met een huur {woorden}",
             "aandeel van de verhuringen",
             share=True,
             norm=norm_of("aandeel_huur", offer=True),
@@ -137,11 +139,7 @@ if not summary.empty:
 st.header("Doelen op de verhuringen")
 if shown:
     for rows in verhuringen.per_target(shown):
-        line = (
-            conclusies.verdeling(rows)
-            if rows[0].soort == "verdeling_toewijzing"
-            else conclusies.aandeel(rows)
-        )
+        line = conclusies.lettings_target(rows)
         st.markdown(f"**{rows[0].afspraak} · {rows[0].omschrijving}**: {line}")
     st.dataframe(
         scorecard.table(shown),

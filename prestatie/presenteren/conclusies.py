@@ -17,6 +17,7 @@ The figures are those of the monitor: a share's homes are ``round(waarde × basi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -358,3 +359,37 @@ def verhuringen(summary: pd.DataFrame) -> str:
             line += f", {fmt.num(status)} aan statushouders ({fmt.pct(status / total)})"
         lines.append(line)
     return _sentence("; ".join(lines) + ".")
+
+
+_WITHIN = re.compile(r"binnen (\d+) maanden")
+_MEDIAN = re.compile(r"mediaan ([\d.,]+) maanden")
+
+
+def zoekduur(evaluations: Sequence[Evaluation]) -> str:
+    """The search time in the latest judged year, from the monitor's figures and explanation
+    (:mod:`prestatie.beoordeling.verhuurdoelen`): 'Stand 2023: van de nieuwe huurders van
+    Domesta, Lefier en Woonservice samen vond 31,9% binnen 12 maanden een woning (mediaan 19,5
+    maanden); afgesproken is 100%: niet behaald.'"""
+    measured = [e for e in evaluations if e.waarde is not None]
+    if not measured:
+        what = evaluations[0].omschrijving if evaluations else "dit doel"
+        return f"Geen gegevens om te beoordelen: {what}."
+    year = max(e.jaar for e in measured)
+    lines = []
+    for e in (e for e in measured if e.jaar == year):
+        within, median = _WITHIN.search(e.uitleg), _MEDIAN.search(e.uitleg)
+        months = f"binnen {within[1]} maanden" if within else "binnen de afgesproken tijd"
+        line = f"van de nieuwe huurders van {who(e.corporatie)} vond {fmt.pct(e.waarde)} {months} "
+        line += "een woning" + (f" (mediaan {median[1]} maanden)" if median else "")
+        lines.append(f"{line}; afgesproken is {_norm(e)}: {e.status}")
+    return _sentence(f"Stand {year}: {'; '.join(lines)}.")
+
+
+def lettings_target(evaluations: Sequence[Evaluation]) -> str:
+    """The conclusion of one target on the lettings, in the words of its kind."""
+    soort = evaluations[0].soort if evaluations else ""
+    if soort == "verdeling_toewijzing":
+        return verdeling(evaluations)
+    if soort == "zoekduur":
+        return zoekduur(evaluations)
+    return aandeel(evaluations)

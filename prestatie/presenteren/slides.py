@@ -146,9 +146,7 @@ def _per_doel(evaluations: list[Evaluation], soort: str, theme: str) -> list[Sli
                 theme,
                 title,
                 charts.share_against_norm(monitor.to_frame(rows), title),
-                conclusies.verdeling(rows)
-                if soort == "verdeling_toewijzing"
-                else conclusies.aandeel(rows),
+                conclusies.lettings_target(rows),
             )
         )
     return out

@@ -15,7 +15,7 @@ import pandas as pd
 from prestatie import fmt
 from prestatie.afspraken.schema import Doel
 from prestatie.beoordeling import scorecard, verhuurdoelen, verhuurmetingen
-from prestatie.beoordeling.huurregel import limit_column
+from prestatie.beoordeling.huurregel import Regel, limit_column
 from prestatie.beoordeling.status import Evaluation
 from prestatie.referentie import huurgrenzen
 
@@ -28,7 +28,7 @@ SUMMARY_COLUMNS = (
     "aantal",
     "statushouders",
     "aandeel_statushouders",
-    *(f"aandeel_{limit_column(g, True)}" for g in huurgrenzen.GRENZEN),
+    *(f"aandeel_{limit_column(g, w)}" for g in huurgrenzen.GRENZEN for w in (True, False)),
     "huur_bekend",
     "zoekduur_mediaan",
     "binnen_12",
@@ -84,10 +84,12 @@ def summary(
             "zoekduur_bekend": int(within.totaal),
             "gemeten": ", ".join(verhuurmetingen.soorten(h)) or "",
         }
+        known = bool(group["grenzen_bekend"].astype(bool).all())
         for grens in huurgrenzen.GRENZEN:
-            column = limit_column(grens, True)
-            known = bool(group["grenzen_bekend"].astype(bool).all())
-            row[f"aandeel_{column}"] = group[column].sum() / aantal if known and aantal else None
+            for inclusief in (True, False):
+                column = limit_column(grens, inclusief)
+                share = group[column].sum() / aantal if known and aantal else None
+                row[f"aandeel_{column}"] = share
         out.append(row)
     return pd.DataFrame(out, columns=list(SUMMARY_COLUMNS))
 
@@ -208,3 +210,18 @@ def per_target(evaluations: list[Evaluation]) -> list[list[Evaluation]]:
     for e in evaluations:
         groups.setdefault((e.document, e.doel), []).append(e)
     return list(groups.values())
+
+
+def offer_rule(doelen: list[Doel]) -> tuple[str, str]:
+    """(the summary's column, the words) of the offer as the gemeente's target on it reads a
+    rent: 'onder' or 'tot en met' its limit; the 1e aftoppingsgrens up to and including it
+    when there is no such target."""
+    for doel in doelen:
+        if verhuurdoelen.on_offer(doel):
+            regel = Regel.van(doel)
+            name = huurgrenzen.naam(regel.grens)
+            return (
+                f"aandeel_{limit_column(regel.grens, regel.inclusief)}",
+                f"{regel.woord} de {name}",
+            )
+    return "aandeel_tot_eerste_aftoppingsgrens", "tot en met de 1e aftoppingsgrens"
