@@ -457,3 +457,11 @@ def test_uploading_a_lettings_list_of_emmen_turns_the_80_percent_into_the_offer(
     assert after.gemeten_op == "verhuringen"
     assert after.uitleg.startswith("verhuringen 2023: 7 van 12 verhuringen (58,3%) met huur onder")
     con.close()
+
+
+def test_a_target_on_the_lettings_is_for_the_whole_gemeente():
+    body = STATUSHOUDERS.replace('kern = ""', 'kern = "Emmen"')
+    with pytest.raises(TargetFileError, match="niet per kern; laat kern leeg"):
+        doel(body)
+    with pytest.raises(TargetFileError, match="niet per kern"):
+        doel(AANBOD.format(inclusief="true").replace('kern = ""', 'kern = "Emmen"'))

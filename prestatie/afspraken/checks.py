@@ -125,8 +125,13 @@ def read_doel(table: dict[str, Any], document: Document, nummers: set[str]) -> D
             "verdeling_toewijzing verdeelt over corporaties: schrijf per_corporatie = true en "
             "ten minste twee corporaties"
         )
-    if kind in ("verdeling_toewijzing", "zoekduur") and _text(table, "kern", ""):
-        raise InvalidEntry(f"{kind} meet de gemeente als geheel; laat kern leeg")
+    on_lettings = kind in ("aandeel_toewijzing", "verdeling_toewijzing", "zoekduur") or (
+        kind == "aandeel_huur" and table.get("basis") == "aanbod"
+    )
+    if on_lettings and _text(table, "kern", ""):
+        raise InvalidEntry(
+            "de verhuringen worden per gemeente geteld, niet per kern; laat kern leeg"
+        )
     return Doel(
         document=document.id,
         id=_text(table, "id", non_empty=True),
