@@ -90,7 +90,7 @@ def test_a_lezer_sees_no_upload_no_undo_no_demo_removal(app):
     assert "U bent lezer (gemeente Emmen): u kunt alles bekijken en downloaden" in texts(at)
     assert "Import ongedaan maken" not in labels(at.selectbox)
     assert "Demonstratiegegevens verwijderen" not in labels(at.button)
-    assert "Rollen opslaan" not in labels(at.button)
+    assert "Rollen bewerken" not in labels(at.toggle)
     assert [s.value for s in at.subheader][-1] == "Logboek"  # the log is for everyone
     assert "piet@emmen.nl · lezer (gemeente Emmen)" in " ".join(
         m.value for m in at.sidebar.markdown
@@ -138,8 +138,9 @@ def test_the_beheerder_sees_every_write_and_the_roles(app):
     at = app("beheer@emmen.nl")
     assert at.get("file_uploader")
     assert "Demonstratiegegevens verwijderen" in labels(at.button)
-    assert "Rollen opslaan" in labels(at.button)
     assert "Gebruikers en rollen" in [s.value for s in at.subheader]
+    at.toggle(key="rollen_bewerken").set_value(True).run()
+    assert "Rollen opslaan" in labels(at.button)
 
 
 def test_statuses_only_for_the_gemeente_of_the_document(app):

@@ -56,6 +56,8 @@ def roles_section(con) -> None:
             else ""
         )  # fmt: skip
     )
+    if not st.toggle("Rollen bewerken", key="rollen_bewerken"):
+        return  # the editor only when asked for: the page stays light for everyday imports
     current = dashboard.roles(con)
     round_ = st.session_state.get("rollen_ronde", 0)
     edited = st.data_editor(
