@@ -29,8 +29,19 @@ from prestatie.toegang import rollen
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    db = getattr(args, "db", None)
+    if db and not getattr(args, "nieuw", False) and not Path(db).exists():
+        print(
+            f"Database niet gevonden: {db}. Controleer de naam, of geef --nieuw om een nieuwe, "
+            "lege database te maken.",
+            file=sys.stderr,
+        )
+        return 2
     try:
         return args.run(args)
+    except dashboard.UndoRefused as refused:
+        print(refused, file=sys.stderr)
+        return 2
     except ImportRefused as refused:
         print("Import geweigerd; de database is niet gewijzigd.", file=sys.stderr)
         for problem in refused.problems:
@@ -70,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
             metavar="EMAIL",
             help="schrijf als deze gebruiker, met de rol die de rollen geven (standaard: "
             "$PRESTATIE_GEBRUIKER; zonder: als lokale beheerder)",
+        )
+        p.add_argument(
+            "--nieuw",
+            action="store_true",
+            help="maak het databasebestand van --db aan als het er nog niet is",
         )
         p.set_defaults(run=run)
         return p

@@ -48,14 +48,21 @@ def open_database(
     path: str | os.PathLike | None = None, demo: bool = True, timeout: float | None = None
 ) -> duckdb.DuckDBPyConnection:
     """Connect; on a new file, load the agreements and (``demo``) the demonstration data. A file
-    another process holds is tried again for ``timeout`` seconds, then :class:`DatabaseBusy`."""
+    another process holds is tried again for ``timeout`` seconds, then :class:`DatabaseBusy`.
+
+    A file created for the demo is marked so until the demo is in it: a first start stopped
+    while the demo loaded (killed, power cut) loads it on the next start, instead of leaving an
+    empty database for good."""
     file = store.db_path(path) if str(path) != ":memory:" else None
     new = file is None or not file.exists()
     con = store.connect(":memory:" if file is None else file, timeout)
+    if new and demo:
+        store.set_demo_state(con, store.DEMO_WANTED)
     load_corporaties(con)  # before the agreements: their checks know the added ones
     sync_agreements(con)
-    if new and demo:
+    if demo and store.demo_state(con) == store.DEMO_WANTED:
         rows = demobestanden.load(con)
+        store.set_demo_state(con, store.DEMO_LOADED)
         first_start = rollen.lokaal("prestatie (eerste start)")
         text = f"demonstratiegegevens ingelezen: {rows} rijen"
         _log(con, first_start, Handeling(rechten.DEMO_INLEZEN), text)
@@ -398,6 +405,9 @@ def import_paths(
     nothing (:func:`save_uploads`)."""
     parsed = [ingest.parse(str(p), Path(p).read_bytes(), hints) for p in paths]
     return list(zip(parsed, save_uploads(con, parsed, wie), strict=True))
+
+
+UndoRefused = store.UndoRefused  # an import that is unknown, undone or replaced
 
 
 def undo_import(con: duckdb.DuckDBPyConnection, batch_id: int, wie: Gebruiker | None) -> None:

@@ -57,7 +57,7 @@ def files(tmp_path):
 
 def test_import_then_voorraad_and_productie_json(tmp_path, files):
     db = tmp_path / "t.duckdb"
-    done = run("import", *files, "--db", db)
+    done = run("import", *files, "--db", db, "--nieuw")
     assert done.returncode == 0, done.stderr
     assert "4 rijen" in done.stdout and "1 overgeslagen" in done.stdout
     [row] = json.loads(run("voorraad", "--json", "--db", db).stdout)
@@ -98,7 +98,7 @@ def test_import_then_voorraad_and_productie_json(tmp_path, files):
 
 def test_same_file_twice_changes_nothing(tmp_path, files):
     db = tmp_path / "t.duckdb"
-    assert run("import", files[0], "--db", db).returncode == 0
+    assert run("import", files[0], "--db", db, "--nieuw").returncode == 0
     again = run("import", files[0], "--db", db)
     assert again.returncode == 0 and "al ingelezen" in again.stdout
     assert json.loads(run("voorraad", "--json", "--db", db).stdout)[0]["vhe"] == 4
@@ -113,6 +113,7 @@ def test_aliases_and_overrides(tmp_path):
         path,
         "--db",
         db,
+        "--nieuw",
         "--corporatie",
         "WS",
         "--gemeente",
@@ -131,7 +132,7 @@ def test_aliases_and_overrides(tmp_path):
 
 def test_bad_input_exits_non_zero_in_dutch_and_leaves_the_database(tmp_path, files):
     db = tmp_path / "t.duckdb"
-    assert run("import", files[0], "--db", db).returncode == 0
+    assert run("import", files[0], "--db", db, "--nieuw").returncode == 0
     before = store.connect(db).execute("SELECT count(*) FROM vhe").fetchone()
     bad = tmp_path / "kapot.xlsx"
     bad.write_bytes(b"%PDF-1.4 not a spreadsheet")
@@ -199,7 +200,7 @@ def test_verhuringen_json_per_corporatie_gemeente_and_year(tmp_path):
         data / "Lefier verhuringen Borger-Odoorn 2024.csv",
         data / "Woonservice verhuringen Emmen 2022.csv",
     ]
-    done = run("import", *files, "--db", db)
+    done = run("import", *files, "--db", db, "--nieuw")
     assert done.returncode == 0, done.stderr
     assert "verhuur, Domesta, 12 rijen, 6 waarschuwingen, 1 overgeslagen" in done.stdout
     routes = ("regulier", "urgent", "statushouder", "bemiddeling", "doorstroming", "overig")
@@ -244,7 +245,7 @@ def test_verhuringen_without_zoekduur(tmp_path):
     text = "VHE;Datum ingang contract;Route\nL1;01-03-2023;Urgent\nL2;01-04-2023;iets\n"
     path.write_text(text, encoding="utf-8")
     db = tmp_path / "t.duckdb"
-    done = run("import", path, "--db", db)
+    done = run("import", path, "--db", db, "--nieuw")
     assert done.returncode == 0, done.stderr
     assert "toewijzingsroute niet herkend" in done.stdout  # the warning, and the row imported
     [record] = json.loads(run("verhuringen", "--json", "--db", db).stdout)
@@ -260,7 +261,7 @@ def test_corporatie_toevoegen_then_import(tmp_path):
     db = tmp_path / "t.duckdb"
     stock = tmp_path / "voorraad Zwolse Woonmaatschappij Zwolle 31-12-2023.csv"
     stock.write_text("Eenheidnummer;Kale huur;Energielabel\nZW1;500,00;A\n", encoding="utf-8")
-    refused = run("import", stock, "--db", db)
+    refused = run("import", stock, "--db", db, "--nieuw")
     assert refused.returncode == 2
     assert "geen corporatie gevonden" in refused.stderr
     done = run("corporatie-toevoegen", "Zwolse Woonmaatschappij", "--alias", "ZWM", "--db", db)
@@ -303,6 +304,43 @@ def test_corporatie_toevoegen_then_import(tmp_path):
     ],
 )
 def test_corporatie_toevoegen_refused_or_nothing_new(tmp_path, args, code, message):
-    done = run("corporatie-toevoegen", *args, "--db", tmp_path / "t.duckdb")
+    done = run("corporatie-toevoegen", *args, "--db", tmp_path / "t.duckdb", "--nieuw")
     assert done.returncode == code
     assert done.stderr.strip().splitlines() == [LOCAL_NOTICE, message]
+
+
+def test_a_missing_database_is_refused_unless_new_is_asked(tmp_path, files):
+    typo = tmp_path / "prestatie.duckbd"
+    done = run("voorraad", "--json", "--db", typo)
+    assert done.returncode == 2
+    assert f"Database niet gevonden: {typo}" in done.stderr and "--nieuw" in done.stderr
+    assert not typo.exists()  # nothing created
+    assert run("import", files[0], "--db", typo).returncode == 2 and not typo.exists()
+    assert run("import", files[0], "--db", typo, "--nieuw").returncode == 0
+    assert json.loads(run("voorraad", "--json", "--db", typo).stdout)[0]["vhe"] == 4
+
+
+def test_undo_of_an_unknown_batch_exits_2_and_says_so(tmp_path, files):
+    db = tmp_path / "t.duckdb"
+    assert run("import", files[0], "--db", db, "--nieuw").returncode == 0
+    done = run("ongedaan", "9999", "--db", db)
+    assert done.returncode == 2
+    assert "Batch 9999 bestaat niet; er is niets ongedaan gemaakt." in done.stderr
+    assert json.loads(run("voorraad", "--json", "--db", db).stdout)[0]["vhe"] == 4
+
+
+def test_undo_twice_and_undo_of_a_replaced_batch_say_so(tmp_path, files):
+    db = tmp_path / "t.duckdb"
+    assert run("import", files[0], "--db", db, "--nieuw").returncode == 0  # batch 1
+    newer = tmp_path / "voorraad_woonservice_emmen_correctie.csv"
+    newer.write_bytes(STOCK.replace("WS4;Erica;900,00", "WS4;Erica;950,00").encode("cp1252"))
+    assert "vervangt batch 1" in run("import", newer, "--db", db).stdout  # batch 2
+    replaced = run("ongedaan", "1", "--db", db)
+    assert replaced.returncode == 2
+    assert "batch 2 heeft haar vervangen" in replaced.stderr
+    assert "Maak batch 2 ongedaan om batch 1 terug te krijgen" in replaced.stderr
+    assert run("ongedaan", "2", "--db", db).returncode == 0  # batch 1 in force again
+    again = run("ongedaan", "2", "--db", db)
+    assert again.returncode == 2 and "was al ongedaan gemaakt op" in again.stderr
+    batches = {b["id"]: b["stand"] for b in json.loads(run("batches", "--json", "--db", db).stdout)}
+    assert batches == {1: "actief", 2: "ongedaan gemaakt"}

@@ -128,9 +128,13 @@ if not active.empty:
             yes="Ja, ongedaan maken",
         ):
             wie = toegang.acting(st.session_state.get("gebruiker"))
-            dashboard.undo_import(con, int(choice), wie)
-            st.session_state["upload_message"] = f"Import {choice} is ongedaan gemaakt."
-            st.rerun()
+            try:
+                dashboard.undo_import(con, int(choice), wie)
+            except dashboard.UndoRefused as refused:  # another session undid or replaced it
+                st.error(str(refused))
+            else:
+                st.session_state["upload_message"] = f"Import {choice} is ongedaan gemaakt."
+                st.rerun()
 with right:
     if (
         toegang.may(rechten.DEMO)

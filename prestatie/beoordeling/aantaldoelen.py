@@ -175,7 +175,8 @@ def jaarschijf(doel, scope, facts, periode, norm, note: str = "") -> Evaluation 
 
 def labelsprong(doel, scope, stock, periode, norm, facts) -> Evaluation | None:
     minimum = doel.params["label"]
-    covered = {y for y in stock if y - 1 in stock}
+    known = {y for y in stock if metingen.known_labels(stock[y])}  # all onbekend: not measured
+    covered = {y for y in known if y - 1 in known}
     years = [y for y in range(periode.van, periode.tot + 1) if y in covered]
     moves = facts.overgangen
     moves = moves[

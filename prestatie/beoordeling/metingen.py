@@ -45,6 +45,11 @@ def count_in_labels(rows: pd.DataFrame, group: tuple[str, ...]) -> float:
     return float(rows.loc[rows["label"].isin(group), "aantal"].sum())
 
 
+def known_labels(rows: pd.DataFrame) -> float:
+    """Homes with a known label (not *onbekend*): none means a label target cannot be judged."""
+    return float(rows.loc[rows["label"] != labels.ONBEKEND, "aantal"].sum())
+
+
 def mean_label(rows: pd.DataFrame) -> tuple[float, str] | None:
     """Mean over the label ordinal (A++++ = 0 … G = 10), unknown labels left out; every home
     counts once (``aantal`` homes of a group count ``aantal`` times)."""

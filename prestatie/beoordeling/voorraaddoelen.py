@@ -136,6 +136,8 @@ def _measure(doel, stock, year, norm, prijspeil) -> Measure:
     peil = as_date(peil)
     if doel.soort == "aandeel_huur":
         return _rent_share(doel, rows, peil, norm, prijspeil)
+    if doel.soort in ("aandeel_label", "naar_nul") and not metingen.known_labels(rows):
+        return Measure(None, False, peil, f"alle labels onbekend, peildatum {fmt.datum(peil)}")
     if doel.soort == "aandeel_label":
         share = metingen.share_in_labels(rows, tuple(doel.params["labels"]))
         unknown = metingen.count_in_labels(rows, (labels.ONBEKEND,))
@@ -174,6 +176,8 @@ def _rent_share(doel, rows, peil, norm, prijspeil):
     cents = regel.cents(peil, prijspeil)
     if cents is None:
         return Measure(None, False, peil, huurgrenzen.unknown_text(peil.year))
+    if not float(rows["huur_bekend"].sum()):  # every rent empty: nothing to judge
+        return Measure(None, False, peil, f"geen huren bekend, peildatum {fmt.datum(peil)}")
     share = metingen.rent_share(rows, regel.kolom(prijspeil))
     name = huurgrenzen.naam(regel.grens, peil.year)
     reading = (

@@ -153,7 +153,10 @@ def with_status(trend_: pd.DataFrame, doel: Doel, evaluations: list[Evaluation])
         if e is None:
             continue
         out.at[i, "status"] = e.status
-        if isinstance(e.waarde, float) and e.basis:
+        if e.waarde is None:  # not judged (every rent empty): no share shown either
+            out.at[i, "waarde"] = float("nan")
+            out.at[i, "tekort"] = None
+        elif isinstance(e.waarde, float) and e.basis:
             out.at[i, "waarde"] = e.waarde
             out.at[i, "totaal"] = e.basis
             out.at[i, "tekort"] = e.tekort

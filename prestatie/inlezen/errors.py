@@ -15,7 +15,8 @@ rent (never counted as below a limit), a label derived from the energy index or 
 unreadable bouwjaar or yes/no, a gemeente assumed for a bezitstabel row without BAG id or with
 the BAG id of a gemeente that was split, an unknown mutation in a bezitstabel; in a lettings list
 an unknown or missing route (counted as overig), an unreadable zoekduur, inschrijfduur,
-inschrijfdatum or household size, and a letting in a year the list hardly covers.
+inschrijfdatum or household size, and a letting in a year the list hardly covers; a stock
+list whose peildatum lies in the future (a bezitstabel of a year not yet begun).
 Left out and said so (``Parsed.skipped``): totals rows, heading and note rows, rows with data
 only in columns that are not read. Blank rows are counted (``Parsed.blank_rows``). A
 bezitstabel row whose BAG id has a gemeentecode no gemeente has is not read: a warning names

@@ -18,7 +18,13 @@ import pandas as pd
 
 from prestatie.inlezen import column_names, productielijst, verhuringenlijst, voorraadlijst, woz
 from prestatie.inlezen.detect import Layout, Meta, find_layout, find_meta
-from prestatie.inlezen.errors import ADD_CORPORATIE, ImportRefused, Problem, refuse
+from prestatie.inlezen.errors import (
+    ADD_CORPORATIE,
+    WAARSCHUWING,
+    ImportRefused,
+    Problem,
+    refuse,
+)
 from prestatie.inlezen.records import Batch
 from prestatie.inlezen.sheet_rows import Built, column_letter, column_name
 from prestatie.inlezen.uploads import read_sheets
@@ -116,6 +122,8 @@ def parse(file: str, data: bytes, hints: Hints | None = None) -> Parsed:
             for sheet in sheets:
                 sheet.release()
         parsed = _parsed(name, digest.result(), layout, meta, built)
+    if future := _future_peildatum(name, layout, meta, date.today()):
+        parsed.warnings.insert(0, future)
     if parsed.rows == 0:
         woz_notes = " ".join(built.notes) if layout.kind == column_names.WOZ else ""
         raise refuse(
@@ -126,6 +134,25 @@ def parse(file: str, data: bytes, hints: Hints | None = None) -> Parsed:
             row=layout.header_index + 1,
         )
     return parsed
+
+
+def _future_peildatum(name: str, layout: Layout, meta: Meta, today: date) -> Problem | None:
+    """A warning for a stock list dated after today (or a bezitstabel of a year not yet
+    begun): most often a typing error, and a date no rent limit may be known for yet."""
+    peil = meta.peildatum
+    if peil is None or layout.kind not in (column_names.VOORRAAD, column_names.WOZ):
+        return None
+    if layout.kind == column_names.WOZ and peil.year <= today.year:
+        return None
+    if peil <= today:
+        return None
+    return Problem(
+        file=name,
+        message=f"de peildatum {peil:%d-%m-%Y} ligt in de toekomst (vandaag is het "
+        f"{today:%d-%m-%Y}); klopt die datum? De lijst wordt wel ingelezen",
+        sheet=layout.sheet_name,
+        severity=WAARSCHUWING,
+    )
 
 
 def _build(name: str, sheets: list, hints: Hints) -> tuple[Layout, Meta, Built]:

@@ -268,9 +268,32 @@ def _write_one(con, batch: Batch, tables: Tables) -> WriteResult:
     return WriteResult(batch_id, True, tuple(old))
 
 
+class UndoRefused(ValueError):
+    """A batch that cannot be undone: unknown, undone before, or replaced by a newer one; the
+    message says which in Dutch. Nothing is changed."""
+
+
 def undo_batch(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
-    """Take a batch out of force; the batches it had replaced come back."""
+    """Take a batch out of force; the batches it had replaced come back. Raises
+    :class:`UndoRefused` for a batch that is not in force."""
     with transaction(con):
+        row = con.execute(
+            "SELECT bestand, ongedaan, vervangen_door FROM batch WHERE id = ?", [batch_id]
+        ).fetchone()
+        if row is None:
+            raise UndoRefused(f"Batch {batch_id} bestaat niet; er is niets ongedaan gemaakt.")
+        bestand, ongedaan, door = row
+        if ongedaan is not None:
+            raise UndoRefused(
+                f"Batch {batch_id} ({bestand}) was al ongedaan gemaakt op "
+                f"{ongedaan:%d-%m-%Y %H:%M}; er is niets gewijzigd."
+            )
+        if door is not None:
+            raise UndoRefused(
+                f"Batch {batch_id} ({bestand}) telt al niet meer mee: batch {door} heeft haar "
+                f"vervangen. Maak batch {door} ongedaan om batch {batch_id} terug te krijgen; "
+                "er is niets gewijzigd."
+            )
         con.execute("UPDATE batch SET ongedaan = ? WHERE id = ?", [datetime.now(), batch_id])
         con.execute("UPDATE batch SET vervangen_door = NULL WHERE vervangen_door = ?", [batch_id])
         refresh_keys(con)
@@ -285,6 +308,21 @@ def undo_demo(con: duckdb.DuckDBPyConnection) -> int:
         )
         refresh_keys(con)
     return len(ids)
+
+
+DEMO_WANTED, DEMO_LOADED = "gevraagd", "ingelezen"
+
+
+def demo_state(con: duckdb.DuckDBPyConnection) -> str | None:
+    """Whether this database was created to hold the demo (:data:`DEMO_WANTED`) and has it
+    (:data:`DEMO_LOADED`); None for a database created without it (or by an older version)."""
+    row = con.execute("SELECT waarde FROM meta WHERE sleutel = 'demo'").fetchone()
+    return row[0] if row else None
+
+
+def set_demo_state(con: duckdb.DuckDBPyConnection, state: str) -> None:
+    with transaction(con):
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('demo', ?)", [state])
 
 
 def clear_data(con: duckdb.DuckDBPyConnection) -> None:
