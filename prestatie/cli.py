@@ -1,5 +1,5 @@
 """The command line: ``prestatie import|voorraad|productie|verhuringen|monitor|batches|demo|leeg|
-ongedaan|corporatie-toevoegen|rollen|rol``.
+ongedaan|afspraak|afspraak-ongedaan|corporatie-toevoegen|rollen|rol``.
 
 JSON goes to stdout (fractions 0..1, dates YYYY-MM-DD); messages to stderr in Dutch. A refused
 import exits with 2 and leaves the database as it was. A write is done as the user ``--als
@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from prestatie import dashboard, invoermap
+from prestatie.afspraken import sjabloon
 from prestatie.beoordeling import huurregel, monitor
 from prestatie.demo import demobestanden
 from prestatie.inlezen import cell_values, ingest
@@ -141,6 +142,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--eenmaal", action="store_true", help="één ronde, dan stoppen")
     p = command("ongedaan", _undo, "maak een import ongedaan")
     p.add_argument("batch", type=int)
+    p = command(
+        "afspraak",
+        _agreement_version,
+        "sla een nieuwe versie van een afsprakendocument op, uit een ingevuld sjabloon (xlsx) "
+        "of een TOML-bestand; alles wordt eerst gecontroleerd",
+    )
+    p.add_argument("document", metavar="DOCUMENT", help="het id, bijv. borger-odoorn-2023")
+    p.add_argument("bestand", type=Path, metavar="BESTAND")
+    p.add_argument(
+        "--alle-doelen-weg",
+        action="store_true",
+        help="bevestig dat een versie zonder enig doel de bedoeling is",
+    )
+    p = command(
+        "afspraak-ongedaan",
+        _undo_agreement_version,
+        "maak de laatste versie van een afsprakendocument ongedaan; de versie ervoor geldt weer",
+    )
+    p.add_argument("document", metavar="DOCUMENT", help="het id, bijv. borger-odoorn-2023")
     p = command(
         "corporatie-toevoegen",
         _add_corporatie,
@@ -332,6 +352,50 @@ def _undo(args) -> int:
     con = _open(args)
     dashboard.undo_import(con, args.batch, _user(args, con))
     print(f"Batch {args.batch} is ongedaan gemaakt.", file=sys.stderr)
+    return 0
+
+
+def _agreement_version(args) -> int:
+    con = _open(args)
+    if args.document not in dashboard.document_ids(con):
+        print(f"Onbekend afsprakendocument '{args.document}'; bekend: "
+              f"{', '.join(dashboard.document_ids(con))}.", file=sys.stderr)  # fmt: skip
+        return 2
+    if not args.bestand.is_file():
+        print(f"Bestand niet gevonden: {args.bestand}", file=sys.stderr)
+        return 2
+    data = args.bestand.read_bytes()
+    try:
+        if args.bestand.suffix.lower() == ".toml":
+            toml = data.decode("utf-8")
+        else:
+            toml = sjabloon.read(args.bestand.name, data).toml
+        version = dashboard.save_agreement_version(
+            con, args.document, toml, f"bestand {args.bestand.name}", _user(args, con),
+            confirmed=args.alle_doelen_weg,
+        )  # fmt: skip
+    except (dashboard.VersionRefused, UnicodeDecodeError) as refused:
+        print(f"Niet opgeslagen; er is niets gewijzigd. {refused}", file=sys.stderr)
+        return 2
+    if version is None:
+        print("Geen wijzigingen ten opzichte van de versie die nu geldt.", file=sys.stderr)
+    else:
+        print(f"{args.document}: versie {version} geldt nu.", file=sys.stderr)
+    return 0
+
+
+def _undo_agreement_version(args) -> int:
+    con = _open(args)
+    if args.document not in dashboard.document_ids(con):
+        print(f"Onbekend afsprakendocument '{args.document}'; bekend: "
+              f"{', '.join(dashboard.document_ids(con))}.", file=sys.stderr)  # fmt: skip
+        return 2
+    back = dashboard.undo_agreement_version(con, args.document, _user(args, con))
+    if back is None:
+        print(f"{args.document} heeft geen eerdere versie; er is niets gewijzigd.", file=sys.stderr)
+        return 2
+    print(f"{args.document}: de laatste versie is ongedaan gemaakt; versie {back} geldt weer.",
+          file=sys.stderr)  # fmt: skip
     return 0
 
 

@@ -10,6 +10,7 @@ the files when a document is not there yet, so a new gemeente or year needs no c
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from prestatie.afspraken import register, schema, toml_reader
+from prestatie.afspraken import register, schema, toml_reader, versiecheck
 from prestatie.beoordeling import huurregel, monitor, status
 from prestatie.beoordeling.selectie import Filters, evaluation_selected
 from prestatie.demo import demobestanden
@@ -124,10 +125,30 @@ def sync_agreements(con: duckdb.DuckDBPyConnection, folder: Path | None = None) 
 
 
 def agreements(con: duckdb.DuckDBPyConnection) -> list[schema.Agreement]:
-    return [
-        toml_reader.parse_agreement(text, f"{doc_id}.toml")
-        for doc_id, text in queries.documents(con).items()
-    ]
+    """Every agreement document in force that reads; one that does not (stored by an earlier
+    version with looser checks) is left out, so it cannot break a page: see
+    :func:`unreadable_agreements`."""
+    return _read_agreements(con)[0]
+
+
+def unreadable_agreements(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The documents in force that do not pass today's checks: id -> the Dutch reason."""
+    return _read_agreements(con)[1]
+
+
+def _read_agreements(con) -> tuple[list[schema.Agreement], dict[str, str]]:
+    read, broken = [], {}
+    for doc_id, text in queries.documents(con).items():
+        try:
+            read.append(toml_reader.parse_agreement(text, f"{doc_id}.toml"))
+        except toml_reader.TargetFileError as error:
+            broken[doc_id] = str(error)
+    return read, broken
+
+
+def document_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The id of every agreement document in the database, readable or not."""
+    return sorted(queries.documents(con))
 
 
 def evaluations(
@@ -494,11 +515,39 @@ StatusCrossed = register_store.StatusCrossed
 NotPermitted = rechten.NotPermitted
 
 
+VersionRefused = versiecheck.VersionRefused
+
+
+def check_agreement_version(
+    con: duckdb.DuckDBPyConnection, document: str, new: schema.Agreement
+) -> versiecheck.VersionCheck:
+    """What stands between a checked new version and storing it for ``document``
+    (:mod:`prestatie.afspraken.versiecheck`): refusals, a confirmation, warnings."""
+    current = next((a for a in agreements(con) if a.document.id == document), None)
+    return versiecheck.check(new, document, current, queries.dimensions(con)["gemeenten"])
+
+
 def save_agreement_version(
-    con: duckdb.DuckDBPyConnection, document: str, toml: str, bron: str, wie: Gebruiker | None
+    con: duckdb.DuckDBPyConnection,
+    document: str,
+    toml: str,
+    bron: str,
+    wie: Gebruiker | None,
+    *,
+    confirmed: bool = False,
 ) -> int | None:
     """Put a new version of an agreement document in force; returns its number (None when it
-    equals the version in force). Beheerder only."""
+    equals the version in force). Beheerder only. Raises :class:`VersionRefused` when the text
+    does not read, is another document's, or drops every target without ``confirmed``."""
+    try:
+        new = toml_reader.parse_agreement(toml, f"{_document_id(toml) or document}.toml")
+    except toml_reader.TargetFileError as error:
+        raise VersionRefused(str(error)) from None
+    found = check_agreement_version(con, document, new)
+    if found.refused:
+        raise VersionRefused(" ".join(found.refused))
+    if found.confirm and not confirmed:
+        raise VersionRefused(f"{found.confirm} Bevestig dat dit de bedoeling is.")
     gemeente = _document_gemeente(con, document)
     write = Handeling(rechten.AFSPRAKEN, gemeente=gemeente, onderwerp=document)
     _permit(con, wie, write)
@@ -510,6 +559,15 @@ def save_agreement_version(
 
 def _document_gemeente(con, document: str) -> str | None:
     return next((a.document.gemeente for a in agreements(con) if a.document.id == document), None)
+
+
+def _document_id(toml: str) -> str | None:
+    """The id a TOML text gives its document, if it reads that far."""
+    try:
+        id_ = tomllib.loads(toml).get("document", {}).get("id")
+    except (tomllib.TOMLDecodeError, AttributeError):
+        return None
+    return id_ if isinstance(id_, str) else None
 
 
 def agreement_versions(con: duckdb.DuckDBPyConnection, document: str) -> pd.DataFrame:

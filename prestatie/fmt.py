@@ -4,12 +4,14 @@ Rounding: babel rounds half to even (90,45% -> "90,4%"). We round half up first 
 away from zero, so -0,025 -> "€ -0,03"), with `decimal.Decimal.quantize`, the way people and the
 agreements round (90,45% -> "90,5%"); babel then only lays out an already rounded number. Floats
 are read through `str()`, so 0.9045 is taken as written and not as 0.904499999...
-A missing value (None, NaN, NaT) is shown as an en dash.
+A missing value (None, NaN, NaT) is shown as an en dash. No number makes these raise: a huge
+one (1e308, an amount someone typed into an agreement) is laid out with a precision as wide as
+it needs, an infinite one as "∞".
 """
 
 import copy
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import pandas as pd
 from babel import Locale
@@ -29,7 +31,8 @@ def euro(x: Number | None, decimals: int = 2) -> str:
         return MISSING
     pattern = _with_decimals(LOCALE.currency_formats["standard"], decimals)
     amount = _round_half_up(x, decimals)
-    text = format_currency(amount, "EUR", format=pattern, currency_digits=False, locale=LOCALE)
+    with _wide_enough(amount, decimals):
+        text = format_currency(amount, "EUR", format=pattern, currency_digits=False, locale=LOCALE)
     return text.replace(_NBSP, " ")
 
 
@@ -38,7 +41,9 @@ def pct(fraction: Number | None, decimals: int = 1) -> str:
     if fraction is None or is_missing(fraction):
         return MISSING
     pattern = _with_decimals(LOCALE.percent_formats[None], decimals)
-    return format_percent(_round_half_up(fraction, decimals + 2), format=pattern, locale=LOCALE)
+    rounded = _round_half_up(fraction, decimals + 2)
+    with _wide_enough(rounded, decimals + 2):
+        return format_percent(rounded, format=pattern, locale=LOCALE)
 
 
 def num(x: Number | None, decimals: int = 0) -> str:
@@ -46,7 +51,9 @@ def num(x: Number | None, decimals: int = 0) -> str:
     if x is None or is_missing(x):
         return MISSING
     pattern = _with_decimals(LOCALE.decimal_formats[None], decimals)
-    return format_decimal(_round_half_up(x, decimals), format=pattern, locale=LOCALE)
+    rounded = _round_half_up(x, decimals)
+    with _wide_enough(rounded, decimals):
+        return format_decimal(rounded, format=pattern, locale=LOCALE)
 
 
 def datum(d: date | None) -> str:
@@ -79,8 +86,18 @@ def _with_decimals(pattern: NumberPattern, decimals: int) -> NumberPattern:
 
 def _round_half_up(x: Number, decimals: int) -> Decimal:
     exact = x if isinstance(x, Decimal) else Decimal(str(x))
-    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if not exact.is_finite():
+        return exact  # babel writes "∞"
+    with _wide_enough(exact, decimals):
+        rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     return rounded.copy_abs() if rounded.is_zero() else rounded  # no "-0,00"
+
+
+def _wide_enough(x: Decimal, decimals: int):
+    """A decimal context with room for every digit of ``x`` and ``decimals`` after the comma
+    (the default 28 digits make quantize raise from 1e26 on)."""
+    digits = x.adjusted() + 1 if x.is_finite() and not x.is_zero() else 1
+    return localcontext(prec=max(28, digits + decimals + 2))
 
 
 def is_missing(x: object) -> bool:

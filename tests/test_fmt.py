@@ -6,6 +6,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
+from prestatie import fmt
 from prestatie.fmt import aantal_woningen, datum, datum_lang, euro, num, pct
 
 
@@ -130,3 +131,15 @@ def test_datum_lang() -> None:
 )
 def test_aantal_woningen(aantal: int, tekst: str) -> None:
     assert aantal_woningen(aantal) == tekst
+
+
+@pytest.mark.parametrize("value", [1e308, 1e26, -1e300, 1e-300, float("inf"), float("-inf")])
+def test_huge_tiny_and_infinite_numbers_never_raise(value):
+    # an agreement once held bedrag 1e308: quantize raised from 1e26 on and broke every page
+    for shown in (fmt.euro(value), fmt.num(value), fmt.pct(value), fmt.signed(value)):
+        assert isinstance(shown, str) and shown
+
+
+def test_a_huge_amount_is_written_out_in_full():
+    assert fmt.euro(1e26) == "€ 100.000.000.000.000.000.000.000.000,00"
+    assert fmt.num(float("inf")) == "∞" and fmt.euro(float("-inf")) == "€ -∞"

@@ -170,7 +170,12 @@ with tab_jaar:
 def propose(new: sjabloon.Imported, source: str, key: str) -> None:
     """What a checked new version changes, and the button that stores it."""
     doc = new.agreement.document
-    changes = version_diff.changes(every.get(doc.id), new.agreement)
+    found = dashboard.check_agreement_version(con, doc_id, new.agreement)
+    for reason in found.refused:
+        st.error(f"**Kan niet worden opgeslagen:** {reason}")
+    if found.refused:
+        return
+    changes = version_diff.changes(every.get(doc_id), new.agreement)
     if not changes:
         st.info("Geen wijzigingen ten opzichte van de versie die nu geldt.")
         return
@@ -179,15 +184,27 @@ def propose(new: sjabloon.Imported, source: str, key: str) -> None:
         f"{len(new.agreement.doelen)} doelen. Wijzigingen:\n\n"
         + "\n".join(f"- {c}" for c in changes[:60])
     )
+    for warning in found.warnings:
+        st.warning(warning)
+    confirmed = True
+    if found.confirm:
+        st.warning(found.confirm)
+        confirmed = st.checkbox("Ja, sla deze versie zonder doelen op", key=f"bevestig_{key}")
     who = (
         st.text_input("Uw naam (komt bij de versie)", key=f"door_{key}")
         if toegang.local()
         else None
     )
-    if st.button("Opslaan als nieuwe versie", key=f"opslaan_{key}", type="primary"):
-        version = dashboard.save_agreement_version(
-            con, doc.id, new.toml, source, toegang.acting(who)
-        )
+    if st.button(
+        "Opslaan als nieuwe versie", key=f"opslaan_{key}", type="primary", disabled=not confirmed
+    ):
+        try:
+            version = dashboard.save_agreement_version(
+                con, doc_id, new.toml, source, toegang.acting(who), confirmed=confirmed
+            )
+        except dashboard.VersionRefused as refused_:
+            st.error(str(refused_))
+            return
         st.session_state["afspraken_melding"] = f"{doc.titel}: versie {version} geldt nu."
         st.session_state["afspraken_ronde"] = st.session_state.get("afspraken_ronde", 0) + 1
         st.rerun()

@@ -153,5 +153,44 @@ with right:
         )
         st.rerun()
 
+# ---- agreement versions: undone here too, without reading or drawing any agreement -----------
+st.subheader("Versies van afsprakendocumenten")
+for doc_id, reason in dashboard.unreadable_agreements(con).items():
+    st.error(
+        f"Document {doc_id} kan niet gelezen worden en telt nu niet mee: {reason}. Maak de "
+        "laatste versie hieronder ongedaan."
+    )
+changed = {
+    doc_id: versions
+    for doc_id in dashboard.document_ids(con)
+    if not (versions := dashboard.agreement_versions(con, doc_id)).empty
+}
+if not changed:
+    st.caption("Geen document is in de app gewijzigd: de versies uit data/afspraken gelden.")
+elif toegang.may(rechten.AFSPRAKEN):
+    document = st.selectbox(
+        "Laatste versie ongedaan maken van",
+        list(changed),
+        index=None,
+        placeholder="kies een document",
+        key="versie_document",
+    )
+    if document is not None:
+        st.dataframe(changed[document], hide_index=True)
+        if confirm.confirmed(
+            "Laatste versie ongedaan maken",
+            key="versie_ongedaan",
+            question=f"De laatste versie van {document} ongedaan maken? De versie ervoor geldt "
+            "dan weer.",
+            yes="Ja, ongedaan maken",
+        ):
+            back = dashboard.undo_agreement_version(con, document, toegang.acting(None))
+            st.session_state["upload_message"] = (
+                f"{document}: versie {back} geldt weer."
+                if back
+                else f"{document} heeft geen eerdere versie; er is niets gewijzigd."
+            )
+            st.rerun()
+
 logboek.log_section(con)
 logboek.roles_section(con)

@@ -38,6 +38,14 @@ class InvalidEntry(Exception):
     """An error without a place; the caller puts the file and the id before it."""
 
 
+# Sane bounds, as strict as an upload's: a value outside them is a typing error, and would
+# otherwise reach every page (an amount of 1e308 broke the formatting of every figure).
+YEARS = (2000, 2100)  # periode, a norm's years, prijspeil, basisjaar
+MAX_BEDRAG = 10_000.0  # euros a month: above every rent limit
+MAX_AANTAL = 1_000_000  # homes: more than any gemeente has
+YEAR_PARAMS = ("prijspeil", "basisjaar")
+
+
 # --- document ----------------------------------------------------------------------------------
 
 
@@ -76,7 +84,15 @@ def _year_pair(table: dict[str, Any], key: str) -> tuple[int, int]:
     value = _read(table, key, list)
     if len(value) != 2 or not all(_is(year, int) for year in value) or value[0] > value[1]:
         raise InvalidEntry(f'"{key}" moet [eerste jaar, laatste jaar] zijn, niet {value!r}')
+    for year in value:
+        _year(key, year)
     return value[0], value[1]
+
+
+def _year(key: str, year: int) -> int:
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise InvalidEntry(f'"{key}": {year} is geen jaar van {YEARS[0]} tot en met {YEARS[1]}')
+    return year
 
 
 def _themas(table: dict[str, Any]) -> dict[str, str]:
@@ -179,8 +195,16 @@ def _params(table: dict[str, Any], kind: str) -> dict[str, Any]:
 
 
 def _param_value(key: str, value: Any, param: Param) -> Any:
-    if param.type is float:
+    if param.type is float:  # bedrag: euros a month
+        if not 0 < value <= MAX_BEDRAG:  # NaN and infinity fail too
+            raise InvalidEntry(
+                f'"{key}" moet een bedrag groter dan € 0 en tot € 10.000 zijn, niet {value!r}'
+            )
         return float(value)
+    if key in YEAR_PARAMS:
+        return _year(key, value)
+    if param.type is int and not 0 <= value <= MAX_AANTAL:
+        raise InvalidEntry(f'"{key}": {value!r} ligt niet tussen 0 en 1.000.000')
     if param.type is list:
         values = _text_list({key: value}, key, non_empty=True)
         for item in values:
@@ -221,6 +245,9 @@ def _periode(key: str) -> Periode:
     last = int(match.group(2) or first)
     if last < first:
         raise InvalidEntry(f'norm "{key}": het laatste jaar ligt vóór het eerste')
+    for year in (first, last):
+        if not YEARS[0] <= year <= YEARS[1]:
+            raise InvalidEntry(f'norm "{key}": {year} ligt niet in {YEARS[0]}-{YEARS[1]}')
     return Periode(first, last)
 
 
@@ -255,6 +282,8 @@ def _scalar(value: Any, kind: str) -> float | str:
         return float(value)
     if not _is(value, int):
         raise InvalidEntry(f"{value!r} is geen geheel aantal")
+    if abs(value) > MAX_AANTAL:
+        raise InvalidEntry(f"{value!r} is meer dan 1.000.000 woningen; een tikfout?")
     if kind in _COUNT_KINDS and value < 0:
         raise InvalidEntry(f"{value!r} is negatief; een aantal is 0 of meer")
     if kind == "naar_nul" and value != 0:
