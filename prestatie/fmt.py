@@ -10,6 +10,7 @@ it needs, an infinite one as "∞".
 """
 
 import copy
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
@@ -147,3 +148,28 @@ def as_day(value) -> date | None:
 def meervoud(n: int, enkel: str, meer: str) -> str:
     """1 -> "1 bestand", 2 -> "2 bestanden": the count with the right form of the word."""
     return f"{num(n)} {enkel if n == 1 else meer}"
+
+
+# ---- text from users and files, shown as text --------------------------------------------------
+
+# an underscore inside a word (basis_aantal) makes no emphasis, so only one at a word's edge
+_MARKDOWN = re.compile(r"([\\`*\[\]<>#!$~|{}]|(?<!\w)_|_(?!\w))")
+
+
+def plain(text: object) -> str:
+    """Text a user or a file wrote, made safe to put inside what Streamlit renders as markdown
+    (``st.markdown``, ``st.warning``, ``st.caption``, headers, labels): every character markdown
+    or Streamlit gives a meaning is escaped, so ``![x](http://host/a.png)`` shows as written and
+    is no picture, ``[Log in](http://…)`` no link, ``:red[x]`` no colour, ``$x$`` no formula;
+    line breaks become spaces and a leading ``-``, ``+``, ``=`` or ``1.`` is escaped (no heading
+    or list can begin), and ``http://`` or ``www.`` is no link. Parentheses and colons stay as
+    they are (without brackets they make nothing), so "kolom D (Netto huur): …" reads as is.
+    The one place every page passes such text through; figures, tables and the options of a
+    select need none."""
+    if text is None or is_missing(text):
+        return MISSING
+    escaped = _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
+    escaped = escaped.replace("://", "\\://")  # no bare link either
+    escaped = re.sub(r"^([-+=])", r"\\\1", escaped)
+    escaped = re.sub(r"^(\d+)\.", r"\1\\.", escaped)
+    return re.sub(r"(?i)\b(www)\.", r"\1\\.", escaped)

@@ -8,6 +8,7 @@ import pytest
 from prestatie import dashboard
 from prestatie.demo import demobestanden
 from prestatie.opslag import queries
+from prestatie.toegang import rollen
 
 
 class Killed(BaseException):
@@ -37,7 +38,7 @@ def test_the_demo_is_loaded_once_and_stays_removed(tmp_path):
     db = tmp_path / "prestatie.duckdb"
     con = dashboard.open_database(db)
     count = len(dashboard.batches(con))
-    dashboard.remove_demo(con)
+    dashboard.remove_demo(con, rollen.lokaal())
     con.close()
     con = dashboard.open_database(db)
     assert not dashboard.has_demo_data(con) and len(dashboard.batches(con)) == count

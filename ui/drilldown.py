@@ -60,7 +60,7 @@ def vhe(
     specs = list(specs)
     total = context.vhe_count(specs)
     box = st.expander(
-        f"{title}: {fmt.num(total)} rijen",
+        f"{fmt.plain(title)}: {fmt.num(total)} rijen",
         icon=":material/table_view:",
         key=f"open_{key}",
         on_change="rerun",
@@ -107,7 +107,7 @@ def rows(frame: pd.DataFrame, title: str, key: str, columns: dict[str, str] | No
     """An expander with the rows and a download button; ``key`` must be unique on the page."""
     columns = columns or VHE_COLUMNS
     shown = _named(frame, columns)
-    with st.expander(f"{title}: {fmt.meervoud(len(shown), 'rij', 'rijen')}",
+    with st.expander(f"{fmt.plain(title)}: {fmt.meervoud(len(shown), 'rij', 'rijen')}",
                      icon=":material/table_view:"):  # fmt: skip
         _table(frame, columns)
         st.download_button(

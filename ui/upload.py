@@ -225,7 +225,7 @@ def _add_corporatie(key: str, named_in_file: bool) -> None:
                 con, name, aliases, toegang.acting(state.get("gebruiker"))
             )
     except partijen.InvalidCorporatie as refused:
-        state[f"nieuw_fout_{key}"] = f"Niet toegevoegd: {refused}."
+        state[f"nieuw_fout_{key}"] = f"Niet toegevoegd: {fmt.plain(refused)}."
         return
     except dashboard.NotPermitted as refused:
         state[f"nieuw_fout_{key}"] = str(refused)
@@ -235,7 +235,9 @@ def _add_corporatie(key: str, named_in_file: bool) -> None:
         state[f"hints_{key}"] = replace(hints_for(key), corporatie=canonical)
         state[f"corp_{key}"] = canonical
     state["upload_message"] = (
-        f"Corporatie {canonical} toegevoegd." if pairs else f"{canonical} was al bekend."
+        f"Corporatie {fmt.plain(canonical)} toegevoegd."
+        if pairs
+        else f"{fmt.plain(canonical)} was al bekend."
     )
 
 
@@ -267,30 +269,32 @@ def _mapping_inputs(key: str, result) -> dict[str, int | None] | None:
 def show_parsed(p: ingest.Parsed) -> None:
     meta, kind = p.meta, KIND_NAMES.get(p.kind, p.kind)
     st.markdown(
-        f"✅ **{p.file}**: {kind} · corporatie **{meta.corporatie or '–'}** · gemeente "
-        f"**{meta.gemeente or 'per rij'}** · peildatum "
+        f"✅ **{fmt.plain(p.file)}**: {kind} · corporatie **{fmt.plain(meta.corporatie)}** · "
+        f"gemeente **{fmt.plain(meta.gemeente or 'per rij')}** · peildatum "
         f"**{fmt.datum(meta.peildatum) if meta.peildatum else '–'}** · "
-        f"{fmt.num(p.rows)} rijen · blad {p.layout.sheet_name or '(CSV)'}, kolomnamen in rij "
-        f"{p.layout.header_index + 1}"
+        f"{fmt.num(p.rows)} rijen · blad {fmt.plain(p.layout.sheet_name or '(CSV)')}, "
+        f"kolomnamen in rij {p.layout.header_index + 1}"
     )
-    for note in p.notes:
-        st.caption(note)
+    for note in p.notes:  # notes name the file's own headers
+        st.caption(fmt.plain(note))
     table = next((t for t in p.tables if t is not None and len(t)), p.productie)
     st.dataframe(tabellen.preview(table), hide_index=True)
     if p.skipped:
-        st.caption("Overgeslagen: " + "; ".join(f"rij {r}: {why}" for r, why in p.skipped))
+        skipped = "; ".join(f"rij {r}: {fmt.plain(why)}" for r, why in p.skipped)
+        st.caption(f"Overgeslagen: {skipped}")
     if p.blank_rows:
         st.caption(f"{fmt.num(p.blank_rows)} lege rijen genegeerd.")
     if p.warnings:
         st.warning(
             f"{len(p.warnings)} waarschuwingen (deze rijen worden wel ingelezen):\n\n"
-            + "\n".join(f"- {w}" for w in p.warnings[:30])
+            + "\n".join(f"- {fmt.plain(w)}" for w in p.warnings[:30])
         )
 
 
 def show_refused(exc: ImportRefused) -> None:
     st.error(
-        "**Geweigerd; er is niets ingelezen.**\n\n" + "\n".join(f"- {p}" for p in exc.problems[:40])
+        "**Geweigerd; er is niets ingelezen.**\n\n"
+        + "\n".join(f"- {fmt.plain(p)}" for p in exc.problems[:40])
     )
 
 

@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from prestatie import charts, dashboard
+from prestatie import charts, dashboard, fmt
 from prestatie.afspraken import register, schema, sjabloon, sjabloon_layout, version_diff
 from prestatie.inlezen.errors import ImportRefused
 from prestatie.toegang import rechten
@@ -94,8 +94,12 @@ with tab_status:
     )
     current = rows[rows["nummer"] == nummer].iloc[0]
     st.markdown(
-        f"Status in {jaar}: **{current['status']}**"
-        + (f" (gezet door {current['door']} op {current['gezet']})" if current["door"] else "")
+        f"Status in {jaar}: **{fmt.plain(current['status'])}**"
+        + (
+            f" (gezet door {fmt.plain(current['door'])} op {fmt.plain(current['gezet'])})"
+            if current["door"]
+            else ""
+        )
     )
     # The choice lives under a key of its own per agreement and year, so another session's save
     # cannot reset it; the entry seen when the form was first shown decides whether a save
@@ -134,12 +138,12 @@ with tab_status:
                             seen=st.session_state[seen_key],
                         )  # fmt: skip
                     except dashboard.NotPermitted as not_permitted:
-                        st.error(str(not_permitted))
+                        st.error(fmt.plain(not_permitted))
                     except dashboard.StatusCrossed as crossed:
                         st.session_state[seen_key] = dashboard.latest_status_id(
                             con, doc_id, nummer, jaar
                         )
-                        st.error(f"{crossed} U koos “{status}”.")
+                        st.error(f"{fmt.plain(crossed)} U koos “{status}”.")
                     else:
                         del st.session_state[seen_key]
                         st.session_state["afspraken_melding"] = (
@@ -172,7 +176,7 @@ def propose(new: sjabloon.Imported, source: str, key: str) -> None:
     doc = new.agreement.document
     found = dashboard.check_agreement_version(con, doc_id, new.agreement)
     for reason in found.refused:
-        st.error(f"**Kan niet worden opgeslagen:** {reason}")
+        st.error(f"**Kan niet worden opgeslagen:** {fmt.plain(reason)}")
     if found.refused:
         return
     changes = version_diff.changes(every.get(doc_id), new.agreement)
@@ -180,15 +184,15 @@ def propose(new: sjabloon.Imported, source: str, key: str) -> None:
         st.info("Geen wijzigingen ten opzichte van de versie die nu geldt.")
         return
     st.markdown(
-        f"**{doc.titel}** ({doc.id}), gecontroleerd: {len(new.agreement.afspraken)} afspraken, "
-        f"{len(new.agreement.doelen)} doelen. Wijzigingen:\n\n"
-        + "\n".join(f"- {c}" for c in changes[:60])
+        f"**{fmt.plain(doc.titel)}** ({fmt.plain(doc.id)}), gecontroleerd: "
+        f"{len(new.agreement.afspraken)} afspraken, {len(new.agreement.doelen)} doelen. "
+        "Wijzigingen:\n\n" + "\n".join(f"- {fmt.plain(c)}" for c in changes[:60])
     )
     for warning in found.warnings:
-        st.warning(warning)
+        st.warning(fmt.plain(warning))
     confirmed = True
     if found.confirm:
-        st.warning(found.confirm)
+        st.warning(fmt.plain(found.confirm))
         confirmed = st.checkbox("Ja, sla deze versie zonder doelen op", key=f"bevestig_{key}")
     who = (
         st.text_input("Uw naam (komt bij de versie)", key=f"door_{key}")
@@ -203,9 +207,11 @@ def propose(new: sjabloon.Imported, source: str, key: str) -> None:
                 con, doc_id, new.toml, source, toegang.acting(who), confirmed=confirmed
             )
         except dashboard.VersionRefused as refused_:
-            st.error(str(refused_))
+            st.error(fmt.plain(refused_))
             return
-        st.session_state["afspraken_melding"] = f"{doc.titel}: versie {version} geldt nu."
+        st.session_state["afspraken_melding"] = (
+            f"{fmt.plain(doc.titel)}: versie {version} geldt nu."
+        )
         st.session_state["afspraken_ronde"] = st.session_state.get("afspraken_ronde", 0) + 1
         st.rerun()
 
@@ -213,7 +219,7 @@ def propose(new: sjabloon.Imported, source: str, key: str) -> None:
 def refused(exc: ImportRefused) -> None:
     st.error(
         "**Geweigerd; er is niets opgeslagen.**\n\n"
-        + "\n".join(f"- {p}" for p in exc.problems[:40])
+        + "\n".join(f"- {fmt.plain(p)}" for p in exc.problems[:40])
     )
 
 

@@ -119,10 +119,12 @@ else:
 for section in shown:
     doel = section.doel
     key = f"{doel.document}_{doel.id}"
-    st.subheader(f"{doel.afspraak} · {doel.omschrijving} ({doel.gemeente})")
-    st.caption(f"Gemeten: huur {section.rule_text}. Document: “{doel.tekst}”")
+    st.subheader(
+        f"{fmt.plain(doel.afspraak)} · {fmt.plain(doel.omschrijving)} ({fmt.plain(doel.gemeente)})"
+    )
+    st.caption(f"Gemeten: huur {section.rule_text}. Document: “{fmt.plain(doel.tekst)}”")
     with st.expander("Hoe dit doel gelezen wordt"):
-        st.write(doel.toelichting)
+        st.markdown(fmt.plain(doel.toelichting))
     if doel.params.get("basis") == "aanbod":
         st.info(
             "Dit doel meet het aanbod: de verhuringen van het jaar (pagina *Woningzoekenden*). "
@@ -172,10 +174,12 @@ if stijgingsdoelen:
     st.caption(huurstijging.inflation_text())
     all_evaluations = context.evaluations(filtered=False)
 for doel in stijgingsdoelen:
-    st.subheader(f"{doel.afspraak} · {doel.omschrijving} ({doel.gemeente})")
-    st.caption(f"Document: “{doel.tekst}”")
+    st.subheader(
+        f"{fmt.plain(doel.afspraak)} · {fmt.plain(doel.omschrijving)} ({fmt.plain(doel.gemeente)})"
+    )
+    st.caption(f"Document: “{fmt.plain(doel.tekst)}”")
     with st.expander("Hoe dit doel gelezen wordt"):
-        st.write(doel.toelichting)
+        st.markdown(fmt.plain(doel.toelichting))
     for reeks in huurstijging.series(doel, context.huursom(doel.gemeente), selection.corporatie):
         key = f"stijging_{doel.document}_{doel.id}_{reeks.corporatie}"
         judged = huurstijging.evaluations_of(reeks, all_evaluations)

@@ -101,10 +101,12 @@ for i, group in enumerate(labelpaden.by_agreement(of_kind["aandeel_label"])):
 # ---- mean label, a count to zero, homes that reached a label: one section per target ----
 def section(pad, kind: str, i: int, header: str, figure, rows_title: str | None) -> None:
     """Header, the path's figure, one status line per milestone, and the rows behind it."""
-    st.header(f"{header}: {pad.titel}")
+    st.header(f"{header}: {fmt.plain(pad.titel)}")
     grafiek.toon(figure, key=f"{kind}_{i}")
     for e in pad.evaluaties:
-        st.caption(f"{scorecard.STATUS_TEKEN[e.status]} {e.periode}: {e.status}. {e.uitleg}.")
+        st.caption(
+            f"{scorecard.STATUS_TEKEN[e.status]} {e.periode}: {e.status}. {fmt.plain(e.uitleg)}."
+        )
     if rows_title:
         drilldown.vhe(labelpaden.latest_rows(pad), rows_title, key=f"{kind}_rijen_{i}")
 
@@ -159,10 +161,12 @@ if sale_targets:
         "geteld en genoemd, niet geraden."
     )
 for doel in sale_targets:
-    st.subheader(f"{doel.afspraak} · {doel.omschrijving} ({doel.gemeente})")
-    st.caption(f"Document: “{doel.tekst}”")
+    st.subheader(
+        f"{fmt.plain(doel.afspraak)} · {fmt.plain(doel.omschrijving)} ({fmt.plain(doel.gemeente)})"
+    )
+    st.caption(f"Document: “{fmt.plain(doel.tekst)}”")
     with st.expander("Hoe dit doel gelezen wordt"):
-        st.write(doel.toelichting)
+        st.markdown(fmt.plain(doel.toelichting))
     st.dataframe(
         scorecard.table(verkooplabels.of_target(doel, context.evaluations(filtered=False))),
         hide_index=True,

@@ -73,7 +73,7 @@ if files:
             with st.spinner("Inlezen …"):
                 written = dashboard.save_uploads(con, accepted, toegang.acting(naam))
         except dashboard.NotPermitted as not_permitted:
-            st.error(str(not_permitted))
+            st.error(fmt.plain(not_permitted))
             st.stop()
         upload.remember_written(written)
         new = sum(w.nieuw for w in written)
@@ -123,15 +123,15 @@ if not active.empty:
         if choice is not None and confirm.confirmed(
             "Ongedaan maken",
             key=f"ongedaan_{choice}",
-            question=f"Import {choice} ({names[choice]}) ongedaan maken? Zijn rijen tellen dan "
-            "niet meer mee; een import die hij had vervangen, telt weer.",
+            question=f"Import {choice} ({fmt.plain(names[choice])}) ongedaan maken? Zijn rijen "
+            "tellen dan niet meer mee; een import die hij had vervangen, telt weer.",
             yes="Ja, ongedaan maken",
         ):
             wie = toegang.acting(st.session_state.get("gebruiker"))
             try:
                 dashboard.undo_import(con, int(choice), wie)
             except dashboard.UndoRefused as refused:  # another session undid or replaced it
-                st.error(str(refused))
+                st.error(fmt.plain(refused))
             else:
                 st.session_state["upload_message"] = f"Import {choice} is ongedaan gemaakt."
                 st.rerun()
@@ -157,7 +157,8 @@ with right:
 st.subheader("Versies van afsprakendocumenten")
 for doc_id, reason in dashboard.unreadable_agreements(con).items():
     st.error(
-        f"Document {doc_id} kan niet gelezen worden en telt nu niet mee: {reason}. Maak de "
+        f"Document {fmt.plain(doc_id)} kan niet gelezen worden en telt nu niet mee: "
+        f"{fmt.plain(reason)}. Maak de "
         "laatste versie hieronder ongedaan."
     )
 changed = {

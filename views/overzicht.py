@@ -33,7 +33,7 @@ st.page_link("views/uitleg.py", label="Wat betekenen de statussen?", icon=":mate
 
 for note in register.period_notes(context.agreements(), context.filters().jaar,
                                   context.filters().gemeente):  # fmt: skip
-    st.info(note, icon=":material/event_busy:")
+    st.info(fmt.plain(note), icon=":material/event_busy:")  # names the document's title
 frame = monitor.to_frame(evaluations)
 left, right = st.columns([3, 2])
 with left:

@@ -57,7 +57,8 @@ else:
             )
             for r in groep.rijen[groep.rijen["lopend"]].itertuples(index=False):
                 st.caption(
-                    f"**Prognose** {r.omschrijving}, {r.jaar}: {fmt.num(r.gerealiseerd)} tot "
+                    f"**Prognose** {fmt.plain(r.omschrijving)}, {r.jaar}: "
+                    f"{fmt.num(r.gerealiseerd)} tot "
                     f"{fmt.datum(today)}, in dit tempo {fmt.num(r.prognose)} aan het jaareinde."
                 )
             drilldown.rows(
@@ -104,7 +105,7 @@ if paden:
         if pad.indicatief:
             title += f" (indicatief, vanaf eind {pad.basis})"
         grafiek.toon(context.memo(bandbreedtes_chart.band, pad, title), key=f"band_{i}")
-        st.caption(bandbreedtes.note(pad))
+        st.caption(fmt.plain(bandbreedtes.note(pad)))  # the document's toelichting
     band_evaluations = [e for e in context.evaluations() if e.soort == "bandbreedte"]
     st.dataframe(scorecard.table(band_evaluations), hide_index=True)
 

@@ -195,11 +195,15 @@ def _params(table: dict[str, Any], kind: str) -> dict[str, Any]:
 
 
 def _param_value(key: str, value: Any, param: Param) -> Any:
-    if param.type is float:  # bedrag: euros a month
+    if key == "bedrag":  # euros a month
         if not 0 < value <= MAX_BEDRAG:  # NaN and infinity fail too
             raise InvalidEntry(
                 f'"{key}" moet een bedrag groter dan € 0 en tot € 10.000 zijn, niet {value!r}'
             )
+        return float(value)
+    if param.type is float:
+        if not 0 <= value <= MAX_AANTAL:  # NaN and infinity fail too
+            raise InvalidEntry(f'"{key}": {value!r} ligt niet tussen 0 en 1.000.000')
         return float(value)
     if key in YEAR_PARAMS:
         return _year(key, value)
