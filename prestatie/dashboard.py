@@ -539,6 +539,9 @@ def save_agreement_version(
     """Put a new version of an agreement document in force; returns its number (None when it
     equals the version in force). Beheerder only. Raises :class:`VersionRefused` when the text
     does not read, is another document's, or drops every target without ``confirmed``."""
+    gemeente = _document_gemeente(con, document)
+    write = Handeling(rechten.AFSPRAKEN, gemeente=gemeente, onderwerp=document)
+    _permit(con, wie, write)  # first: who may not, learns nothing about the text
     try:
         new = toml_reader.parse_agreement(toml, f"{_document_id(toml) or document}.toml")
     except toml_reader.TargetFileError as error:
@@ -548,9 +551,6 @@ def save_agreement_version(
         raise VersionRefused(" ".join(found.refused))
     if found.confirm and not confirmed:
         raise VersionRefused(f"{found.confirm} Bevestig dat dit de bedoeling is.")
-    gemeente = _document_gemeente(con, document)
-    write = Handeling(rechten.AFSPRAKEN, gemeente=gemeente, onderwerp=document)
-    _permit(con, wie, write)
     version = register_store.save_version(con, document, toml, bron, wie.wie)
     if version is not None:
         _log(con, wie, write, f"{document}: versie {version} ({bron})")
