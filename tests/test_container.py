@@ -125,7 +125,7 @@ def test_the_import_services_command_as_a_plain_process(tmp_path):
     inbox = tmp_path / "invoer"
     inbox.mkdir()
     db = tmp_path / "p.duckdb"
-    argv = [*argv[:2], str(inbox), *argv[3:], "--eenmaal", "--db", str(db)]
+    argv = [*argv[:2], str(inbox), *argv[3:], "--eenmaal", "--db", str(db), "--nieuw"]
     done = subprocess.run(_command(argv), capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert f"Map {inbox} wordt bewaakt" in done.stderr
