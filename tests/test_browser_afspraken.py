@@ -79,3 +79,33 @@ def test_template_download_edit_upload_and_undo(page, demo_server, tmp_path):
     page.get_by_role("button", name="Laatste wijziging ongedaan maken").click()
     page.get_by_role("button", name="Ja, ongedaan maken").click()
     expect(page.get_by_text("Versie 1 geldt weer.")).to_be_visible()
+
+
+def test_two_users_saving_one_status_each_get_theirs_or_a_clear_refusal(chromium, demo_server):
+    """Two browsers on the same agreement: the first save counts, the second is refused with
+    what the first one set, and keeps its own choice on the screen."""
+
+    def status_form(who: str):
+        page = new_page(chromium)
+        open_afspraken(page, demo_server)
+        choose(page, "Document", "Prestatieafspraken 2023 Borger-Odoorn")
+        page.get_by_role("tab", name="Voortgang bijhouden").click()
+        choose(page, "Afspraak", re.compile(r"^A6: "), typed="A6")
+        page.get_by_label("Uw naam").fill(who)
+        return page
+
+    ann, bert = status_form("Ann"), status_form("Bert")  # both see the stand before either saves
+    choose(ann, "Nieuwe status", re.compile(r"^gereed$"))
+    ann.get_by_role("button", name="Status 2024 opslaan").click()
+    expect(ann.get_by_text("Afspraak A6: status in 2024 is nu “gereed”.")).to_be_visible()
+
+    choose(bert, "Nieuwe status", re.compile(r"^vervallen$"))
+    bert.get_by_role("button", name="Status 2024 opslaan").click()
+    expect(bert.get_by_text(re.compile(r"Inmiddels gezet op “gereed” door Ann"))).to_be_visible()
+    expect(bert.get_by_text("U koos “vervallen”.", exact=False)).to_be_visible()
+    # the choice stays on the screen
+    expect(bert.get_by_test_id("stMain")).to_match_aria_snapshot(
+        '- combobox "Nieuwe status": vervallen'
+    )
+    for page in (ann, bert):
+        page.context.close()

@@ -73,7 +73,16 @@ def test_an_ods_that_is_none_is_refused_in_dutch(data, words):
 def test_the_command_line_imports_an_ods(tmp_path):
     db = tmp_path / "p.duckdb"
     done = subprocess.run(
-        [sys.executable, "-m", "prestatie.cli", "import", str(DATA / ODS), "--db", str(db)],
+        [
+            sys.executable,
+            "-m",
+            "prestatie.cli",
+            "import",
+            str(DATA / ODS),
+            "--db",
+            str(db),
+            "--nieuw",
+        ],
         capture_output=True,
         text=True,
         timeout=120,
