@@ -357,9 +357,7 @@ def _undo(args) -> int:
 
 def _agreement_version(args) -> int:
     con = _open(args)
-    if args.document not in dashboard.document_ids(con):
-        print(f"Onbekend afsprakendocument '{args.document}'; bekend: "
-              f"{', '.join(dashboard.document_ids(con))}.", file=sys.stderr)  # fmt: skip
+    if _unknown_document(con, args.document):
         return 2
     if not args.bestand.is_file():
         print(f"Bestand niet gevonden: {args.bestand}", file=sys.stderr)
@@ -384,11 +382,18 @@ def _agreement_version(args) -> int:
     return 0
 
 
+def _unknown_document(con, document: str) -> bool:
+    """True (and said on stderr) when no agreement document has this id."""
+    known = dashboard.document_ids(con)
+    if document in known:
+        return False
+    print(f"Onbekend afsprakendocument '{document}'; bekend: {', '.join(known)}.", file=sys.stderr)
+    return True
+
+
 def _undo_agreement_version(args) -> int:
     con = _open(args)
-    if args.document not in dashboard.document_ids(con):
-        print(f"Onbekend afsprakendocument '{args.document}'; bekend: "
-              f"{', '.join(dashboard.document_ids(con))}.", file=sys.stderr)  # fmt: skip
+    if _unknown_document(con, args.document):
         return 2
     back = dashboard.undo_agreement_version(con, args.document, _user(args, con))
     if back is None:

@@ -498,7 +498,7 @@ def set_status(
     agreement = next((a for a in agreements(con) if a.document.id == document), None)
     if agreement is not None and (refused := register.status_year_refused(agreement, jaar)):
         raise register.YearOutsidePeriod(refused)
-    gemeente = _document_gemeente(con, document)
+    gemeente = agreement.document.gemeente if agreement is not None else None
     write = Handeling(rechten.STATUS, gemeente=gemeente, onderwerp=f"{nummer} in {jaar}")
     _permit(con, wie, write)
     register_store.set_status(con, document, nummer, jaar, status, notitie, wie.wie, seen)
