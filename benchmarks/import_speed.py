@@ -104,7 +104,7 @@ elif mode == "fastexcel":
     start, cpu_start = time.perf_counter(), cpu_now()
     rows = len(fastexcel.read_excel(path).load_sheet(0).to_pandas())
 else:
-    from prestatie import ingest, store
+    from prestatie.opslag import store
     start, cpu_start = time.perf_counter(), cpu_now()
     con = store.connect(db)
     [(parsed, result)] = store.import_paths(con, [path])
