@@ -129,6 +129,7 @@ def frame() -> selectie.Filters:
     """What every page starts with: the selection in the sidebar and the demo notice. The data
     version is read once here, for the whole run (see :func:`_key`)."""
     _local.key = None
+    _local.tokens = {}
     _local.key = _key()
     style.apply()
     selection = sidebar_filters()
@@ -187,7 +188,8 @@ def _stock_flow(path: str, version: str, day: date, gemeente: str | None):
 
 def stock_flow(gemeente: str | None):
     """What the stock waterfall reads (:func:`prestatie.dashboard.stock_flow_facts`)."""
-    return _stock_flow(*_key(), today(), gemeente)
+    token = ("stock_flow", today(), gemeente)
+    return _traced(token, _stock_flow(*_key(), *token[1:]))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -207,22 +209,70 @@ def _dimensions(path: str, version: str):
 
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
-def _memo(path: str, version: str, name: str, args: tuple, kwargs: tuple, _fn):
-    return _fn(*args, **dict(kwargs))
+def _memo(path: str, version: str, name: str, token: tuple, _args: tuple, _kwargs: dict, _fn):
+    return _fn(*_args, **_kwargs)
+
+
+# What each object a reader or a memo handed out in this run stands for: id -> (the object, its
+# token). A token is small (the reader's name and arguments), so a memo's key is hashed in
+# microseconds instead of hashing frames and lists of evaluations on every rerun. The objects are
+# held for the run, so an id cannot be reused while its token is known; the table starts empty
+# with each run (:func:`frame`).
+_SIMPLE = (str, int, float, bool, date, type(None))
+
+
+def _tokens() -> dict[int, tuple[object, tuple]]:
+    known = getattr(_local, "tokens", None)
+    if known is None:
+        known = _local.tokens = {}
+    return known
+
+
+def _traced(token: tuple, value, each: bool = False):
+    """``value`` handed out under ``token`` (and, with ``each``, every element of it under
+    ``token`` and its position, so a list filtered from it is known by its elements)."""
+    known = _tokens()
+    known[id(value)] = (value, token)
+    if each:
+        for i, item in enumerate(value):
+            known[id(item)] = (item, (token, i))
+    return value
+
+
+def _token(value):
+    """What stands for ``value`` in a memo's key: its token when a reader or memo of this run
+    handed it out, the value itself when it is plain, else the value (Streamlit hashes it)."""
+    if isinstance(value, _SIMPLE):
+        return value
+    known = _tokens().get(id(value))
+    if known is not None and known[0] is value:
+        return ("@", known[1])
+    if isinstance(value, selectie.Filters):
+        return value
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, *(_token(v) for v in value))
+    return value
 
 
 def memo(fn, *args, **kwargs):
     """``fn(*args, **kwargs)`` computed once per data version and inputs: a rerun that changed
     nothing a figure depends on builds nothing for it. ``fn`` must be pure (a function of
     ``prestatie``) and the caller must not change what it returns (it is shared, not copied:
-    a plotly figure is not rebuilt on the way out)."""
+    a plotly figure is not rebuilt on the way out). Inputs that a reader of this module or an
+    earlier memo handed out are keyed by where they came from, others by their value."""
     name = f"{fn.__module__}.{fn.__qualname__}"
-    return _memo(*_key(), name, args, tuple(sorted(kwargs.items())), fn)
+    token = (
+        name,
+        tuple(_token(a) for a in args),
+        tuple((k, _token(v)) for k, v in sorted(kwargs.items())),
+    )
+    return _traced(("memo", token), _memo(*_key(), name, token, args, kwargs, fn))
 
 
 def evaluations(prijspeil: str = "geindexeerd", filtered: bool = True, huur: str = "kale huur"):
     """Every evaluation, narrowed to the sidebar's selection unless ``filtered`` is False."""
-    result = _evaluations(*_key(), today(), prijspeil, huur)
+    token = ("evaluations", today(), prijspeil, huur)
+    result = _traced(token, _evaluations(*_key(), *token[1:]), each=True)
     if not filtered:
         return result
     selection = filters()
@@ -236,12 +286,14 @@ def stock(
 ):
     """The counts of the stock per verslagjaar of a selection (:func:`prestatie.dashboard.stock`),
     grouped ``by``; cached per data version, selection and grouping."""
-    return _stock(*_key(), selection or selectie.Filters(), tuple(by), huur)
+    token = ("stock", selection or selectie.Filters(), tuple(by), huur)
+    return _traced(token, _stock(*_key(), *token[1:]))
 
 
 def facts(gemeente: str | None = None):
     """What the monitor reads (:func:`prestatie.dashboard.facts`) for a gemeente (None: all)."""
-    return _facts(*_key(), today(), gemeente)
+    token = ("facts", today(), gemeente)
+    return _traced(token, _facts(*_key(), *token[1:]))
 
 
 def rent_bins(
@@ -252,7 +304,8 @@ def rent_bins(
     jaar: int | None = None,
 ):
     """Homes per rent in cents on a peildatum or in a verslagjaar (:func:`dashboard.rent_bins`)."""
-    return _rent_bins(*_key(), peildatum, gemeente, corporatie, huur, jaar)
+    token = ("rent_bins", peildatum, gemeente, corporatie, huur, jaar)
+    return _traced(token, _rent_bins(*_key(), *token[1:]))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -262,7 +315,8 @@ def _transitions(path, version, van: date, naar: date, gemeente, corporatie):
 
 def transitions(van: date, naar: date, gemeente: str | None, corporatie: str | None):
     """Homes per label on two peildata, matched by vhe number (:func:`dashboard.transitions`)."""
-    return _transitions(*_key(), van, naar, gemeente, corporatie)
+    token = ("transitions", van, naar, gemeente, corporatie)
+    return _traced(token, _transitions(*_key(), *token[1:]))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -272,7 +326,7 @@ def _huursom(path, version, gemeente):
 
 def huursom(gemeente: str | None):
     """The huursomstijging per corporatie × gemeente × year (:func:`dashboard.huursom`)."""
-    return _huursom(*_key(), gemeente)
+    return _traced(("huursom", gemeente), _huursom(*_key(), gemeente))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -324,11 +378,16 @@ def vhe_rows(specs, limit: int | None = 500, offset: int = 0, order: str = "vhe"
 
 
 def agreements():
-    return _agreements(*_key())
+    return _traced(("agreements",), _agreements(*_key()), each=True)
+
+
+def doelen():
+    """Every target of every agreement, in the order of the agreements."""
+    return _traced(("doelen",), [d for a in agreements() for d in a.doelen], each=True)
 
 
 def dimensions() -> dict[str, list]:
-    return _dimensions(*_key())
+    return _traced(("dimensions",), _dimensions(*_key()))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -340,7 +399,7 @@ def _lettings(path: str, version: str, gemeente: str | None):
 def lettings(gemeente: str | None = None):
     """(the lettings counts, the search-time histogram) of a gemeente (None: all), as the
     monitor reads them (:func:`prestatie.dashboard.lettings_facts`)."""
-    return _lettings(*_key(), gemeente)
+    return _traced(("lettings", gemeente), _lettings(*_key(), gemeente), each=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -28,7 +28,7 @@ DRILL_COLUMNS = drilldown.VHE_COLUMNS
 
 gemeente_only = selectie.Filters(gemeente=selection.gemeente)
 stock = context.stock(gemeente_only)
-doelen = texts.rent_targets([d for a in context.agreements() for d in a.doelen], selection.gemeente)
+doelen = texts.rent_targets(context.doelen(), selection.gemeente)
 
 left, right = st.columns([3, 2])
 lezing = left.radio(
@@ -166,9 +166,7 @@ for section in shown:
             drilldown.vhe(section.kern_rows, section.kern_title, f"kern_{key}_{jaar}", order="kern")
 
 # ---- the rent increase against inflation -----------------------------------------------------
-stijgingsdoelen = huurstijging.targets(
-    [d for a in context.agreements() for d in a.doelen], selection.gemeente
-)
+stijgingsdoelen = huurstijging.targets(context.doelen(), selection.gemeente)
 if stijgingsdoelen:
     st.header("Huurstijging tegen inflatie")
     st.caption(huurstijging.inflation_text())

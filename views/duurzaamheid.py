@@ -29,7 +29,7 @@ st.caption(
     "voor de labelverdeling en de doelentabel; de paden tonen altijd alle jaren."
 )
 
-doelen = [d for a in context.agreements() for d in a.doelen]
+doelen = context.doelen()
 pads = labelpaden.select(
     context.memo(labelpaden.paden, doelen, context.facts(), context.evaluations(filtered=False)),
     selection,

@@ -25,7 +25,7 @@ st.caption(
 con = context.cursor()
 today = context.today()
 facts = context.facts()
-doelen = [d for a in context.agreements() for d in a.doelen]
+doelen = context.doelen()
 evaluations = context.evaluations(filtered=False)
 
 st.header("Jaarschijven")

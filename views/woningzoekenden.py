@@ -18,9 +18,7 @@ st.caption(
     "verhuur gold), de toewijzingen aan statushouders en hoe lang de nieuwe huurders zochten."
 )
 
-doelen = verhuringen.lettings_targets(
-    [d for a in context.agreements() for d in a.doelen], selection.gemeente
-)
+doelen = verhuringen.lettings_targets(context.doelen(), selection.gemeente)
 evaluations = verhuringen.lettings_evaluations(context.evaluations(filtered=False), doelen)
 shown = [e for e in evaluations if dashboard.matches(e, selection)]
 lettings, zoekduren = context.lettings(selection.gemeente)
