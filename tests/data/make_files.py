@@ -1,5 +1,6 @@
 # ruff: noqa: E501  (the test tables read best one row per line)
-"""Write the test files in this folder: `python tests/data/make_files.py`.
+"""Write the test files in this folder: `python tests/data/make_files.py`; the copies saved by
+LibreOffice Calc with `python tests/data/make_files.py --libreoffice` (needs `soffice`).
 
 Every file is small and written by hand here, row by row, so the expected counts in README.md
 can be checked against the rows below without running the importer. The zip bomb is not
@@ -11,7 +12,11 @@ from __future__ import annotations
 import csv
 import io
 import random
+import shutil
 import struct
+import subprocess
+import sys
+import tempfile
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -564,7 +569,55 @@ def _entry(name: str, kind: int, child=0xFFFFFFFF, right=0xFFFFFFFF, start=0, si
     )
 
 
+# --- files saved by LibreOffice Calc ------------------------------------------------------------
+
+# The files above that LibreOffice Calc opens and saves again as xlsx, xls and ods. The results
+# are committed (tests do not need soffice); LibreOffice writes its own way: numbers of an xls
+# as whole numbers, dates as numbers with a date style, every formula calculated and its value
+# cached (the Totaal rows, the rents of the formulas file), an ods with repeated rows and cells.
+LIBREOFFICE_SOURCES = (
+    "Domesta_woningbezit_Emmen_31-12-2023.xlsx",
+    "Lefier WOZ-bezitstabel 2023.xlsx",
+    "Productie Domesta Emmen 2021-2023.xlsx",
+    "Domesta verhuringen Emmen 2023.xlsx",
+    "Domesta verhuringen Emmen zonder datum.xlsx",
+    "Woonservice voorraad Borger-Odoorn.ods",
+    "Domesta_Emmen_formules.xlsx",
+)
+LIBREOFFICE_FORMATS = ("xlsx", "xls", "ods")
+
+
+def libreoffice_name(source: str, fmt: str) -> str:
+    """``Productie Domesta Emmen 2021-2023.xlsx``, xls -> ``… (LibreOffice).xls``."""
+    return f"{Path(source).stem} (LibreOffice).{fmt}"
+
+
+def libreoffice_files(soffice: str = "soffice") -> list[Path]:
+    """Each source saved by ``soffice --headless --convert-to FORMAT`` (in a temporary folder
+    with its own profile, then copied here under its LibreOffice name)."""
+    written = []
+    with tempfile.TemporaryDirectory() as temp:
+        profile = Path(temp, "profiel").as_uri()
+        for source in LIBREOFFICE_SOURCES:
+            for fmt in LIBREOFFICE_FORMATS:
+                out = Path(temp, fmt)
+                subprocess.run(
+                    [soffice, f"-env:UserInstallation={profile}", "--headless"]
+                    + ["--convert-to", fmt, "--outdir", str(out), str(HERE / source)],
+                    check=True,
+                    capture_output=True,
+                )
+                target = HERE / libreoffice_name(source, fmt)
+                shutil.copy(out / f"{Path(source).stem}.{fmt}", target)
+                written.append(target)
+    return written
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--libreoffice"]:
+        for path in libreoffice_files():
+            print(f"{path.stat().st_size:7d}  {path.name}")
+        return
     written = [
         domesta_stock(),
         domesta_stock("Domesta_woningbezit_Emmen_31-12-2023_correctie.xlsx", correctie=True),
