@@ -160,10 +160,24 @@ def evaluations(
 ) -> list[status.Evaluation]:
     """Every target judged on the data in force; ``huur`` chooses the rent measured."""
     doelen = [d for a in agreements(con) for d in a.doelen]
-    gemeenten = sorted({d.gemeente for d in doelen})
-    known = facts(con, today, huur, prijspeil, gemeenten=gemeenten, doelen=doelen)
+    known = monitor_facts(con, today, huur, prijspeil, doelen)
     result = monitor.evaluate(doelen, known, prijspeil)
     return [e for e in result if matches(e, filters)] if filters else result
+
+
+def monitor_facts(
+    con: duckdb.DuckDBPyConnection,
+    today: date,
+    huur: str = huurregel.KALE_HUUR,
+    prijspeil: str = huurregel.INDEXED,
+    doelen: list | None = None,
+) -> monitor.Facts:
+    """What the monitor reads to judge ``doelen`` (None: every target): the facts of the
+    gemeenten the targets name, not of the whole country."""
+    if doelen is None:
+        doelen = [d for a in agreements(con) for d in a.doelen]
+    gemeenten = sorted({d.gemeente for d in doelen})
+    return facts(con, today, huur, prijspeil, gemeenten=gemeenten, doelen=doelen)
 
 
 def facts(

@@ -8,6 +8,7 @@ the view. Query values are plain names and years, checked against what the datab
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from datetime import date
 
@@ -176,9 +177,8 @@ def _stock(path: str, version: str, selection: selectie.Filters, by: tuple[str, 
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _facts(path: str, version: str, day: date, gemeente: str | None):
-    con = cursor()
-    return dashboard.facts(con, day, gemeenten=None if gemeente is None else [gemeente])
+def _facts(path: str, version: str, day: date):
+    return dashboard.monitor_facts(cursor(), day)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -229,14 +229,30 @@ def _tokens() -> dict[int, tuple[object, tuple]]:
 
 
 def _traced(token: tuple, value, each: bool = False):
-    """``value`` handed out under ``token`` (and, with ``each``, every element of it under
-    ``token`` and its position, so a list filtered from it is known by its elements)."""
+    """``value`` handed out under ``token``; with ``each`` also every element of it (a list or
+    tuple by position, a dict by key) and every field of a dataclass among them, under
+    ``token`` and where it sits: a part taken from it, or a list filtered from it, is known too."""
     known = _tokens()
     known[id(value)] = (value, token)
-    if each:
-        for i, item in enumerate(value):
-            known[id(item)] = (item, (token, i))
+    if not each:
+        return value
+    if isinstance(value, dict):
+        parts = list(value.items())
+    elif isinstance(value, (list, tuple)):
+        parts = list(enumerate(value))
+    else:
+        parts = []
+    for where, item in [*parts, *_fields(value)]:
+        known[id(item)] = (item, (token, where))
+        for name, field in _fields(item):
+            known[id(field)] = (field, (token, where, name))
     return value
+
+
+def _fields(value) -> list[tuple[str, object]]:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)]
+    return []
 
 
 def _token(value):
@@ -251,6 +267,8 @@ def _token(value):
         return value
     if isinstance(value, (list, tuple)):
         return (type(value).__name__, *(_token(v) for v in value))
+    if isinstance(value, dict):
+        return ("dict", *((_token(k), _token(v)) for k, v in value.items()))
     return value
 
 
@@ -266,7 +284,8 @@ def memo(fn, *args, **kwargs):
         tuple(_token(a) for a in args),
         tuple((k, _token(v)) for k, v in sorted(kwargs.items())),
     )
-    return _traced(("memo", token), _memo(*_key(), name, token, args, kwargs, fn))
+    result = _memo(*_key(), name, token, args, kwargs, fn)
+    return _traced(("memo", token), result, each=True)
 
 
 def evaluations(prijspeil: str = "geindexeerd", filtered: bool = True, huur: str = "kale huur"):
@@ -290,9 +309,10 @@ def stock(
     return _traced(token, _stock(*_key(), *token[1:]))
 
 
-def facts(gemeente: str | None = None):
-    """What the monitor reads (:func:`prestatie.dashboard.facts`) for a gemeente (None: all)."""
-    token = ("facts", today(), gemeente)
+def facts():
+    """What the monitor reads to judge every target (:func:`prestatie.dashboard.monitor_facts`):
+    the facts of the gemeenten the agreements name."""
+    token = ("facts", today())
     return _traced(token, _facts(*_key(), *token[1:]))
 
 
@@ -337,7 +357,8 @@ def _largest_increases(path, version, gemeente, corporaties: tuple, jaar: int, l
 def largest_increases(gemeente: str, corporaties: tuple[str, ...], jaar: int, limit: int = 100):
     """The homes with the largest rent increase into ``jaar``
     (:func:`prestatie.dashboard.largest_increases`)."""
-    return _largest_increases(*_key(), gemeente, tuple(corporaties), jaar, limit)
+    token = ("largest_increases", gemeente, tuple(corporaties), jaar, limit)
+    return _traced(token, _largest_increases(*_key(), *token[1:]), each=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -350,7 +371,8 @@ def _linked_production(path, version, gemeente, corporaties: tuple, soort, jaren
 def linked_production(gemeente, corporaties, soort: str, jaren, labels=None):
     """Production rows linked to the label before (:func:`dashboard.linked_production`)."""
     chosen = None if labels is None else tuple(labels)
-    return _linked_production(*_key(), gemeente, tuple(corporaties), soort, tuple(jaren), chosen)
+    token = ("linked_production", gemeente, tuple(corporaties), soort, tuple(jaren), chosen)
+    return _traced(token, _linked_production(*_key(), *token[1:]), each=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -178,7 +178,10 @@ for doel in stijgingsdoelen:
     st.caption(f"Document: “{fmt.plain(doel.tekst)}”")
     with st.expander("Hoe dit doel gelezen wordt"):
         st.markdown(fmt.plain(doel.toelichting))
-    for reeks in huurstijging.series(doel, context.huursom(doel.gemeente), selection.corporatie):
+    reeksen = context.memo(
+        huurstijging.series, doel, context.huursom(doel.gemeente), selection.corporatie
+    )
+    for reeks in reeksen:
         key = f"stijging_{doel.document}_{doel.id}_{reeks.corporatie}"
         judged = huurstijging.evaluations_of(reeks, all_evaluations)
         statuses = {e.jaar: e.status for e in judged}
@@ -208,7 +211,7 @@ for doel in stijgingsdoelen:
                 f"(van {fmt.num(total)})",
                 icon=":material/table_view:",
             ):
-                st.dataframe(huurstijging.drill_table(top), hide_index=True)
+                st.dataframe(context.memo(huurstijging.drill_table, top), hide_index=True)
 
 # ---- the distribution of the selected stock --------------------------------------------------
 st.header("Huurverdeling")

@@ -46,7 +46,7 @@ stock = context.stock(selection, by=("corporatie", "gemeente", "peildatum", "jaa
 grafiek.toon(
     context.memo(
         labelverdeling_chart.label_distribution,
-        labelverdeling.label_counts(stock),
+        context.memo(labelverdeling.label_counts, stock),
         "Labelverdeling per corporatie en peildatum",
     ),
     key="labelverdeling",
@@ -194,7 +194,7 @@ for doel in sale_targets:
 
 # ---- energy index ----
 st.header("Energie-index")
-trend = energie_index.energy_index_trend(history)
+trend = context.memo(energie_index.energy_index_trend, history)
 if trend.empty:
     st.info("De ingelezen voorraadlijsten van deze selectie hebben geen energie-index.")
 else:
@@ -224,8 +224,9 @@ else:
     naar = right.selectbox(
         "Naar peildatum", later, index=len(later) - 1, format_func=fmt.datum, key="naar"
     )
-    counts = labelovergangen.transitions(
-        context.transitions(van, naar, selection.gemeente, selection.corporatie)
+    counts = context.memo(
+        labelovergangen.transitions,
+        context.transitions(van, naar, selection.gemeente, selection.corporatie),
     )
     summary = labelovergangen.transition_summary(counts)
     st.markdown(

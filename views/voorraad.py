@@ -80,7 +80,7 @@ if not choices:
     st.info("Geen voorraad met productie erna voor deze selectie.")
 else:
     choice = st.selectbox("Corporatie en gemeente", choices, key="waterval_keuze")
-    rows = voorraadverloop.waterfall_of(stromen, choice)
+    rows = context.memo(voorraadverloop.waterfall_of, stromen, choice)
     grafiek.toon(
         context.memo(voorraadverloop_chart.waterfall, rows, f"Huurvoorraad {choice}"),
         key="waterval",

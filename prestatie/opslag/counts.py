@@ -166,16 +166,18 @@ def consecutive_transitions(
     """Homes (rows, as the files list them) per corporatie × gemeente × verslagjaar by their kern
     and label at the end of the year before and at the end of the year, matched by vhe number
     within corporatie and gemeente: what a labelsprong target counts."""
-    where, params = _filters(_as_list(gemeenten), None, prefix="n.")
+    where, params = _filters(_as_list(gemeenten), None)
     return con.execute(
+        "WITH s AS (SELECT corporatie, gemeente, jaar, vhe_id, kern, label, verkooplabel "
+        f"FROM stand_vhe{where}) "
         "SELECT n.corporatie, n.gemeente, n.jaar, o.kern AS kern_van, n.kern AS kern_naar, "
         "o.label AS label_van, n.label AS label_naar, "
         "CASE WHEN o.verkooplabel IS NULL AND n.verkooplabel IS NULL THEN NULL "
         "ELSE coalesce(o.verkooplabel, false) OR coalesce(n.verkooplabel, false) END "
         "AS verkooplabel, count(*) AS rijen "
-        "FROM stand_vhe n JOIN stand_vhe o ON o.corporatie = n.corporatie "
-        "AND o.gemeente = n.gemeente AND o.vhe_id = n.vhe_id AND o.jaar = n.jaar - 1"
-        f"{where} GROUP BY ALL ORDER BY ALL",
+        "FROM s n JOIN s o ON o.corporatie = n.corporatie "
+        "AND o.gemeente = n.gemeente AND o.vhe_id = n.vhe_id AND o.jaar = n.jaar - 1 "
+        "GROUP BY ALL ORDER BY ALL",
         params,
     ).df()
 
