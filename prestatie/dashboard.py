@@ -62,11 +62,12 @@ def open_database(
     load_corporaties(con)  # before the agreements: their checks know the added ones
     sync_agreements(con)
     if demo and store.demo_state(con) == store.DEMO_WANTED:
-        rows = demobestanden.load(con)
-        store.set_demo_state(con, store.DEMO_LOADED)
-        first_start = rollen.lokaal("prestatie (eerste start)")
-        text = f"demonstratiegegevens ingelezen: {rows} rijen"
-        _log(con, first_start, Handeling(rechten.DEMO_INLEZEN), text)
+        with store.transaction(con):
+            rows = demobestanden.load(con)
+            store.set_demo_state(con, store.DEMO_LOADED)
+            first_start = rollen.lokaal("prestatie (eerste start)")
+            text = f"demonstratiegegevens ingelezen: {rows} rijen"
+            _log(con, first_start, Handeling(rechten.DEMO_INLEZEN), text)
     return con
 
 
@@ -103,10 +104,11 @@ def add_corporatie(
     _permit(con, wie, write)
     pairs = partijen.new_corporatie(name, aliases)
     if pairs:
-        store.add_corporatie(con, pairs, wie.wie)
-        load_corporaties(con)
         spellings = ", ".join(alias for _, alias in pairs)
-        _log(con, wie, write, f"corporatie {pairs[0][0]}: {spellings}")
+        with store.transaction(con):
+            store.add_corporatie(con, pairs, wie.wie)
+            _log(con, wie, write, f"corporatie {pairs[0][0]}: {spellings}")
+        load_corporaties(con)
     return pairs
 
 
@@ -416,17 +418,18 @@ def save_uploads(
     ]
     for write in writes:
         _permit(con, wie, write)
-    results = store.save(con, uploads, gebruiker=wie.wie)
-    entries = []
-    for p, write, result in zip(uploads, writes, results, strict=True):
-        if not result.nieuw:
-            continue
-        text = f"{p.file}: import {result.batch_id}, {p.rows} rijen"
-        if result.vervangen:
-            text += f"; vervangt import {', '.join(map(str, result.vervangen))}"
-        kind = rechten.VERVANGING if result.vervangen else rechten.IMPORT
-        entries.append(_entry(wie, Handeling(kind, write.corporatie, write.gemeente), text))
-    logboek.write(con, entries)
+    with store.transaction(con):  # the rows and their lines in the log, or neither
+        results = store.save(con, uploads, gebruiker=wie.wie)
+        entries = []
+        for p, write, result in zip(uploads, writes, results, strict=True):
+            if not result.nieuw:
+                continue
+            text = f"{p.file}: import {result.batch_id}, {p.rows} rijen"
+            if result.vervangen:
+                text += f"; vervangt import {', '.join(map(str, result.vervangen))}"
+            kind = rechten.VERVANGING if result.vervangen else rechten.IMPORT
+            entries.append(_entry(wie, Handeling(kind, write.corporatie, write.gemeente), text))
+        logboek.write(con, entries)
     return results
 
 
@@ -455,9 +458,10 @@ def undo_import(con: duckdb.DuckDBPyConnection, batch_id: int, wie: Gebruiker | 
     subject = f"import {int(batch_id)}"
     write = Handeling(rechten.ONGEDAAN, _text_or_none(corporatie), _text_or_none(gemeente), subject)
     _permit(con, wie, write)
-    store.undo_batch(con, int(batch_id))
     bestand = "" if row.empty else f" ({row.iloc[0]['bestand']})"
-    _log(con, wie, write, f"import {int(batch_id)}{bestand} ongedaan gemaakt")
+    with store.transaction(con):
+        store.undo_batch(con, int(batch_id))
+        _log(con, wie, write, f"import {int(batch_id)}{bestand} ongedaan gemaakt")
 
 
 def _text_or_none(value) -> str | None:
@@ -468,8 +472,9 @@ def remove_demo(con: duckdb.DuckDBPyConnection, wie: Gebruiker | None) -> int:
     """Take every demonstration import out of force; returns how many (beheerder only)."""
     write = Handeling(rechten.DEMO)
     _permit(con, wie, write)
-    removed = store.undo_demo(con)
-    _log(con, wie, write, f"{removed} demonstratie-imports verwijderd")
+    with store.transaction(con):
+        removed = store.undo_demo(con)
+        _log(con, wie, write, f"{removed} demonstratie-imports verwijderd")
     return removed
 
 
@@ -477,8 +482,9 @@ def load_demo(con: duckdb.DuckDBPyConnection, wie: Gebruiker | None) -> int:
     """Read in the demonstration data set (beheerder only); returns the rows read."""
     write = Handeling(rechten.DEMO_INLEZEN)
     _permit(con, wie, write)
-    rows = demobestanden.load(con)
-    _log(con, wie, write, f"demonstratiegegevens ingelezen: {rows} rijen")
+    with store.transaction(con):
+        rows = demobestanden.load(con)
+        _log(con, wie, write, f"demonstratiegegevens ingelezen: {rows} rijen")
     return rows
 
 
@@ -486,8 +492,9 @@ def clear_data(con: duckdb.DuckDBPyConnection, wie: Gebruiker | None) -> None:
     """Remove every imported row and batch (beheerder only); the log stays."""
     write = Handeling(rechten.LEEG)
     _permit(con, wie, write)
-    store.clear_data(con)
-    _log(con, wie, write, "alle ingelezen gegevens verwijderd")
+    with store.transaction(con):
+        store.clear_data(con)
+        _log(con, wie, write, "alle ingelezen gegevens verwijderd")
 
 
 def status_history(con: duckdb.DuckDBPyConnection, document: str | None = None) -> pd.DataFrame:
@@ -515,9 +522,10 @@ def set_status(
     gemeente = agreement.document.gemeente if agreement is not None else None
     write = Handeling(rechten.STATUS, gemeente=gemeente, onderwerp=f"{nummer} in {jaar}")
     _permit(con, wie, write)
-    register_store.set_status(con, document, nummer, jaar, status, notitie, wie.wie, seen)
     note = f": {notitie}" if notitie else ""
-    _log(con, wie, write, f"{document} afspraak {nummer}, {jaar}: status “{status}”{note}")
+    with store.transaction(con):
+        register_store.set_status(con, document, nummer, jaar, status, notitie, wie.wie, seen)
+        _log(con, wie, write, f"{document} afspraak {nummer}, {jaar}: status “{status}”{note}")
 
 
 def latest_status_id(con: duckdb.DuckDBPyConnection, document: str, nummer: str, jaar: int):
@@ -565,9 +573,10 @@ def save_agreement_version(
         raise VersionRefused(" ".join(found.refused))
     if found.confirm and not confirmed:
         raise VersionRefused(f"{found.confirm} Bevestig dat dit de bedoeling is.")
-    version = register_store.save_version(con, document, toml, bron, wie.wie)
-    if version is not None:
-        _log(con, wie, write, f"{document}: versie {version} ({bron})")
+    with store.transaction(con):
+        version = register_store.save_version(con, document, toml, bron, wie.wie)
+        if version is not None:
+            _log(con, wie, write, f"{document}: versie {version} ({bron})")
     return version
 
 
@@ -596,9 +605,10 @@ def undo_agreement_version(
     gemeente = _document_gemeente(con, document)
     write = Handeling(rechten.AFSPRAKEN, gemeente=gemeente, onderwerp=document)
     _permit(con, wie, write)
-    back = register_store.undo_version(con, document)
-    now = f"versie {back} geldt weer" if back else "het oorspronkelijke document geldt weer"
-    _log(con, wie, write, f"{document}: laatste versie ongedaan, {now}")
+    with store.transaction(con):
+        back = register_store.undo_version(con, document)
+        now = f"versie {back} geldt weer" if back else "het oorspronkelijke document geldt weer"
+        _log(con, wie, write, f"{document}: laatste versie ongedaan, {now}")
     return back
 
 
@@ -635,8 +645,9 @@ def save_roles(con: duckdb.DuckDBPyConnection, new: rollen.Rollen, wie: Gebruike
     write = Handeling(rechten.ROLLEN)
     _permit(con, wie, write)
     old = roles(con)
-    version = logboek.save_roles(con, rollen.rules_toml(new), wie.wie)
-    _log(con, wie, write, f"rollen versie {version}: " + rollen.changes(old, new))
+    with store.transaction(con):
+        version = logboek.save_roles(con, rollen.rules_toml(new), wie.wie)
+        _log(con, wie, write, f"rollen versie {version}: " + rollen.changes(old, new))
     return version
 
 

@@ -32,7 +32,8 @@ from prestatie.referentie import huurgrenzen
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "prestatie.duckdb"
 
-_write_lock = threading.Lock()
+_write_lock = threading.RLock()
+_in_transaction = threading.local()  # the connections this thread has a transaction open on
 
 
 # The tables and the views that decide which rows are in force: SQL, kept as SQL.
@@ -144,14 +145,23 @@ def _count_stock(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
 
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """One serialised write transaction: all of it or nothing."""
+    """One serialised write transaction: all of it or nothing. Opened inside another one on
+    the same connection it joins that one, so a change and its line in the log
+    (:mod:`prestatie.opslag.logboek`) commit together or not at all."""
+    inside = _in_transaction.__dict__.setdefault("connections", set())
+    if id(con) in inside:
+        yield con
+        return
     with _write_lock:
         con.execute("BEGIN TRANSACTION")
+        inside.add(id(con))
         try:
             yield con
         except BaseException:
             con.execute("ROLLBACK")
             raise
+        finally:
+            inside.discard(id(con))
         con.execute("COMMIT")
 
 
