@@ -11,6 +11,10 @@ import csv
 import io
 import re
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
 from prestatie import fmt
 from prestatie.inlezen.errors import refuse
 
@@ -68,9 +72,42 @@ def read_csv(file: str, data: bytes, max_rows: int) -> list[list[object]]:
     else:
         delimiter = sniff_delimiter(text.splitlines()[:50])
     # blank cells (only spaces) are made "" column by column in sheet_rows, not cell by cell
+    if (rows := _rectangle(text, delimiter)) is not None:
+        return rows
     rows: list[list[object]] = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     width = max((len(row) for row in rows), default=0)
     for row in rows:  # a rectangle, as a sheet is: short lines padded with empty cells
         if len(row) < width:
             row.extend([""] * (width - len(row)))
     return rows
+
+
+def _rectangle(text: str, delimiter: str) -> list[list[object]] | None:
+    """The cells of a file whose lines all have the same number of fields, read by Arrow's CSV
+    reader (vectorised, every cell kept as text, the same quoting rules as :mod:`csv`); None
+    for any other file (title rows, blank lines, ragged lines), which :mod:`csv` reads."""
+    head = list(csv.reader(io.StringIO(text[:65536], newline=""), delimiter=delimiter))[:-1]
+    if not head or len({len(row) for row in head}) != 1:
+        return None
+    width = len(head[0])
+    names = [f"k{i}" for i in range(width)]
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pa.string() for name in names},
+                null_values=[],
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid:  # a line with another number of fields
+        return None
+    if table.num_rows == 0:
+        return None
+    columns = [table.column(i).to_numpy(zero_copy_only=False) for i in range(width)]
+    return np.column_stack(columns).tolist()
