@@ -33,3 +33,8 @@ def parse(name: str, hints: ingest.Hints | None = None) -> ingest.Parsed:
 
 def problem_texts(problems) -> str:
     return "\n".join(str(p) for p in problems)
+
+
+LBM_WIJKEN = "Leefbaarometer 3.0 wijken Emmen 2018-2022.csv"
+LBM_BUURTEN = "Leefbaarometer buurten Emmen breed.xlsx"
+LBM_FOUT = "Leefbaarometer fout.csv"

@@ -14,6 +14,7 @@ VOORRAAD = "voorraad"
 PRODUCTIE = "productie"
 WOZ = "woz"
 VERHUUR = "verhuur"
+LEEFBAARHEID = "leefbaarheid"
 
 
 @dataclass(frozen=True)
@@ -384,6 +385,79 @@ LETTING_FIELDS: tuple[Field, ...] = (
     Field("corporatie", "Corporatie", ("corporatie", "woningcorporatie", "verhuurder")),
 )
 
+# The Leefbaarometer's downloads per buurt or wijk (prestatie.inlezen.leefbaarometer): the CBS
+# code of the area (bu_code, wk_code), its name, the year, the score (lbm) and the class (kscore).
+LIVEABILITY_FIELDS: tuple[Field, ...] = (
+    Field(
+        "code",
+        "CBS-code wijk of buurt",
+        (
+            "bu_code",
+            "wk_code",
+            "gwb_code",
+            "gwb_code_10",
+            "buurtcode",
+            "wijkcode",
+            "wijk en buurtcode",
+            "wijken en buurten code",
+            "gebiedscode",
+            "gebiedcode",
+            "code gebied",
+            "cbs code",
+            "cbscode",
+            "regiocode",
+        ),
+    ),
+    Field(
+        "naam",
+        "Naam wijk of buurt",
+        (
+            "bu_naam",
+            "wk_naam",
+            "gwb_naam",
+            "buurtnaam",
+            "wijknaam",
+            "gebiedsnaam",
+            "gebiednaam",
+            "naam",
+            "regionaam",
+            "buurt",
+            "wijk",
+            "gebied",
+            "wijken en buurten",
+        ),
+    ),
+    Field("jaar", "Jaar (meting)", ("jaar", "meetjaar", "peiljaar", "jaar meting", "meting")),
+    Field(
+        "score",
+        "Score (lbm)",
+        (
+            "lbm",
+            "lbm score",
+            "score",
+            "totaalscore",
+            "totaalscore leefbaarometer",
+            "leefbaarheidsscore",
+            "score leefbaarometer",
+            "leefbaarometer score",
+        ),
+    ),
+    Field(
+        "klasse",
+        "Klasse (kscore, 1-9)",
+        (
+            "kscore",
+            "klasse",
+            "scoreklasse",
+            "klasse totaalscore",
+            "leefbaarheidsklasse",
+            "klasse leefbaarometer",
+            "oordeel",
+            "beoordeling",
+        ),
+    ),
+)
+
 WOZ_REQUIRED = ("onderdeel", "eenheidscode", "aantalultimo", "eenheidssoort")  # key prefixes
 
 # The dVi WOZ-bezitstabel's columns: field -> the key its header starts with. Headers are read
@@ -459,14 +533,23 @@ def _index(fields: tuple[Field, ...]) -> dict[str, tuple[str, int]]:
 _STOCK_INDEX = _index(STOCK_FIELDS)
 _PRODUCTION_INDEX = _index(PRODUCTION_FIELDS)
 _LETTING_INDEX = _index(LETTING_FIELDS)
+_LIVEABILITY_INDEX = _index(LIVEABILITY_FIELDS)
 
 
 def fields_for(kind: str) -> tuple[Field, ...]:
-    return {PRODUCTIE: PRODUCTION_FIELDS, VERHUUR: LETTING_FIELDS}.get(kind, STOCK_FIELDS)
+    return {
+        PRODUCTIE: PRODUCTION_FIELDS,
+        VERHUUR: LETTING_FIELDS,
+        LEEFBAARHEID: LIVEABILITY_FIELDS,
+    }.get(kind, STOCK_FIELDS)
 
 
 def _index_for(kind: str) -> dict[str, tuple[str, int]]:
-    return {PRODUCTIE: _PRODUCTION_INDEX, VERHUUR: _LETTING_INDEX}.get(kind, _STOCK_INDEX)
+    return {
+        PRODUCTIE: _PRODUCTION_INDEX,
+        VERHUUR: _LETTING_INDEX,
+        LEEFBAARHEID: _LIVEABILITY_INDEX,
+    }.get(kind, _STOCK_INDEX)
 
 
 def _lookup(header: object, index: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
@@ -539,6 +622,21 @@ def rekenhuur_position(headers: list[object], huur: int | None) -> int | None:
         if position != huur and key(header) in wanted:
             return position
     return None
+
+
+_YEAR_COLUMN = re.compile(r"^(lbm|score|totaalscore|kscore|klasse)?(19[89]\d|20\d{2})$")
+_YEAR_WHAT = {"lbm": "score", "score": "score", "totaalscore": "score", "kscore": "klasse",
+              "klasse": "klasse"}  # fmt: skip
+
+
+def year_columns(headers: list[object]) -> dict[int, tuple[int, str | None]]:
+    """The columns per year of a wide Leefbaarometer file (``2020``, ``kscore 2020``,
+    ``lbm 2022``): position -> (year, 'score' | 'klasse' | None for a bare year)."""
+    found = {}
+    for position, header in enumerate(headers):
+        if m := _YEAR_COLUMN.match(key(header)):
+            found[position] = (int(m[2]), _YEAR_WHAT.get(m[1]) if m[1] else None)
+    return found
 
 
 def field_names(kind: str) -> dict[str, str]:

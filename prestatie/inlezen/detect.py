@@ -23,6 +23,7 @@ HEADER_SCAN = 40
 _LETTING_DATES = {"datum", "datum_toewijzing"}
 _LETTING_FACTS = {"route", "zoekduur", "inschrijfduur", "inschrijfdatum"}
 _LETTING_FIRST = 50
+_LIVEABILITY_FIRST = 60
 _PEILDATUM = re.compile(
     r"peildatum\s*[:=]?\s*(\d{1,2}[\s-]+[a-z]+\.?[\s-]+\d{4}|[0-9][0-9\-/.]{5,9}[0-9]|\d{5}\b)",
     re.IGNORECASE,
@@ -37,7 +38,7 @@ class Layout:
     """The table found in an upload."""
 
     sheet: Sheet
-    kind: str  # voorraad | productie | woz | verhuur
+    kind: str  # voorraad | productie | woz | verhuur | leefbaarheid
     header_index: int  # position in sheet.rows; Excel row = header_index + 1
     headers: list[str]
     mapping: dict[str, int]  # field -> column position
@@ -75,7 +76,8 @@ def find_layout(
             file,
             "geen tabel herkend: geen rij met kolomnamen als Eenheidnummer, Huur of Energielabel "
             "(voorraadlijst), Activiteit, Aantal en Jaar (productielijst) of Datum ingang "
-            "contract en Toewijzingsroute (verhuringenlijst). Controleer de kolomnamen of wijs "
+            "contract en Toewijzingsroute (verhuringenlijst) of bu_code/wk_code en kscore "
+            "(Leefbaarometer). Controleer de kolomnamen of wijs "
             "de kolommen aan op de pagina Gegevens.",
         )
     return best[1]
@@ -113,6 +115,18 @@ def _candidate(sheet: Sheet, head: list[list[object]], index: int, kind, chosen:
                 (
                     _LETTING_FIRST + len(found),
                     Layout(sheet, column_names.VERHUUR, index, headers, mapping, title),
+                )
+            )
+    if kind in (None, column_names.LEEFBAARHEID):
+        mapping = column_names.match(headers, column_names.LEEFBAARHEID)
+        found = mapping.keys() | chosen
+        # a CBS wijk/buurt code with a score, a class or a column per year: no corporation's
+        # list has those
+        if "code" in found and ({"score", "klasse"} & found or column_names.year_columns(headers)):
+            options.append(
+                (
+                    _LIVEABILITY_FIRST + len(found),
+                    Layout(sheet, column_names.LEEFBAARHEID, index, headers, mapping, title),
                 )
             )
     return max(options, key=lambda o: o[0], default=None)

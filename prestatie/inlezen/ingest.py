@@ -16,7 +16,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from prestatie.inlezen import column_names, productielijst, verhuringenlijst, voorraadlijst, woz
+from prestatie.inlezen import (
+    column_names,
+    leefbaarometer,
+    productielijst,
+    verhuringenlijst,
+    voorraadlijst,
+    woz,
+)
 from prestatie.inlezen.detect import Layout, Meta, find_layout, find_meta
 from prestatie.inlezen.errors import (
     ADD_CORPORATIE,
@@ -45,7 +52,7 @@ class Hints:
     corporatie: str | None = None
     gemeente: str | None = None
     peildatum: date | None = None
-    kind: str | None = None  # voorraad | productie | woz | verhuur
+    kind: str | None = None  # voorraad | productie | woz | verhuur | leefbaarheid
     # field -> column position (0 = A) as the user corrected it; None unlinks a field
     mapping: dict[str, int | None] | None = None
 
@@ -61,6 +68,7 @@ class Parsed:
     vhe: pd.DataFrame | None = None
     productie: pd.DataFrame | None = None
     verhuring: pd.DataFrame | None = None
+    leefbaarheid: pd.DataFrame | None = None
     warnings: list[Problem] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (Excel row, reason)
     blank_rows: int = 0  # empty rows under the header, left out
@@ -72,19 +80,20 @@ class Parsed:
         return self.layout.kind
 
     @property
-    def tables(self) -> tuple[pd.DataFrame | None, pd.DataFrame | None, pd.DataFrame | None]:
-        """(vhe, productie, verhuring): what :func:`prestatie.opslag.store.save` writes."""
-        return self.vhe, self.productie, self.verhuring
+    def tables(self) -> tuple[pd.DataFrame | None, ...]:
+        """(vhe, productie, verhuring, leefbaarheid): what :func:`prestatie.opslag.store.save`
+        writes."""
+        return self.vhe, self.productie, self.verhuring, self.leefbaarheid
 
     @property
     def rows(self) -> int:
         return sum(len(t) for t in self.tables if t is not None)
 
     def batch(self, demo: bool = False, gebruiker: str | None = None) -> Batch:
-        vhe, prod, lets = self.tables
+        vhe, prod, lets, scores = self.tables
         peildata = _dates(vhe["peildatum"]) if vhe is not None and len(vhe) else set()
         gemeenten = set().union(*(set(t["gemeente"]) for t in self.tables if t is not None))
-        dated = prod if prod is not None else lets
+        dated = next((t for t in (prod, lets, scores) if t is not None), None)
         years = sorted(set(dated["jaar"])) if dated is not None and len(dated) else []
         if self.kind == column_names.WOZ:
             years = [self.meta.jaar] if self.meta.jaar else years
@@ -92,7 +101,7 @@ class Parsed:
             bestand=self.file,
             sha256=self.sha256,
             soort=self.kind,
-            corporatie=self.meta.corporatie,
+            corporatie=None if self.kind == column_names.LEEFBAARHEID else self.meta.corporatie,
             gemeente=next(iter(gemeenten)) if len(gemeenten) == 1 else None,
             peildatum=next(iter(peildata)) if len(peildata) == 1 else None,
             jaar_van=int(years[0]) if years else None,
@@ -170,6 +179,8 @@ def _build(name: str, sheets: list, hints: Hints) -> tuple[Layout, Meta, Built]:
         built = productielijst.build(name, layout, meta)
     elif layout.kind == column_names.VERHUUR:
         built = verhuringenlijst.build(name, layout, meta)
+    elif layout.kind == column_names.LEEFBAARHEID:
+        built = leefbaarometer.build(name, layout, meta)
     else:
         built = voorraadlijst.build(name, layout, meta)
     return layout, meta, built
@@ -184,6 +195,7 @@ def _parsed(name: str, sha256: str, layout: Layout, meta: Meta, built: Built) ->
         vhe=built.vhe,
         productie=built.productie,
         verhuring=built.verhuring,
+        leefbaarheid=built.leefbaarheid,
         warnings=built.warnings,
         skipped=built.skipped,
         blank_rows=built.blank_rows,
@@ -241,7 +253,12 @@ def _corrected(file: str, layout: Layout, chosen: dict[str, int | None]) -> dict
         if name not in chosen and position not in taken
     }
     mapping |= {name: position for name, position in chosen.items() if position is not None}
-    required = {"voorraad": ("vhe_id",), "productie": ("soort",), "woz": ("vhe_id",)}
+    required = {
+        "voorraad": ("vhe_id",),
+        "productie": ("soort",),
+        "woz": ("vhe_id",),
+        "leefbaarheid": ("code",),
+    }
     missing = [names[n] for n in required.get(layout.kind, ()) if n not in mapping]
     if missing:
         raise refuse(

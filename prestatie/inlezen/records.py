@@ -1,7 +1,8 @@
 """What an import produces: the columns of the validated tables and the record of the file.
 
 The readers (:mod:`prestatie.inlezen.voorraadlijst`, :mod:`~prestatie.inlezen.productielijst`,
-:mod:`~prestatie.inlezen.verhuringenlijst`, :mod:`~prestatie.inlezen.woz`) build frames with
+:mod:`~prestatie.inlezen.verhuringenlijst`, :mod:`~prestatie.inlezen.woz`,
+:mod:`~prestatie.inlezen.leefbaarometer`) build frames with
 exactly these columns; the store (:mod:`prestatie.opslag.store`) writes them as they are.
 """
 
@@ -69,6 +70,24 @@ VERHUUR_COLUMNS = (
     "aantal",
 )
 
+# One row per area and year of a Leefbaarometer download (prestatie.inlezen.leefbaarometer).
+# ``code`` is the CBS code (WK011401, BU01140101), ``niveau`` wijk or buurt, ``wijk_code`` the
+# wijk a buurt lies in (a wijk's own code for a wijk); ``score`` the lbm score, ``klasse`` the
+# class 1 (zeer onvoldoende) .. 9 (uitstekend); either may be empty, not both. ``bron_kolom``
+# is the column the figure was read from (a column per year in a wide file).
+LEEFBAARHEID_COLUMNS = (
+    "bron_rij",
+    "bron_kolom",
+    "gemeente",
+    "niveau",
+    "code",
+    "naam",
+    "wijk_code",
+    "jaar",
+    "score",
+    "klasse",
+)
+
 
 @dataclass(frozen=True)
 class Batch:
@@ -76,7 +95,7 @@ class Batch:
 
     bestand: str
     sha256: str
-    soort: str  # voorraad | productie | woz | verhuur
+    soort: str  # voorraad | productie | woz | verhuur | leefbaarheid
     corporatie: str | None
     gemeente: str | None
     peildatum: date | None

@@ -186,6 +186,7 @@ class Built:
     vhe: pd.DataFrame | None = None
     productie: pd.DataFrame | None = None
     verhuring: pd.DataFrame | None = None
+    leefbaarheid: pd.DataFrame | None = None
     warnings: list[Problem] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
     blank_rows: int = 0

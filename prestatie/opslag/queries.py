@@ -2,8 +2,8 @@
 
 The read side of :mod:`prestatie.opslag.store`, which creates the schema and does every write (and
 re-exports these functions: callers write ``store.vhe_rows``). The rows in force come from the
-views ``actieve_vhe``, ``actieve_productie`` and ``actieve_verhuring`` that ``schema.sql``
-defines.
+views ``actieve_vhe``, ``actieve_productie``, ``actieve_verhuring`` and
+``actieve_leefbaarheid`` that ``schema.sql`` defines.
 """
 
 from __future__ import annotations
@@ -127,6 +127,20 @@ def verhuring_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         "sum(aantal) FILTER (WHERE route IS NULL) AS onbekend, "
         "median(zoekduur_maanden) AS zoekduur_mediaan, mode(zoekduur_soort) AS zoekduur_soort "
         "FROM actieve_verhuring GROUP BY corporatie, gemeente, jaar ORDER BY 1, 2, 3"
+    ).df()
+
+
+def leefbaarheid_rows(
+    con: duckdb.DuckDBPyConnection, gemeente: str | list[str] | None = None
+) -> pd.DataFrame:
+    """The Leefbaarometer scores in force (per area and year the newest import), with the
+    file, row and column each came from; a few hundred rows per gemeente."""
+    where, params = _where({"gemeente": gemeente})
+    return con.execute(
+        "SELECT batch_id, bestand, bron_rij, bron_kolom, gemeente, niveau, code, naam, "
+        f"wijk_code, jaar, score, klasse FROM actieve_leefbaarheid{where} "
+        "ORDER BY gemeente, niveau, code, jaar",
+        params,
     ).df()
 
 

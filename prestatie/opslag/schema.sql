@@ -78,6 +78,22 @@ CREATE TABLE IF NOT EXISTS verhuring (
     passend BOOLEAN,
     aantal INTEGER NOT NULL DEFAULT 1
 );
+-- One row per area and year of a Leefbaarometer download (prestatie.inlezen.leefbaarometer):
+-- code the CBS code of the wijk or buurt, niveau wijk | buurt, wijk_code the wijk it lies in,
+-- score the lbm score, klasse 1 (zeer onvoldoende) .. 9 (uitstekend); bron_kolom the column.
+CREATE TABLE IF NOT EXISTS leefbaarheid (
+    batch_id INTEGER NOT NULL,
+    bron_rij INTEGER NOT NULL,
+    bron_kolom VARCHAR,
+    gemeente VARCHAR NOT NULL,
+    niveau VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    naam VARCHAR,
+    wijk_code VARCHAR NOT NULL,
+    jaar INTEGER NOT NULL,
+    score DOUBLE,
+    klasse INTEGER
+);
 CREATE TABLE IF NOT EXISTS afspraken_document (
     id VARCHAR PRIMARY KEY,
     inhoud VARCHAR NOT NULL,  -- the agreement file's TOML text
@@ -233,6 +249,14 @@ CREATE OR REPLACE VIEW actieve_verhuring AS
         SELECT 1 FROM verhuur_lijst l
         WHERE l.corporatie = v.corporatie AND l.gemeente = v.gemeente
           AND v.jaar BETWEEN l.jaar_van AND l.jaar_tot AND l.id > v.batch_id);
+-- Liveability scores: per area (its CBS code, which holds the gemeente) × jaar the row of the
+-- newest Leefbaarometer import in force that has that area and year counts.
+CREATE OR REPLACE VIEW actieve_leefbaarheid AS
+    SELECT l.*, b.bestand
+    FROM leefbaarheid l JOIN actieve_batch b ON b.id = l.batch_id
+    WHERE NOT EXISTS (
+        SELECT 1 FROM leefbaarheid n JOIN actieve_batch nb ON nb.id = n.batch_id
+        WHERE n.code = l.code AND n.jaar = l.jaar AND n.batch_id > l.batch_id);
 -- Progress per agreement per year as people set it (prestatie.store_register): append-only,
 -- the entry with the highest id counts.
 CREATE SEQUENCE IF NOT EXISTS afspraak_status_seq START 1;

@@ -26,7 +26,13 @@ import pandas as pd
 
 from prestatie.inlezen import ingest
 from prestatie.inlezen.ingest import Parsed
-from prestatie.inlezen.records import PRODUCTIE_COLUMNS, VERHUUR_COLUMNS, VHE_COLUMNS, Batch
+from prestatie.inlezen.records import (
+    LEEFBAARHEID_COLUMNS,
+    PRODUCTIE_COLUMNS,
+    VERHUUR_COLUMNS,
+    VHE_COLUMNS,
+    Batch,
+)
 from prestatie.opslag import wachten
 from prestatie.referentie import huurgrenzen
 
@@ -177,7 +183,13 @@ def _active_same_file(con, batch: Batch) -> int | None:
 
 def _superseded(con, batch: Batch) -> list[int]:
     """Active batches of the same kind and scope that a new batch replaces."""
-    if batch.soort in ("productie", "verhuur"):
+    if batch.soort == "leefbaarheid":  # public scores: no corporatie
+        sql = (
+            "SELECT id FROM actieve_batch WHERE soort = ? "
+            "AND gemeente IS NOT DISTINCT FROM ? AND jaar_van = ? AND jaar_tot = ?"
+        )
+        params = [batch.soort, batch.gemeente, batch.jaar_van, batch.jaar_tot]
+    elif batch.soort in ("productie", "verhuur"):
         sql = (
             "SELECT id FROM actieve_batch WHERE soort = ? AND corporatie = ? "
             "AND gemeente IS NOT DISTINCT FROM ? AND jaar_van = ? AND jaar_tot = ?"
@@ -206,8 +218,13 @@ def _insert_frame(con, table: str, columns: tuple[str, ...], batch_id: int, fram
         con.unregister("_prestatie_import")
 
 
-Tables = tuple[pd.DataFrame | None, pd.DataFrame | None, pd.DataFrame | None]
-_TABLES = (("vhe", VHE_COLUMNS), ("productie", PRODUCTIE_COLUMNS), ("verhuring", VERHUUR_COLUMNS))
+Tables = tuple[pd.DataFrame | None, ...]  # vhe, productie, verhuring[, leefbaarheid]
+_TABLES = (
+    ("vhe", VHE_COLUMNS),
+    ("productie", PRODUCTIE_COLUMNS),
+    ("verhuring", VERHUUR_COLUMNS),
+    ("leefbaarheid", LEEFBAARHEID_COLUMNS),
+)
 
 
 def write_batch(
@@ -216,9 +233,10 @@ def write_batch(
     vhe: pd.DataFrame | None = None,
     productie: pd.DataFrame | None = None,
     verhuring: pd.DataFrame | None = None,
+    leefbaarheid: pd.DataFrame | None = None,
 ) -> WriteResult:
     """Write one validated import as one transaction; see :func:`write_batches`."""
-    return write_batches(con, [(batch, (vhe, productie, verhuring))])[0]
+    return write_batches(con, [(batch, (vhe, productie, verhuring, leefbaarheid))])[0]
 
 
 def write_batches(
@@ -226,10 +244,11 @@ def write_batches(
 ) -> list[WriteResult]:
     """Write validated imports (one upload of one or more files) as one transaction.
 
-    Each item is a batch and its tables (vhe, productie, verhuring; None where a kind has
-    none). The same file again changes nothing. A newer file of the same kind for the same
-    corporatie, gemeente and peildatum (production and lettings: the same years) replaces the
-    older one, which stays in the batch list as replaced.
+    Each item is a batch and its tables (vhe, productie, verhuring, leefbaarheid; None where
+    a kind has none). The same file again changes nothing. A newer file of the same kind for
+    the same corporatie, gemeente and peildatum (production and lettings: the same years;
+    Leefbaarometer scores: the same gemeente and years) replaces the older one, which stays in
+    the batch list as replaced.
     """
     results = []
     with transaction(con):
@@ -265,7 +284,7 @@ def _write_one(con, batch: Batch, tables: Tables) -> WriteResult:
             datetime.now(),
         ],
     ).fetchone()[0]
-    for (table, columns), frame in zip(_TABLES, tables, strict=True):
+    for (table, columns), frame in zip(_TABLES, tables, strict=False):
         if frame is not None and len(frame):
             _insert_frame(con, table, columns, batch_id, frame)
     if tables[0] is not None and len(tables[0]):
@@ -345,6 +364,7 @@ def clear_data(con: duckdb.DuckDBPyConnection) -> None:
             "vhe",
             "productie",
             "verhuring",
+            "leefbaarheid",
             "batch",
         ):
             con.execute(f"DELETE FROM {table}")

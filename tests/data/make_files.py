@@ -461,6 +461,67 @@ def lettings_bad_rent() -> Path:
 # fmt: on
 
 
+# --- Leefbaarometer downloads ------------------------------------------------------------------
+# fmt: off
+LBM_HEADER = ["wk_code", "wk_naam", "gm_code", "gm_naam", "jaar", "lbm", "afw", "fys", "onv", "soc", "vrz", "won", "kscore"]
+
+
+def leefbaarometer_wijken() -> Path:
+    """The long layout of the Leefbaarometer 3.0 open data per wijk: `;`, decimal commas,
+    UTF-8 with BOM; four wijken of Emmen over 2018, 2020 and 2022 (rows 2-13), the gemeente
+    itself (row 14) and a wijk without score or class (row 15). Codes are invented."""
+    rows = [
+        LBM_HEADER,
+        ["WK011401", "Emmen-Centrum", "GM0114", "Emmen", 2018, "4,12", "0,02", "0,01", "-0,01", "0,00", "0,03", "-0,01", 5],
+        ["WK011401", "Emmen-Centrum", "GM0114", "Emmen", 2020, "4,10", "0,00", "0,01", "-0,02", "0,00", "0,02", "-0,01", 5],
+        ["WK011401", "Emmen-Centrum", "GM0114", "Emmen", 2022, "4,20", "0,10", "0,03", "0,01", "0,02", "0,03", "0,01", 6],
+        ["WK011402", "Emmerhout", "GM0114", "Emmen", 2018, "3,95", "-0,15", "-0,02", "-0,06", "-0,05", "0,00", "-0,02", 4],
+        ["WK011402", "Emmerhout", "GM0114", "Emmen", 2020, "3,88", "-0,22", "-0,03", "-0,09", "-0,07", "0,00", "-0,03", 3],
+        ["WK011402", "Emmerhout", "GM0114", "Emmen", 2022, "3,86", "-0,24", "-0,03", "-0,10", "-0,08", "0,00", "-0,03", 3],
+        ["WK011403", "Angelslo", "GM0114", "Emmen", 2018, "4,25", "0,15", "0,03", "0,04", "0,03", "0,02", "0,03", 6],
+        ["WK011403", "Angelslo", "GM0114", "Emmen", 2020, "4,24", "0,14", "0,03", "0,04", "0,03", "0,02", "0,02", 6],
+        ["WK011403", "Angelslo", "GM0114", "Emmen", 2022, "4,15", "0,05", "0,01", "0,01", "0,01", "0,01", "0,01", 5],
+        ["WK011404", "Klazienaveen", "GM0114", "Emmen", 2018, "4,40", "0,30", "0,08", "0,08", "0,06", "0,02", "0,06", 7],
+        ["WK011404", "Klazienaveen", "GM0114", "Emmen", 2020, "4,41", "0,31", "0,08", "0,08", "0,07", "0,02", "0,06", 7],
+        ["WK011404", "Klazienaveen", "GM0114", "Emmen", 2022, "4,42", "0,32", "0,08", "0,09", "0,07", "0,02", "0,06", 7],
+        ["GM0114", "Emmen", "GM0114", "Emmen", 2022, "4,18", "0,08", "0,02", "0,02", "0,02", "0,01", "0,01", 5],
+        ["WK011405", "Nieuw-Dordrecht", "GM0114", "Emmen", 2022, "", "", "", "", "", "", "", ""],
+    ]
+    return _csv(HERE / "Leefbaarometer 3.0 wijken Emmen 2018-2022.csv", rows, ";", "utf-8", bom=True)
+
+
+def leefbaarometer_buurten_breed() -> Path:
+    """A wide layout per buurt as a gemeente keeps it: a title row, a column per year with the
+    class as a number or a name; a code in lower case with a space (row 4), an empty cell (row
+    6, 2020) and a Totaal row (row 7)."""
+    rows = [
+        ["Leefbaarometer 3.0, klassen per buurt, gemeente Emmen"],
+        ["Buurtcode", "Buurtnaam", "2020", "2022"],
+        ["BU01140101", "Centrum", "voldoende", 6],
+        ["bu0114 0102", "Noord", 5, "zwak"],
+        ["BU01140201", "Emmerhout-Noord", "ruim onvoldoende", "Onvoldoende"],
+        ["BU01140202", "Emmerhout-Zuid", None, 4],
+        ["Totaal", None, None, None],
+    ]
+    return _xlsx(HERE / "Leefbaarometer buurten Emmen breed.xlsx", {"Buurten": rows})
+
+
+def leefbaarometer_fout() -> Path:
+    """Refused: a code that is no wijk code (row 3), a gemeentecode no gemeente has (row 4), a
+    class 12 (row 5), a score `hoog` (row 6), a year `twintig` (row 7)."""
+    rows = [
+        ["wk_code", "wk_naam", "jaar", "lbm", "kscore"],
+        ["WK011401", "Emmen-Centrum", 2022, "4,20", 6],
+        ["0114-01", "Emmerhout", 2022, "3,86", 3],
+        ["WK999901", "Nergenshuizen", 2022, "4,00", 5],
+        ["WK011403", "Angelslo", 2022, "4,15", 12],
+        ["WK011404", "Klazienaveen", 2022, "hoog", 7],
+        ["WK011406", "Weerdinge", "twintig", "4,30", 6],
+    ]
+    return _csv(HERE / "Leefbaarometer fout.csv", rows, ",", "utf-8")
+# fmt: on
+
+
 # --- files that must be refused ----------------------------------------------------------------
 
 
@@ -633,6 +694,9 @@ def main() -> None:
         woonservice_lettings(),
         lettings_without_date(),
         lettings_bad_rent(),
+        leefbaarometer_wijken(),
+        leefbaarometer_buurten_breed(),
+        leefbaarometer_fout(),
         formulas(),
         duplicates(),
         wrong_columns(),
