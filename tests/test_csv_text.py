@@ -27,5 +27,16 @@ def test_cells_are_kept_as_text_whichever_reader_reads_them(text, cells):
 
 
 def test_a_rectangular_file_goes_the_vectorised_way_and_a_ragged_one_does_not():
-    assert csv_text._rectangle("a;b\n1;2\n", ";") == [["a", "b"], ["1", "2"]]
+    assert csv_text._rectangle("a;b\n1;2\n", ";").tolist() == [["a", "b"], ["1", "2"]]
     assert csv_text._rectangle("a;b\n1;2;3\n", ";") is None
+
+
+def test_a_rectangle_of_empty_cells_is_an_empty_file():
+    from prestatie.inlezen import uploads
+    from prestatie.inlezen.errors import ImportRefused
+
+    with pytest.raises(ImportRefused, match="leeg"):
+        uploads.read_sheets("Lefier leeg.csv", b";;\r\n;;\r\n")
+    sheet = uploads.read_sheets("Lefier.csv", b"vhe;huur\r\n12;612,50\r\n")[0]
+    assert sheet.head(1) == [["vhe", "huur"]]
+    assert sheet.cells_from(1).tolist() == [["12", "612,50"]]

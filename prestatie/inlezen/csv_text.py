@@ -54,6 +54,13 @@ def _blank_cells(text: str, delimiter: str) -> str:
 
 def read_csv(file: str, data: bytes, max_rows: int) -> list[list[object]]:
     """The cells, short lines padded with "" (as a sheet is a rectangle); blank cells are ""."""
+    cells = read_cells(file, data, max_rows)
+    return cells.tolist() if isinstance(cells, np.ndarray) else cells
+
+
+def read_cells(file: str, data: bytes, max_rows: int) -> np.ndarray | list[list[object]]:
+    """The cells as :func:`read_csv` gives them, as a 2-D array of text when every line has the
+    same number of fields (read vectorised, never a Python list per line), else as rows."""
     text = decode_text(data)
     if "\x00" in text:
         raise refuse(
@@ -82,7 +89,7 @@ def read_csv(file: str, data: bytes, max_rows: int) -> list[list[object]]:
     return rows
 
 
-def _rectangle(text: str, delimiter: str) -> list[list[object]] | None:
+def _rectangle(text: str, delimiter: str) -> np.ndarray | None:
     """The cells of a file whose lines all have the same number of fields, read by Arrow's CSV
     reader (vectorised, every cell kept as text, the same quoting rules as :mod:`csv`); None
     for any other file (title rows, blank lines, ragged lines), which :mod:`csv` reads."""
@@ -110,4 +117,4 @@ def _rectangle(text: str, delimiter: str) -> list[list[object]] | None:
     if table.num_rows == 0:
         return None
     columns = [table.column(i).to_numpy(zero_copy_only=False) for i in range(width)]
-    return np.column_stack(columns).tolist()
+    return np.column_stack(columns)

@@ -48,16 +48,15 @@ class Body:
 def body(layout: Layout, mapping: dict[str, int], key: str, unit: str = "vhe") -> Body:
     """The rows under the header, split into data rows and rows left out (with the reason)."""
     start = layout.header_index + 1
-    data = layout.sheet.rows[start:]
-    index = np.arange(start + 1, start + 1 + len(data))
-    if not data:
+    grid = layout.sheet.cells_from(start)
+    index = np.arange(start + 1, start + 1 + grid.shape[0])
+    if not grid.shape[0]:
         return Body(pd.DataFrame({name: pd.Series(dtype=object) for name in mapping}))
-    grid = _grid(data)
     looked_at = sorted(set(mapping.values()) | set(range(min(_FIRST_COLUMNS, grid.shape[1]))))
     columns, empty = {}, {}
     for pos in looked_at:
         columns[pos], empty[pos] = _column(grid, pos)
-    totals, text_rows, nothing, blank = _left_out(data, columns, empty, mapping, key)
+    totals, text_rows, nothing, blank = _left_out(grid, columns, empty, mapping, key)
     reasons = (
         (totals, f"totaalregel, geen {unit}"),
         (text_rows, f"tekstregel (kopje of toelichting), geen {unit}"),
@@ -76,9 +75,10 @@ def body(layout: Layout, mapping: dict[str, int], key: str, unit: str = "vhe") -
     return Body(cells, skipped, int(blank.sum()), uncached)
 
 
-def _left_out(data, columns, empty, mapping: dict[str, int], key: str):
-    """Masks of the rows that are no data: (totals, text rows, nothing used, blank)."""
-    count = len(data)
+def _left_out(grid: np.ndarray, columns, empty, mapping: dict[str, int], key: str):
+    """Masks of the rows that are no data: (totals, text rows, nothing used, blank); an empty
+    cell of ``grid`` is "" or None."""
+    count = grid.shape[0]
     used = sorted(set(mapping.values()))
     nothing = np.logical_and.reduce([empty[pos] for pos in used]) if used else np.ones(count, bool)
     if key in mapping:
@@ -93,11 +93,11 @@ def _left_out(data, columns, empty, mapping: dict[str, int], key: str):
     for i in np.flatnonzero(suspect):
         if any(isinstance(c[i], str) and _TOTALS.match(c[i]) for c in columns.values()):
             totals[i] = True
-        elif _is_text_row(data[i]):
+        elif _is_text_row(grid[i].tolist()):
             text_rows[i] = True
     blank = np.zeros(count, dtype=bool)
     for i in np.flatnonzero(nothing):
-        blank[i] = not _filled(data[i])
+        blank[i] = not _filled(grid[i].tolist())
     return totals, text_rows, nothing, blank
 
 
@@ -111,20 +111,6 @@ def frame(columns: dict[str, np.ndarray | pd.Series], index: pd.Index) -> pd.Dat
         for name, values in columns.items()
     ]
     return pd.concat(series, axis=1) if series else pd.DataFrame(index=index)
-
-
-def _grid(data: list[list[object]]) -> np.ndarray:
-    """The rows as a 2-D object array; a short row (never from calamine) is padded with ""."""
-    widths = set(map(len, data))
-    width = max(widths)
-    grid = np.empty((len(data), width), dtype=object)
-    if len(widths) == 1:
-        grid[:] = data
-        return grid
-    grid[:] = ""
-    for i, row in enumerate(data):
-        grid[i, : len(row)] = row
-    return grid
 
 
 def _column(grid: np.ndarray, position: int) -> tuple[np.ndarray, np.ndarray]:

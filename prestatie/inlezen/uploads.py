@@ -23,9 +23,10 @@ import zlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 import python_calamine
 
-from prestatie.inlezen.csv_text import read_csv
+from prestatie.inlezen.csv_text import read_cells
 from prestatie.inlezen.errors import refuse
 from prestatie.inlezen.workbook_checks import (
     Limits,
@@ -72,14 +73,18 @@ class Sheet:
         *,
         loader: Callable[[int | None], list[list[object]]] | None = None,
         uncached: frozenset[tuple[int, int]] = frozenset(),
+        grid: np.ndarray | None = None,
     ):
         self.name = name
         self._rows = rows
         self._loader = loader
+        self._grid = grid  # a CSV read as a rectangle: the cells as a 2-D array
         self.uncached = uncached
 
     @property
     def rows(self) -> list[list[object]]:
+        if self._rows is None and self._grid is not None:
+            self._rows = self._grid.tolist()
         if self._rows is None:
             if self._loader is None:
                 raise RuntimeError(f"blad {self.name}: de cellen zijn al vrijgegeven")
@@ -89,13 +94,32 @@ class Sheet:
 
     def head(self, count: int) -> list[list[object]]:
         """The first ``count`` rows, without converting the rest of the sheet."""
+        if self._rows is None and self._grid is not None:
+            return self._grid[:count].tolist()
         if self._rows is not None or self._loader is None:
             return self.rows[:count]
         return self._loader(count)
 
+    def cells_from(self, start: int) -> np.ndarray:
+        """The rows from ``start`` (0-based) as a 2-D object array that the caller may change;
+        a short row (never from calamine) is padded with ""."""
+        if self._rows is None and self._grid is not None:
+            return self._grid[start:].copy()
+        data = self.rows[start:]
+        widths = set(map(len, data))
+        width = max(widths, default=0)
+        grid = np.empty((len(data), width), dtype=object)
+        if len(widths) == 1:
+            grid[:] = data
+            return grid
+        grid[:] = ""
+        for i, row in enumerate(data):
+            grid[i, : len(row)] = row
+        return grid
+
     def release(self) -> None:
         """Let go of the cells (a parsed upload keeps its layout, not the whole sheet)."""
-        self._rows, self._loader = None, None
+        self._rows, self._loader, self._grid = None, None, None
 
     def __repr__(self) -> str:
         return f"Sheet({self.name!r})"
@@ -141,10 +165,14 @@ def read_sheets(file: str, data: bytes) -> list[Sheet]:
             "HTML- of tekstbestand met een andere naam). Open het in Excel en sla het opnieuw "
             "op als Excel-werkmap (.xlsx).",
         )
-    rows = read_csv(file, data, MAX_ROWS)
-    if not _has_cells(rows):
+    cells = read_cells(file, data, MAX_ROWS)
+    if isinstance(cells, np.ndarray):  # a rectangle of text: the grid itself, no list per line
+        if not (cells != "").any():
+            raise refuse(file, "het bestand is leeg: er staan geen gegevens in.")
+        return [Sheet(None, grid=cells)]
+    if not _has_cells(cells):
         raise refuse(file, "het bestand is leeg: er staan geen gegevens in.")
-    return [Sheet(None, rows)]
+    return [Sheet(None, cells)]
 
 
 def _read_ods(file: str, data: bytes) -> list[Sheet]:
