@@ -117,7 +117,7 @@ def _column(grid: np.ndarray, position: int) -> tuple[np.ndarray, np.ndarray]:
     """(the cells of one column with None for empty, the mask of empty cells)."""
     if position >= grid.shape[1]:
         return np.full(grid.shape[0], None, dtype=object), np.ones(grid.shape[0], dtype=bool)
-    column = grid[:, position]  # a view: the grid is ours to change
+    column = grid[:, position].copy()  # the grid stays as read
     if all(column.tolist()):  # no "" (nor 0): nothing empty, no need to compare each cell
         return column, np.zeros(len(column), dtype=bool)
     empty = column == ""  # both readers give "" for an empty cell

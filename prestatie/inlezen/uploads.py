@@ -101,10 +101,10 @@ class Sheet:
         return self._loader(count)
 
     def cells_from(self, start: int) -> np.ndarray:
-        """The rows from ``start`` (0-based) as a 2-D object array that the caller may change;
-        a short row (never from calamine) is padded with ""."""
+        """The rows from ``start`` (0-based) as a 2-D object array, not to be changed (it may
+        be the sheet's own); a short row (never from calamine) is padded with ""."""
         if self._rows is None and self._grid is not None:
-            return self._grid[start:].copy()
+            return self._grid[start:]
         data = self.rows[start:]
         widths = set(map(len, data))
         width = max(widths, default=0)
