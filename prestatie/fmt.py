@@ -10,6 +10,7 @@ it needs, an infinite one as "∞".
 """
 
 import copy
+import html
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -164,8 +165,8 @@ def plain(text: object) -> str:
     line breaks become spaces and a leading ``-``, ``+``, ``=`` or ``1.`` is escaped (no heading
     or list can begin), and ``http://`` or ``www.`` is no link. Parentheses and colons stay as
     they are (without brackets they make nothing), so "kolom D (Netto huur): …" reads as is.
-    The one place every page passes such text through; figures, tables and the options of a
-    select need none."""
+    The one place every page passes such text through; tables and the options of a select
+    need none, a figure needs :func:`figure_text`."""
     if text is None or is_missing(text):
         return MISSING
     escaped = _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
@@ -173,3 +174,35 @@ def plain(text: object) -> str:
     escaped = re.sub(r"^([-+=])", r"\\\1", escaped)
     escaped = re.sub(r"^(\d+)\.", r"\1\\.", escaped)
     return re.sub(r"(?i)\b(www)\.", r"\1\\.", escaped)
+
+
+class FigureText(str):
+    """Text already made safe for a figure by :func:`figure_text`, perhaps with the figure's own
+    line breaks (``<br>``, :func:`prestatie.charts.style.wrap`): passed through unchanged."""
+
+
+def figure_text(text: object) -> FigureText:
+    """Text a user or a file wrote (an agreement's omschrijving, a corporation or kern name, a
+    column header), made safe to put in a plotly figure: a title, an axis or legend name, a
+    category, an annotation, hover text. plotly.js draws a subset of HTML there (``<b>``,
+    ``<br>``, ``<a href=…>`` as a live link), so ``&``, ``<`` and ``>`` are written as the
+    entities plotly shows as those characters; Dutch letters and € stay as they are. Text that
+    is safe already (a :class:`FigureText`) is returned as it is, so escaping twice does no
+    harm; a missing value is the en dash."""
+    if isinstance(text, FigureText):
+        return text
+    if text is None or is_missing(text):
+        return FigureText(MISSING)
+    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return FigureText(escaped)
+
+
+def figure_texts(values) -> list[FigureText]:
+    """:func:`figure_text` of each value (a column of names, a list)."""
+    return [figure_text(v) for v in values]
+
+
+def from_figure_text(text: object) -> str:
+    """The text as written again, from what a figure holds (for a PowerPoint chart, which
+    shows its text as text): the entities back to characters, the figure's ``<br>`` a space."""
+    return html.unescape(re.sub(r"<br\s*/?>", " ", str(text)))

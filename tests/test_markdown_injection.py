@@ -10,16 +10,27 @@ from __future__ import annotations
 import io
 import shutil
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from prestatie import dashboard, fmt
+from prestatie import charts, dashboard, fmt
 from prestatie.afspraken import sjabloon, toml_reader
+from prestatie.betaalbaarheid import huren_chart, huurverdeling
+from prestatie.charts.style import wrap
+from prestatie.duurzaamheid import energie_index_chart, labelverdeling_chart
 from prestatie.opslag import register_store
+from prestatie.presenteren import pptx_charts
+from prestatie.referentie import labels
 from prestatie.toegang import rollen
+from prestatie.voorraad import bandbreedtes_chart, jaarschijven_chart
+from prestatie.voorraad.bandbreedtes import Bandpad
+from prestatie.woningzoekenden import verhuringen_chart
 from ui import context
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -209,3 +220,149 @@ def test_a_broken_documents_reason_on_gegevens_is_text(demo_db, tmp_path, monkey
     at = gegevens(db)
     errors = [e.value for e in at.error if "kan niet gelezen worden" in e.value]
     assert errors and all(not unsafe(e) for e in errors)
+
+
+# --- text in figures: plotly draws <b>, <br> and <a href> ------------------------------------
+
+HTML = 'Tweede Exloërmond <a href="http://x">klik</a> € 5 & <b>co</b>'
+SAFE_HTML = (
+    'Tweede Exloërmond &lt;a href="http://x"&gt;klik&lt;/a&gt; € 5 &amp; &lt;b&gt;co&lt;/b&gt;'
+)
+
+
+def figure_strings(fig) -> list[str]:
+    """Every text in a figure as plotly.js gets it (layout, traces, annotations)."""
+    found = []
+
+    def walk(value):
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                walk(v)
+        elif hasattr(value, "tolist"):
+            walk(value.tolist())
+
+    walk(fig.to_dict())
+    return found
+
+
+def shown_as_text(fig) -> bool:
+    """The hostile text is in the figure as entities plotly shows as the characters, and no
+    tag of it (a link, bold) is left for plotly to draw."""
+    texts = [t.replace("<br>", " ") for t in figure_strings(fig)]  # a title wrapped over lines
+    tags = [t for t in texts if "<a " in t or "<b>co" in t]
+    return not tags and any(SAFE_HTML in t for t in texts)
+
+
+def test_figure_text_escapes_the_tags_plotly_draws():
+    assert fmt.figure_text(HTML) == SAFE_HTML
+    assert fmt.figure_text(fmt.figure_text(HTML)) == SAFE_HTML  # not twice
+    assert fmt.figure_text("Exloërmond € 697,07") == "Exloërmond € 697,07"
+    assert fmt.from_figure_text(SAFE_HTML) == HTML
+
+
+def test_a_title_and_a_wrapped_title_are_text():
+
+    assert shown_as_text(charts.layout(go.Figure(), f"A1: {HTML}"))
+    wrapped = wrap(f"Een lange omschrijving van een afspraak: {HTML}", 30)
+    assert "<br>" in wrapped and "<a " not in wrapped
+    assert SAFE_HTML.split(" ")[2] in wrapped  # &lt;a
+
+
+def _evaluations(**extra) -> pd.DataFrame:
+    row = {
+        "afspraak": HTML, "corporatie": HTML, "periode": "2023", "waarde": 0.5, "norm": 0.9,
+        "status": "niet behaald", "document_titel": HTML, "omschrijving": HTML,
+    }  # fmt: skip
+    return pd.DataFrame([{**row, **extra}])
+
+
+def test_the_overview_figures_show_names_as_text():
+
+    assert shown_as_text(charts.status_counts(_evaluations()))
+    assert shown_as_text(charts.share_against_norm(_evaluations(), "Aandelen"))
+    assert shown_as_text(charts.jaarschijf(_evaluations(norm=10, waarde=8.0), "Jaarschijven"))
+    batches = pd.DataFrame(
+        [{"stand": "actief", "corporatie": HTML, "soort": "voorraad", "rijen": 3}]
+    )
+    assert shown_as_text(charts.rows_per_batch(batches))
+    register = pd.DataFrame([{"document": "d", "status": "loopt"}])
+    assert shown_as_text(charts.register_status(register, {"d": HTML}))
+    vhe = pd.DataFrame(
+        [{"corporatie": HTML, "peildatum": date(2023, 12, 31), "label": "A", "aantal": 2}]
+    )
+    assert shown_as_text(charts.label_distribution(vhe, "Labels"))
+
+
+def test_the_betaalbaarheid_figures_show_kern_and_corporation_names_as_text():
+    stand = pd.DataFrame(
+        [{"scope": HTML, "waarde": 0.8, "deel": 8.0, "totaal": 10.0, "norm": 0.9, "tekort": 1,
+          "status": "niet behaald"}]
+    )  # fmt: skip
+    fig = huren_chart.share_against_norm(stand, "min", "A1")
+    assert shown_as_text(fig)
+    assert fig.layout.annotations[0].y == fig.data[0].y[0]  # the note stays beside its bar
+    trend = stand.assign(jaar=2023, peildatum=date(2023, 12, 31))
+    assert shown_as_text(huren_chart.trend(trend, pd.DataFrame({"jaar": [], "norm": []}), "A1"))
+    kernen = pd.DataFrame(
+        [{"naam": HTML, "deel": 1.0, "totaal": 3.0, "waarde": 1 / 3, "tekort": 2,
+          "haalt_norm": False}]
+    )  # fmt: skip
+    assert shown_as_text(huren_chart.per_kern(kernen, 0.9, "min", "A1 per kern"))
+    bins = pd.DataFrame({"van_cent": [60000.0], "aantal": [1]})
+    line = huurverdeling.Grenslijn(f"{HTML}: grens", Decimal("600"), 1.0, document=True)
+    fig = huren_chart.rent_distribution(bins, [line], "Huurverdeling", HTML)
+    assert shown_as_text(fig)
+    assert fig.layout.annotations[0].text.endswith("<br>€ 600,00 · 100,0% t/m")  # its own <br>
+
+
+def test_the_duurzaamheid_figures_show_corporation_names_as_text():
+    trend = pd.DataFrame(
+        [{"corporatie": HTML, "gemeente": "Emmen", "peildatum": date(2023, 12, 31),
+          "gemiddelde": 1.2, "label": "A", "met_index": 2, "totaal": 2}]
+    )  # fmt: skip
+    assert shown_as_text(energie_index_chart.energy_index(trend, "Energie-index"))
+    counts = pd.DataFrame(
+        [{"corporatie": HTML, "gemeente": "Emmen", "peildatum": date(2023, 12, 31),
+          **{k: (2 if k == "A" else 0) for k in labels.ALLE}}]
+    ).set_index(["corporatie", "gemeente", "peildatum"])  # fmt: skip
+    assert shown_as_text(labelverdeling_chart.label_distribution(counts, "Labels"))
+
+
+def test_the_woningzoekenden_figure_shows_corporation_and_gemeente_names_as_text():
+
+    frame = pd.DataFrame(
+        [{"corporatie": HTML, "gemeente": g, "jaar": 2023, "aantal": 4} for g in ("Emmen", HTML)]
+    )
+    fig = verhuringen_chart.per_jaar(frame, "aantal", "Verhuringen", "verhuringen")
+    assert shown_as_text(fig)
+    assert HTML not in fig.data[0].hovertemplate  # the name comes from the legend, escaped
+
+
+def test_the_voorraad_figures_show_an_omschrijving_as_text():
+    rows = pd.DataFrame(
+        [{"doel": "B6", "omschrijving": f"Nieuwbouw volgens de jaarschijf {HTML}",
+          "cum_vanaf": 2023, "jaar": 2023, "periode": "2023", "status": "behaald", "lopend": False,
+          "plan_laag": 2.0, "plan_hoog": 2.0, "gerealiseerd": 2.0, "prognose": float("nan"),
+          "cum_plan_laag": 2.0, "cum_plan_hoog": 2.0, "cum_gerealiseerd": 2.0,
+          "cum_prognose": float("nan")}]
+    )  # fmt: skip
+    assert shown_as_text(jaarschijven_chart.jaarschijven(rows, "Jaarschijven"))
+    pad = Bandpad(
+        doel=None, corporatie="Lefier", basis=2015, indicatief=False,
+        pad=pd.DataFrame({"jaar": [2023], "stand": [100], "verandering": [-5]}),
+        normen=pd.DataFrame({"jaar": [2026], "laag": [-10.0], "hoog": [-60.0]}),
+    )  # fmt: skip
+    assert shown_as_text(bandbreedtes_chart.band(pad, f"BB-3: {HTML}"))
+
+
+def test_a_powerpoint_chart_shows_the_text_as_written():
+
+    batches = pd.DataFrame([{"stand": "actief", "corporatie": HTML, "soort": HTML, "rijen": 3}])
+    _, data, _ = pptx_charts.chart_data(charts.rows_per_batch(batches))
+    assert list(data.categories)[0].label == HTML
+    assert [s.name for s in data] == [HTML]

@@ -74,7 +74,7 @@ def file_name(fig: go.Figure) -> str:
     """The chart's title as a file name: 'Energielabels per corporatie, Emmen' ->
     'energielabels-per-corporatie-emmen'."""
     title = fig.layout.title.text or "grafiek"
-    words = re.sub(r"<[^>]+>", " ", title)  # a title may hold <br> or <sup>
+    words = re.sub(r"<[^>]+>|&#?\w+;", " ", title)  # <br>, <sup>, &lt; of a name as text
     return re.sub(r"[^0-9a-z]+", "-", words.lower()).strip("-")[:80] or "grafiek"
 
 

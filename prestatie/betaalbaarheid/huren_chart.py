@@ -81,7 +81,7 @@ def rent_distribution(
     return layout(
         fig,
         titel,
-        xaxis={"title": f"huur per maand ({huurkolom})", "tickprefix": "€ "},
+        xaxis={"title": fmt.figure_text(f"huur per maand ({huurkolom})"), "tickprefix": "€ "},
         yaxis=yaxis,
         bargap=0,
         showlegend=False,
@@ -124,8 +124,9 @@ def share_against_norm(stand: pd.DataFrame, richting: str, titel: str) -> go.Fig
     rows = stand.dropna(subset=["waarde"])
     if rows.empty:
         return empty(fig, f"{titel}: geen gegevens")
+    scopes = fmt.figure_texts(rows["scope"])
     fig.add_bar(
-        y=rows["scope"],
+        y=scopes,
         x=rows["waarde"],
         orientation="h",
         marker_color=[_colour(s) for s in rows["status"]],
@@ -134,12 +135,12 @@ def share_against_norm(stand: pd.DataFrame, richting: str, titel: str) -> go.Fig
         name="aandeel",
     )
     norms = sorted({float(n) for n in rows["norm"] if n is not None and not pd.isna(n)})
-    for r in rows.itertuples():
+    for scope, r in zip(scopes, rows.itertuples(), strict=True):
         inside = r.waarde >= 0.5
         gap = scorecard.gap_sentence("aandeel_huur", r.tekort, richting)
         fig.add_annotation(
             x=0.01 if inside else max([r.waarde, *norms]) + 0.015,
-            y=r.scope,
+            y=scope,
             xanchor="left",
             align="left",
             showarrow=False,
@@ -186,7 +187,7 @@ def trend(trend_: pd.DataFrame, norms: pd.DataFrame, titel: str) -> go.Figure:
             x=rows["jaar"],
             y=rows["waarde"],
             mode="lines",
-            name=scope,
+            name=fmt.figure_text(scope),
             line={"color": colour, "width": 4},
             hoverinfo="skip",
         )
@@ -203,7 +204,7 @@ def trend(trend_: pd.DataFrame, norms: pd.DataFrame, titel: str) -> go.Figure:
             text=[fmt.pct(v) for v in rows["waarde"]],
             textposition="top center",
             textfont={"size": FONT, "color": colour},
-            customdata=[_point_text(scope, r) for r in rows.itertuples()],
+            customdata=[fmt.figure_text(_point_text(scope, r)) for r in rows.itertuples()],
             hovertemplate="%{customdata}<extra></extra>",
         )
     if not norms.empty:
@@ -256,7 +257,7 @@ def per_kern(kernen: pd.DataFrame, norm: float | None, richting: str, titel: str
         for ok in kernen["haalt_norm"]
     ]
     fig.add_bar(
-        y=kernen["naam"],
+        y=fmt.figure_texts(kernen["naam"]),
         x=kernen["waarde"],
         orientation="h",
         marker_color=colours,

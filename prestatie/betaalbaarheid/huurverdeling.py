@@ -47,7 +47,7 @@ class Grenslijn:
     @property
     def tekst(self) -> str:
         share = "" if self.aandeel is None else f" · {fmt.pct(self.aandeel)} t/m"
-        return f"{self.naam}<br>{fmt.euro(self.bedrag)}{share}"
+        return f"{fmt.figure_text(self.naam)}<br>{fmt.euro(self.bedrag)}{share}"
 
 
 def _known(bins: pd.DataFrame) -> pd.DataFrame:

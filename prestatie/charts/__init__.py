@@ -26,9 +26,11 @@ pio.templates.default = TEMPLATE
 
 
 def layout(fig: go.Figure, title: str, **kw) -> go.Figure:
-    """The house style: large type, Dutch separators, white background; ``kw`` overrides."""
+    """The house style: large type, Dutch separators, white background; ``kw`` overrides.
+    The title is shown as text (:func:`prestatie.fmt.figure_text`): it may hold an agreement's
+    or a corporation's name."""
     settings = {
-        "title": {"text": title, "font": {"size": FONT + 4}},
+        "title": {"text": fmt.figure_text(title), "font": {"size": FONT + 4}},
         "font": {"size": FONT},
         "separators": ",.",  # Dutch: decimal comma, thousands dot
         "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
@@ -53,7 +55,7 @@ def status_counts(evaluations: pd.DataFrame, by: str = "document_titel") -> go.F
     for status in STATUSES:
         if status in counts.columns:
             fig.add_bar(
-                y=counts.index,
+                y=fmt.figure_texts(counts.index),
                 x=counts[status],
                 name=status,
                 orientation="h",
@@ -71,7 +73,12 @@ def share_against_norm(evaluations: pd.DataFrame, title: str) -> go.Figure:
     if rows.empty:
         return empty(fig, f"{title}: geen gegevens")
     rows = rows.iloc[::-1]  # plotly draws the first bar at the bottom
-    names = rows["afspraak"] + " · " + rows["corporatie"] + " " + rows["periode"].astype(str)
+    names = pd.Series(
+        fmt.figure_texts(
+            rows["afspraak"] + " · " + rows["corporatie"] + " " + rows["periode"].astype(str)
+        ),
+        index=rows.index,
+    )
     fig.add_bar(
         y=names,
         x=rows["waarde"],
@@ -155,7 +162,7 @@ def label_distribution(vhe: pd.DataFrame, title: str) -> go.Figure:
     fig = go.Figure()
     if vhe.empty:
         return empty(fig, f"{title}: geen gegevens")
-    keys = vhe["corporatie"] + " " + vhe["peildatum"].map(fmt.datum)
+    keys = (vhe["corporatie"] + " " + vhe["peildatum"].map(fmt.datum)).map(fmt.figure_text)
     table = vhe.assign(x=keys).groupby(["x", "label"])["aantal"].sum().unstack(fill_value=0)
     shares = table.div(table.sum(axis=1), axis=0)
     for klasse in labels.ALLE:
@@ -177,7 +184,10 @@ def jaarschijf(evaluations: pd.DataFrame, title: str) -> go.Figure:
     rows = evaluations[evaluations["norm"].map(lambda n: isinstance(n, int | float))]
     if rows.empty:
         return empty(fig, f"{title}: geen gegevens")
-    x = [rows["corporatie"], rows["omschrijving"].str.slice(0, 28) + " " + rows["periode"]]
+    x = [
+        fmt.figure_texts(rows["corporatie"]),
+        fmt.figure_texts(rows["omschrijving"].str.slice(0, 28) + " " + rows["periode"]),
+    ]
     fig.add_bar(x=x, y=rows["norm"], name="afspraak", marker_color="#c9d6ea")
     fig.add_bar(
         x=x,
@@ -197,7 +207,7 @@ def rows_per_batch(batches: pd.DataFrame) -> go.Figure:
     active = batches[batches["stand"] == "actief"]
     counts = active.groupby(["corporatie", "soort"])["rijen"].sum().unstack(fill_value=0)
     for soort in counts.columns:
-        fig.add_bar(x=counts.index, y=counts[soort], name=soort)
+        fig.add_bar(x=fmt.figure_texts(counts.index), y=counts[soort], name=soort)
     return layout(fig, "Ingelezen rijen per corporatie", barmode="stack", yaxis_title="rijen")
 
 
@@ -214,7 +224,7 @@ def register_status(register: pd.DataFrame, titels: dict[str, str] | None = None
         "vervallen": "#5d4037",
     }
     counts = register.groupby(["document", "status"]).size().unstack(fill_value=0)
-    counts.index = [(titels or {}).get(d, d) for d in counts.index]  # titles, not ids
+    counts.index = [fmt.figure_text((titels or {}).get(d, d)) for d in counts.index]  # titles
     for status, colour in colours.items():
         if status in counts.columns:
             fig.add_bar(

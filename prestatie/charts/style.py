@@ -7,14 +7,18 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
+from prestatie.fmt import FigureText, figure_text
+
 INKT = "#222222"  # lines and outlines that must read on any fill
 PAD_KLEUR = "#555555"  # an agreed path, drawn dotted or dashed
 HOOGTE = 560  # the height of a full-width figure on a projector
 
 
-def wrap(text: str, width: int) -> str:
-    """Break a long title over lines (plotly does not wrap)."""
-    return "<br>".join(textwrap.wrap(text, width)) or text
+def wrap(text: str, width: int) -> FigureText:
+    """Break a long title over lines (plotly does not wrap), each line safe for the figure
+    (:func:`prestatie.fmt.figure_text`) and joined with plotly's ``<br>``."""
+    lines = textwrap.wrap(str(text), width) or [str(text)]
+    return FigureText("<br>".join(figure_text(line) for line in lines))
 
 
 def text_colour(background: str) -> str:

@@ -22,7 +22,7 @@ def energy_index(trend: pd.DataFrame, title: str) -> go.Figure:
             x=rows["peildatum"],
             y=rows["gemiddelde"],
             mode="lines+markers+text",
-            name=f"{corporatie} {gemeente}",
+            name=fmt.figure_text(f"{corporatie} {gemeente}"),
             text=[
                 f"{fmt.num(v, 2)} ({k})"
                 for v, k in zip(rows["gemiddelde"], rows["label"], strict=True)

@@ -22,7 +22,7 @@ def label_distribution(counts: pd.DataFrame, title: str) -> go.Figure:
     shares = label_shares(counts)
     index = counts.index.to_frame(index=False)
     x = [
-        (index["corporatie"] + " " + index["gemeente"]).tolist(),
+        fmt.figure_texts(index["corporatie"] + " " + index["gemeente"]),
         [fmt.datum(p) for p in index["peildatum"]],
     ]
     for klasse in labels.ALLE:

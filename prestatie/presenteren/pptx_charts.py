@@ -15,6 +15,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Pt
 
+from prestatie import fmt
+
 FONT_SIZE = 14  # points: readable from the back of the room
 
 
@@ -54,9 +56,10 @@ def chart_data(figure: go.Figure) -> tuple[XL_CHART_TYPE, CategoryChartData, str
         for c in cats:
             if c not in categories:
                 categories.append(c)
-        series.append((trace.name or "", dict(zip(cats, vals, strict=True)), trace))
+        name = fmt.from_figure_text(trace.name or "")  # PowerPoint shows text as text
+        series.append((name, dict(zip(cats, vals, strict=True)), trace))
     data = CategoryChartData()
-    data.categories = [str(c) for c in categories]
+    data.categories = [fmt.from_figure_text(c) for c in categories]
     for name, points, _ in series:
         data.add_series(name, [_number(points.get(c)) for c in categories])
     axis = figure.layout.xaxis if horizontal else figure.layout.yaxis

@@ -33,14 +33,14 @@ def per_jaar(
         group = group.sort_values(["jaar", "gemeente"])
         x = group["jaar"].astype(str)
         fig.add_bar(
-            x=x + " " + group["gemeente"] if many else x,
+            x=fmt.figure_texts(x + " " + group["gemeente"]) if many else x,
             y=group[column].astype(float),
-            name=corporatie,
+            name=fmt.figure_text(corporatie),
             marker_color=COLOURS[i % len(COLOURS)],
             text=[label(v) for v in group[column]],
             textposition="outside",
             textfont={"size": FONT - 2},
-            hovertemplate=f"{corporatie} %{{x}}: %{{text}}<extra></extra>",
+            hovertemplate="%{fullData.name} %{x}: %{text}<extra></extra>",  # no text of a file
         )
     if norm is not None:
         fig.add_hline(
