@@ -13,7 +13,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from prestatie import dashboard
 from prestatie.inlezen.errors import ImportRefused
 from prestatie.opslag import queries, store
 from prestatie.referentie import labels
@@ -213,3 +215,19 @@ def test_the_command_line_imports_an_xls(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert f"{name}: productie, Domesta, 6 rijen" in done.stdout
+
+
+def test_the_upload_accepts_an_xls(tmp_path, monkeypatch):
+    db = tmp_path / "leeg.duckdb"
+    dashboard.open_database(db, demo=False).close()
+    monkeypatch.setenv("PRESTATIE_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("views/gegevens.py").run()
+    name = saved("Domesta_woningbezit_Emmen_31-12-2023", "xls")
+    at.file_uploader[0].upload(name, (DATA / name).read_bytes(), "application/vnd.ms-excel")
+    at.run()
+    assert not at.exception
+    recognised = " ".join(m.value for m in at.markdown)
+    assert "Domesta" in recognised and "Emmen" in recognised
+    assert "16 rijen" in recognised and "blad Bezit" in recognised
