@@ -77,7 +77,7 @@ def read_cells(file: str, data: bytes, max_rows: int) -> np.ndarray | list[list[
     if sep := _SEP_LINE.match(text):  # Excel's own hint, a first line "sep=;"; Excel hides it
         delimiter, text = sep[1], text[sep.end() :]
     else:
-        delimiter = sniff_delimiter(text.splitlines()[:50])
+        delimiter = sniff_delimiter(text.split("\n", 50)[:50])  # not a list of every line
     # blank cells (only spaces) are made "" column by column in sheet_rows, not cell by cell
     if (rows := _rectangle(text, delimiter)) is not None:
         return rows
