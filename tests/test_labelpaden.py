@@ -6,6 +6,7 @@ Every expected figure is counted by hand from the small stocks typed below.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -52,6 +53,8 @@ def rows_of(vhe: pd.DataFrame, specs) -> pd.DataFrame:
 
 
 # ---- paths of the targets ------------------------------------------------------------------
+
+LINK = '<a href="http://x">A of B</a>'  # a groepnaam plotly would draw as a link
 
 SHARE_STOCK = [
     ("2021-12-31", "1", "A"),
@@ -226,6 +229,14 @@ def test_share_paths_draw_bars_and_a_target_marker_per_milestone():
     assert triangle.marker.symbol == "triangle-up"
     legend = [t.name for t in fig.data if t.legendgroup in ("richting", "status")]
     assert legend == ["doel minimaal", "behaald", "achter", "niet behaald"]
+
+
+def test_a_group_name_from_the_agreement_is_text_in_the_panel_title():
+    pad = share_pad()
+    named = replace(pad, doel=replace(pad.doel, params={**pad.doel.params, "groepnaam": LINK}))
+    titles = [a.text for a in labelpaden_chart.share_paths([named], "Aandeel").layout.annotations]
+    assert 'label &lt;a href="http://x"&gt;A of B&lt;/a&gt;' in titles
+    assert not any("<a " in t for t in titles)
 
 
 def test_count_to_zero_figure_has_class_bars_path_and_target():

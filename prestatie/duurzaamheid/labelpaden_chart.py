@@ -49,7 +49,7 @@ def share_paths(pads: list[Pad], title: str) -> go.Figure:
     fig = make_subplots(
         rows=rows,
         cols=cols,
-        subplot_titles=[f"label {group_name(p)}" for p in pads],
+        subplot_titles=[fmt.figure_text(f"label {group_name(p)}") for p in pads],  # the file's
         horizontal_spacing=0.08,
         vertical_spacing=0.16 if rows > 1 else 0.1,
     )
