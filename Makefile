@@ -54,6 +54,7 @@ test: chromium $(TEST_STAMP) lint
 benchmark: $(TEST_STAMP)
 	$(BIN)/python benchmarks/import_speed.py
 	$(BIN)/python benchmarks/deck_speed.py
+	$(BIN)/python benchmarks/schaal.py --groei
 
 demo: $(STAMP)
 	$(BIN)/prestatie demo
