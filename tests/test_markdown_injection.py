@@ -8,6 +8,7 @@ status were rendered, for every later visitor.)"""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from datetime import date
 from decimal import Decimal
@@ -366,3 +367,16 @@ def test_a_powerpoint_chart_shows_the_text_as_written():
     _, data, _ = pptx_charts.chart_data(charts.rows_per_batch(batches))
     assert list(data.categories)[0].label == HTML
     assert [s.name for s in data] == [HTML]
+
+
+def test_a_document_title_is_text_in_the_register_figure_of_the_page(demo):
+    old = 'titel = "Prestatieafspraken 2023 Borger-Odoorn"'
+    store_version(demo, BO_TEXT.replace(old, f"titel = '{HTML}'"))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["gemeente"] = "Borger-Odoorn"
+    at.run()
+    at.switch_page("views/afspraken.py").run()
+    assert not at.exception, at.exception
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    register = [s for s in specs if s["layout"]["title"]["text"] == "Afspraken naar status"]
+    assert register and shown_as_text(go.Figure(register[0]))
