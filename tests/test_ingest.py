@@ -62,6 +62,10 @@ ACCEPTED = [
     (VERHUUR_DOMESTA_V2, None, 4, 11, [18], 2, 5),
     (VERHUUR_LEFIER, None, 4, 8, [13], 0, 1),
     (VERHUUR_WOONSERVICE, None, 1, 5, [], 0, 2),
+    # the same as saved by LibreOffice Calc (tests/test_ingest_libreoffice.py for xls and ods)
+    ("Domesta_woningbezit_Emmen_31-12-2023 (LibreOffice).xlsx", None, 4, 16, [23, 24], 2, 6),
+    ("Productie Domesta Emmen 2021-2023 (LibreOffice).xlsx", None, 3, 6, [10], 0, 0),
+    ("Domesta verhuringen Emmen 2023 (LibreOffice).xlsx", None, 4, 12, [19], 2, 6),
 ]
 
 
