@@ -1,8 +1,9 @@
 """The log of writes and the saved versions of the roles: their SQL.
 
 Every write through :mod:`prestatie.dashboard` adds one row per thing it changed (who, role,
-when, what, whose corporatie, which gemeente), and one for a refused write; nothing is ever
-changed or removed here.
+when, what, whose corporatie, which gemeente), in the change's own transaction (the facade opens
+it around both; :func:`write` joins it), and one for a refused write; nothing is ever changed or
+removed here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ COLUMNS = ("tijd", "gebruiker", "rol", "handeling", "corporatie", "gemeente", "o
 
 
 def write(con: duckdb.DuckDBPyConnection, entries: list[dict]) -> None:
-    """Add entries (dicts with :data:`COLUMNS`, ``geweigerd`` optional) in one transaction."""
+    """Add entries (dicts with :data:`COLUMNS`, ``geweigerd`` optional) in one transaction, or
+    in the caller's when one is open (the change they describe)."""
     if not entries:
         return
     now = datetime.now()
