@@ -10,8 +10,10 @@ larger for a projector and lose their own title: the slide carries it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property, partial
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -30,13 +32,19 @@ TITLE = "Prestatieafspraken: stand van zaken"
 
 @dataclass(frozen=True)
 class Slide:
-    """One slide: a stable key, the theme, a title, the figure and its conclusion."""
+    """One slide: a stable key, the theme, a title, the figure and its conclusion. The figure
+    is made when it is first asked for: the projector shows one slide at a time, and a rerun
+    after another selection builds only the slide on screen (the deck asks for all)."""
 
     key: str
     thema: str
     title: str
-    figure: go.Figure
+    chart: go.Figure | Callable[[], go.Figure]  # the figure, or what makes it
     conclusion: str
+
+    @cached_property
+    def figure(self) -> go.Figure:
+        return self.chart() if callable(self.chart) else self.chart
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,11 @@ def fill_height(fig: go.Figure) -> go.Figure:
     return go.Figure(fig).update_layout(height=None, autosize=True)
 
 
+def on_screen(slide: Slide) -> go.Figure:
+    """The slide's figure as the projector shows it (:func:`fill_height`)."""
+    return fill_height(slide.figure)
+
+
 def latest_years(stock: pd.DataFrame) -> dict[str, int]:
     """Per gemeente its latest verslagjaar: the year the rent slide shows."""
     return {gemeente: int(rows["jaar"].max()) for gemeente, rows in _per_gemeente(stock)}
@@ -106,8 +119,8 @@ def slides_for(
     ]
 
 
-def _slide(key: str, theme: str, title: str, figure: go.Figure, line: str) -> Slide:
-    return Slide(key, theme, title, projector(figure), line)
+def _slide(key: str, theme: str, title: str, make: Callable[[], go.Figure], line: str) -> Slide:
+    return Slide(key, theme, title, lambda: projector(make()), line)
 
 
 def _overview(evaluations: list[Evaluation]) -> list[Slide]:
@@ -119,7 +132,7 @@ def _overview(evaluations: list[Evaluation]) -> list[Slide]:
             "stand",
             "Overzicht",
             "Stand van de doelen per corporatie",
-            charts.status_counts(frame, by="corporatie"),
+            partial(charts.status_counts, frame, by="corporatie"),
             conclusies.stand(evaluations),
         )
     ]
@@ -145,7 +158,7 @@ def _per_doel(evaluations: list[Evaluation], soort: str, theme: str) -> list[Sli
                 f"{soort}:{document}:{doel}",
                 theme,
                 title,
-                charts.share_against_norm(monitor.to_frame(rows), title),
+                partial(charts.share_against_norm, monitor.to_frame(rows), title),
                 conclusies.lettings_target(rows),
             )
         )
@@ -176,7 +189,7 @@ def _huren(stock: pd.DataFrame, rent_bins: dict[str, pd.DataFrame]) -> list[Slid
                 f"huren:{gemeente}",
                 "Betaalbaarheid",
                 title,
-                charts.rent_distribution(rent_bins[gemeente], peil, title),
+                partial(charts.rent_distribution, rent_bins[gemeente], peil, title),
                 conclusies.huurverdeling(rows),
             )
         )
@@ -192,7 +205,7 @@ def _labels(stock: pd.DataFrame) -> list[Slide]:
                 f"labels:{gemeente}",
                 "Duurzaamheid",
                 title,
-                charts.label_distribution(rows, title),
+                partial(charts.label_distribution, rows, title),
                 conclusies.labelverdeling(rows),
             )
         )
@@ -223,7 +236,7 @@ def _jaarschijven(evaluations: list[Evaluation]) -> list[Slide]:
                 f"jaarschijf:{gemeente}",
                 "Voorraadontwikkeling",
                 title,
-                charts.jaarschijf(frame, title),
+                partial(charts.jaarschijf, frame, title),
                 conclusies.jaarschijven(shown),
             )
         )
