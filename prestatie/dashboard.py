@@ -207,6 +207,7 @@ def facts(
         *lettings_facts(con, gemeenten, huur, prijspeil, doelen),
         huurstijging.huursom(con, gemeenten),
         koppeling.productie_labels(con, gemeenten),
+        queries.leefbaarheid_rows(con, gemeenten),
     )
 
 

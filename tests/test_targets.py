@@ -123,7 +123,7 @@ def test_document_emmen(emmen):
 
 def test_counts_of_afspraken_and_doelen(bo, emmen):
     assert (len(bo.afspraken), len(bo.doelen)) == (42, 23)
-    assert (len(emmen.afspraken), len(emmen.doelen)) == (70, 17)
+    assert (len(emmen.afspraken), len(emmen.doelen)) == (70, 18)
 
 
 def test_dataclasses_are_frozen(bo):
@@ -462,7 +462,6 @@ def test_emmen_nummers_are_assigned_per_thema(emmen):
         "in 2050 'nul-op-de-meter'",
         "gemiddeld 170 woningen per jaar",
         "100 eenheden",
-        "leefbaarheidsmonitor van Stamm CMO",
         "energieneutraal Emmerhout in 2027",
     ],
 )
@@ -599,7 +598,8 @@ def test_unknown_soort(tmp_path):
     assert _fout(tmp_path, tekst) == (
         'proef.toml, doel "A1": onbekende soort "aandeel" (kies uit: aandeel_huur, '
         "aandeel_label, gemiddeld_label, jaarschijf, bandbreedte, naar_nul, labelsprong, "
-        "aandeel_toewijzing, verdeling_toewijzing, zoekduur, huurstijging, verkoop_label)"
+        "aandeel_toewijzing, verdeling_toewijzing, zoekduur, huurstijging, verkoop_label, "
+        "leefbaarheid)"
     )
 
 

@@ -144,6 +144,11 @@ def read_doel(table: dict[str, Any], document: Document, nummers: set[str]) -> D
     on_lettings = kind in ("aandeel_toewijzing", "verdeling_toewijzing", "zoekduur") or (
         kind == "aandeel_huur" and table.get("basis") == "aanbod"
     )
+    if kind == "leefbaarheid" and (_corporaties(table) or _text(table, "kern", "")):
+        raise InvalidEntry(
+            "leefbaarheid wordt per wijk van de hele gemeente gemeten, niet per corporatie of "
+            "kern; laat corporaties en kern leeg"
+        )
     if on_lettings and _text(table, "kern", ""):
         raise InvalidEntry(
             "de verhuringen worden per gemeente geteld, niet per kern; laat kern leeg"
@@ -207,6 +212,10 @@ def _param_value(key: str, value: Any, param: Param) -> Any:
         return float(value)
     if key in YEAR_PARAMS:
         return _year(key, value)
+    if key == "klasse_minimaal" and not 1 <= value <= 9:
+        raise InvalidEntry(
+            f'"{key}" is een klasse van de Leefbaarometer, 1 tot en met 9, niet {value!r}'
+        )
     if param.type is int and not 0 <= value <= MAX_AANTAL:
         raise InvalidEntry(f'"{key}": {value!r} ligt niet tussen 0 en 1.000.000')
     if param.type is list:
@@ -224,7 +233,7 @@ def _param_value(key: str, value: Any, param: Param) -> Any:
 
 _PERIODE = re.compile(r"(\d{4})(?:-(\d{4}))?")
 _SHARE_KINDS = SHARE_KINDS
-_COUNT_KINDS = ("jaarschijf", "labelsprong", "naar_nul")
+_COUNT_KINDS = ("jaarschijf", "labelsprong", "naar_nul", "leefbaarheid")
 
 
 def _normen(table: dict[str, Any], kind: str, direction: str) -> tuple[tuple[Periode, Norm], ...]:

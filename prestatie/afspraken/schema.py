@@ -25,6 +25,13 @@ Links through the vhe number (:mod:`prestatie.opslag.koppeling`): ``slechte_labe
 counts only homes the stock list marks as verkoopvijver / verkooplabel; the kind
 ``verkoop_label`` is the share of the sold homes whose last label before the sale is at least
 ``label`` ("bij verkoop minimaal label C"). Rows that cannot be linked are counted and said.
+
+The kind ``leefbaarheid`` (Emmen LW-2 "geen wijken of dorpen met onvoldoende scores en/of een
+achteruitgang"): judged on the Leefbaarometer scores per wijk (per buurt where only buurten
+were read) of the latest measurement in each period; the norm is the number of areas allowed to
+fall short (0), ``richting`` max. An area falls short with a class below ``klasse_minimaal``
+(absent: 4 "zwak", so the three classes "onvoldoende" fall short) or a lower class than its
+measurement before. For the whole gemeente: no corporaties, no kern.
 """
 
 from __future__ import annotations
@@ -47,6 +54,7 @@ KINDS = (
     "zoekduur",
     "huurstijging",
     "verkoop_label",
+    "leefbaarheid",
 )
 # The kinds whose norm is a share 0..1 (written as "90%" in the template).
 SHARE_KINDS = ("aandeel_huur", "aandeel_label", "aandeel_toewijzing", "verdeling_toewijzing",
@@ -233,6 +241,7 @@ PARAMS: dict[str, dict[str, Param]] = {
     "zoekduur": {"maanden": Param(int)},
     "huurstijging": {"jaren": Param(int, required=False)},
     "verkoop_label": {"label": Param(str, LABELS)},
+    "leefbaarheid": {"klasse_minimaal": Param(int, required=False)},
 }
 
 # Every kind-specific key, once, in the order of the kinds (the template's columns).
@@ -244,4 +253,5 @@ DIRECTIONS_PER_KIND = {
     "naar_nul": ("max",),
     "huurstijging": ("max",),
     "verkoop_label": ("min",),
+    "leefbaarheid": ("max",),
 }

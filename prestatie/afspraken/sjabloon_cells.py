@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from prestatie.afspraken.schema import SHARE_KINDS, Doel
 
 _YES_NO = ("per_corporatie", "inclusief", "bestaande_voorraad", "gemiddeld", "verkooplabel")
-_WHOLE = ("prijspeil", "basisjaar", "maanden", "basis_aantal", "jaren")
+_WHOLE = ("prijspeil", "basisjaar", "maanden", "basis_aantal", "jaren", "klasse_minimaal")
 _NUMBER = ("bedrag", "tolerantie")
 _LIST = ("corporaties", "labels", "activiteiten", "slechte_labels")
 _SHARE_KINDS = SHARE_KINDS

@@ -3,7 +3,8 @@
 The statuses and their meaning: :mod:`prestatie.beoordeling.status`. Stock targets:
 :mod:`prestatie.beoordeling.voorraaddoelen`; counted targets:
 :mod:`prestatie.beoordeling.aantaldoelen`. Every evaluation says in ``uitleg`` how its value was
-computed, so it can be traced.
+computed, so it can be traced. Liveability per wijk:
+:mod:`prestatie.beoordeling.leefbaarheidsdoelen`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from prestatie.beoordeling import (
     aantaldoelen,
     huurstijging,
     koppeldoelen,
+    leefbaarheidsdoelen,
     verhuurdoelen,
     voorraaddoelen,
 )
@@ -52,6 +54,9 @@ class Facts:
     # production rows (verkoop, verduurzaming) by the label the home had in the stock before,
     # linked by vhe number (prestatie.opslag.koppeling); None: not read
     koppelingen: pd.DataFrame | None = None
+    # the Leefbaarometer scores in force per area and year (queries.leefbaarheid_rows); None:
+    # not read
+    leefbaarheid: pd.DataFrame | None = None
 
 
 def evaluate(doelen: list[Doel], facts: Facts, prijspeil: str = INDEXED) -> list[Evaluation]:
@@ -72,10 +77,13 @@ def of_gemeente(facts: Facts, gemeente: str) -> Facts:
 
     return Facts(own(facts.vhe), own(facts.productie), own(facts.dekking), facts.today,
                  own(facts.overgangen), own(facts.verhuringen), own(facts.zoekduren),
-                 own(facts.huursom), own(facts.koppelingen))  # fmt: skip
+                 own(facts.huursom), own(facts.koppelingen),
+                 own(facts.leefbaarheid))  # fmt: skip
 
 
 def scopes(doel: Doel, facts: Facts) -> list[Scope]:
+    if doel.soort == leefbaarheidsdoelen.KIND:  # the gemeente's wijken, not a corporation's
+        return [leefbaarheidsdoelen.SCOPE]
     if doel.soort in verhuurdoelen.KINDS:
         tables = () if facts.verhuringen is None else (facts.verhuringen,)
         return scopes_for(doel, present(doel, *tables))
@@ -113,6 +121,8 @@ def evaluate_one(doel: Doel, scope: Scope, facts: Facts, prijspeil: str) -> list
         return huurstijging.evaluate(doel, scope, facts)
     if doel.soort == koppeldoelen.KIND:
         return koppeldoelen.evaluate(doel, scope, facts)
+    if doel.soort == leefbaarheidsdoelen.KIND:
+        return leefbaarheidsdoelen.evaluate(doel, scope, facts)
     if doel.soort in voorraaddoelen.KINDS:
         rows = scope_stock(facts.vhe, doel, scope)
         return [

@@ -81,6 +81,10 @@ def gap_sentence(soort: str, tekort: int | float | None, richting: str = "min") 
         if soort == "verdeling_toewijzing":
             return f"{many} van de afgesproken verdeling af"
         return f"{many} {'te veel' if richting == 'max' else 'te weinig'}"
+    if soort == "leefbaarheid":
+        return (
+            f"{fmt.meervoud(int(tekort), 'wijk', 'wijken')} met onvoldoende of dalende leefbaarheid"
+        )
     if soort == "zoekduur":
         many = fmt.meervoud(int(tekort), "woningzoekende", "woningzoekenden")
         return f"nog {many} sneller aan een woning helpen"

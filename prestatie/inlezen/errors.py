@@ -9,7 +9,9 @@ Errors: a file that is too large, not a spreadsheet, password-protected, a zip b
 than any corporation's stock; no recognisable table; a missing or duplicate vhe number in a stock
 list (a lettings list may let the same vhe twice); an unreadable or negative rent; an unreadable
 date, year, count or activity; a letting without a date; no corporatie, gemeente or peildatum;
-formulas without a calculated value in a column that is read; a bad column choice by the user.
+formulas without a calculated value in a column that is read; a bad column choice by the user;
+in a Leefbaarometer file a code that is no wijk or buurt code or of no gemeente, an unreadable
+year, score or class, the same area and year twice.
 Warnings: an unknown label (counted as onbekend), a rent of 0, a rent above € 3.000, a missing
 rent (never counted as below a limit), a label derived from the energy index or EP2, an
 unreadable bouwjaar or yes/no, a gemeente assumed for a bezitstabel row without BAG id or with
