@@ -14,6 +14,7 @@ PAGES = [
     st.Page("views/woningzoekenden.py", title="Woningzoekenden", icon=":material/groups:"),
     st.Page("views/duurzaamheid.py", title="Duurzaamheid", icon=":material/eco:"),
     st.Page("views/voorraad.py", title="Voorraadontwikkeling", icon=":material/home_work:"),
+    st.Page("views/leefbaarheid.py", title="Leefbaarheid", icon=":material/park:"),
     st.Page("views/afspraken.py", title="Afspraken", icon=":material/handshake:"),
     st.Page("views/gegevens.py", title="Gegevens", icon=":material/upload_file:"),
     st.Page("views/presenteren.py", title="Presenteren", icon=":material/slideshow:"),

@@ -822,3 +822,9 @@ def verhuring_rows(
 ) -> pd.DataFrame:
     """A page of the lettings in force of a selection (gemeente, corporatie, jaar, route)."""
     return verhuurtelling.rows_page(con, limit=limit, offset=offset, **selection)
+
+
+def leefbaarheid(con: duckdb.DuckDBPyConnection, gemeente: str | None = None) -> pd.DataFrame:
+    """The Leefbaarometer scores in force per area and year of a gemeente (None: all), with the
+    file, row and column each came from."""
+    return queries.leefbaarheid_rows(con, gemeente)

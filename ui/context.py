@@ -424,6 +424,16 @@ def lettings(gemeente: str | None = None):
     return _traced(("lettings", gemeente), _lettings(*_key(), gemeente), each=True)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _leefbaarheid(path: str, version: str, gemeente: str | None):
+    return dashboard.leefbaarheid(cursor(), gemeente)
+
+
+def leefbaarheid(gemeente: str | None = None):
+    """The Leefbaarometer scores in force of a gemeente (None: all)."""
+    return _traced(("leefbaarheid", gemeente), _leefbaarheid(*_key(), gemeente))
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def _lettings_page(path, version, selection: tuple, limit: int, offset: int):
     con = cursor()

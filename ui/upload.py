@@ -31,6 +31,7 @@ KINDS = {
     "productielijst": column_names.PRODUCTIE,
     "verhuringenlijst": column_names.VERHUUR,
     "WOZ-bezitstabel": column_names.WOZ,
+    "Leefbaarometer (scores per wijk of buurt)": column_names.LEEFBAARHEID,
 }
 KIND_NAMES = {kind: name for name, kind in KINDS.items() if kind}
 
@@ -268,8 +269,9 @@ def _mapping_inputs(key: str, result) -> dict[str, int | None] | None:
 
 def show_parsed(p: ingest.Parsed) -> None:
     meta, kind = p.meta, KIND_NAMES.get(p.kind, p.kind)
+    corporatie = p.batch().corporatie if p.kind == column_names.LEEFBAARHEID else meta.corporatie
     st.markdown(
-        f"✅ **{fmt.plain(p.file)}**: {kind} · corporatie **{fmt.plain(meta.corporatie)}** · "
+        f"✅ **{fmt.plain(p.file)}**: {kind} · corporatie **{fmt.plain(corporatie or '–')}** · "
         f"gemeente **{fmt.plain(meta.gemeente or 'per rij')}** · peildatum "
         f"**{fmt.datum(meta.peildatum) if meta.peildatum else '–'}** · "
         f"{fmt.num(p.rows)} rijen · blad {fmt.plain(p.layout.sheet_name or '(CSV)')}, "

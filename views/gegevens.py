@@ -12,7 +12,8 @@ from ui import confirm, context, grafiek, logboek, toegang, upload
 context.frame()
 st.title("Gegevens")
 st.caption(
-    "Lees voorraadlijsten, productielijsten, verhuringenlijsten en WOZ-bezitstabellen in (xlsx, "
+    "Lees voorraadlijsten, productielijsten, verhuringenlijsten, WOZ-bezitstabellen en de "
+    "Leefbaarometer-scores per wijk of buurt in (xlsx, "
     "xlsm, xls, ods, csv). U ziet eerst per bestand wat er herkend is en kunt het verbeteren; "
     "pas na *Inlezen* verandert de database, en dan voor alle bestanden tegelijk of voor geen "
     "enkel."

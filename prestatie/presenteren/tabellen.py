@@ -17,6 +17,7 @@ SOORT_NAMEN = {
     column_names.PRODUCTIE: "productielijst",
     column_names.VERHUUR: "verhuringenlijst",
     column_names.WOZ: "WOZ-bezitstabel",
+    column_names.LEEFBAARHEID: "Leefbaarometer",
 }
 
 # the columns of a parsed file in the order shown, with the name a user reads
@@ -49,12 +50,19 @@ PREVIEW_COLUMNS = {
     "huishouden": "Huishouden (personen)",
     "inkomensklasse": "Inkomensklasse",
     "passend": "Passend toegewezen",
+    "bron_kolom": "Kolom in bestand",
+    "niveau": "Niveau",
+    "code": "CBS-code",
+    "naam": "Naam",
+    "wijk_code": "In wijk",
+    "score": "Score (lbm)",
+    "klasse": "Klasse (1-9)",
 }
 _CENTS = ("huur_cent", "rekenhuur_cent")
 _DATES = ("peildatum", "datum")
 _YES_NO = ("levensloopgeschikt", "passend")
 _COUNTS = ("bron_rij", "aantal", "huishouden")
-_DECIMALS = {"energie_index": 2, "zoekduur_maanden": 1}
+_DECIMALS = {"energie_index": 2, "zoekduur_maanden": 1, "score": 2}
 
 
 def _euros(cents) -> Decimal | None:

@@ -1,0 +1,63 @@
+"""Figures of the page Leefbaarheid: one wijk (or buurt) over the years, its Leefbaarometer
+class per measurement as a line, the insufficient classes shaded."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from prestatie import fmt
+from prestatie.charts import FONT, empty, layout
+from prestatie.referentie import leefbaarheid
+
+SHORT = "#c62828"
+LINE = "#4a6fa5"
+
+
+def per_wijk(rows: pd.DataFrame, title: str, klasse_minimaal: int) -> go.Figure:
+    """The class of one area per year (``rows``: its rows of the Leefbaarometer table); where
+    the file gave no class, the score on its own axis."""
+    fig = go.Figure()
+    rows = rows.sort_values("jaar")
+    if rows.empty:
+        return empty(fig, f"{title}: geen gegevens")
+    x = rows["jaar"].astype(int).astype(str)
+    if rows["klasse"].isna().all():
+        fig.add_scatter(
+            x=x, y=rows["score"].astype(float), mode="lines+markers+text",
+            text=[fmt.num(s, 2) for s in rows["score"]], textposition="top center",
+            line={"color": LINE, "width": 3}, name="score",
+            hovertemplate="%{x}: score %{text}<extra></extra>",
+        )  # fmt: skip
+        return layout(fig, title, height=280, showlegend=False,
+                      yaxis={"title": "score (lbm)"}, xaxis={"type": "category"})  # fmt: skip
+    klassen = rows["klasse"].astype("Int64")
+    fig.add_hrect(y0=0.5, y1=klasse_minimaal - 0.5, fillcolor=SHORT, opacity=0.12, line_width=0)
+    fig.add_scatter(
+        x=x,
+        y=klassen.astype(float),
+        mode="lines+markers+text",
+        text=[leefbaarheid.KLASSEN[int(k)] if pd.notna(k) else "" for k in klassen],
+        textposition="top center",
+        textfont={"size": FONT - 3},
+        marker={
+            "size": 14,
+            "color": [
+                leefbaarheid.KLEUREN.get(int(k), LINE) if pd.notna(k) else LINE for k in klassen
+            ],
+            "line": {"color": "#333333", "width": 1},
+        },  # fmt: skip
+        line={"color": LINE, "width": 3},
+        name="klasse",
+        customdata=[fmt.num(s, 2) for s in rows["score"]],
+        hovertemplate="%{x}: klasse %{y} %{text} (score %{customdata})<extra></extra>",
+    )
+    yaxis = {
+        "title": "klasse",
+        "range": [0.5, 9.8],
+        "tickvals": list(leefbaarheid.KLASSEN),
+        "ticktext": [str(k) for k in leefbaarheid.KLASSEN],
+    }
+    margin = {"l": 10, "r": 10, "t": 50, "b": 10}
+    return layout(fig, title, height=300, showlegend=False, yaxis=yaxis,
+                  xaxis={"type": "category"}, margin=margin)  # fmt: skip
