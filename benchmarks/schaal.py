@@ -42,6 +42,8 @@ PAGES = (
     "views/betaalbaarheid.py",
     "views/duurzaamheid.py",
     "views/voorraad.py",
+    "views/woningzoekenden.py",
+    "views/leefbaarheid.py",
     "views/afspraken.py",
     "views/gegevens.py",
     "views/presenteren.py",
