@@ -344,3 +344,18 @@ def test_undo_twice_and_undo_of_a_replaced_batch_say_so(tmp_path, files):
     assert again.returncode == 2 and "was al ongedaan gemaakt op" in again.stderr
     batches = {b["id"]: b["stand"] for b in json.loads(run("batches", "--json", "--db", db).stdout)}
     assert batches == {1: "actief", 2: "ongedaan gemaakt"}
+
+
+def test_import_leefbaarometer_then_monitor_json_names_the_wijken(tmp_path):
+    db = tmp_path / "lbm.duckdb"
+    source = (
+        Path(__file__).resolve().parent / "data" / "Leefbaarometer 3.0 wijken Emmen 2018-2022.csv"
+    )
+    done = run("import", source, "--db", db, "--nieuw")
+    assert done.returncode == 0, done.stderr
+    assert "leefbaarheid, -, 12 rijen, 0 waarschuwingen, 2 overgeslagen" in done.stdout
+    records = json.loads(run("monitor", "--json", "--db", db, "--datum", "2026-06-01").stdout)
+    [lw2] = [r for r in records if r["doel"] == "LW-2-leefbaarheid"]
+    assert (lw2["status"], lw2["waarde"], lw2["norm"], lw2["jaar"]) == ("niet behaald", 2, 0, 2024)
+    assert (lw2["soort"], lw2["corporatie"]) == ("leefbaarheid", "alle corporaties")
+    assert "Emmerhout (WK011402): klasse 3 onvoldoende" in lw2["uitleg"]

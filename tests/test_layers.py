@@ -49,6 +49,7 @@ def offenders(folder: str, forbidden: tuple[str, ...]) -> list[str]:
         ("prestatie/duurzaamheid", ("prestatie.opslag", "prestatie.inlezen")),
         ("prestatie/voorraad", ("prestatie.opslag", "prestatie.inlezen")),
         ("prestatie/woningzoekenden", ("prestatie.opslag", "prestatie.inlezen")),
+        ("prestatie/leefbaarheid", ("prestatie.opslag", "prestatie.inlezen")),
         # who may write is pure rules: no database, no reading of files, not the facade
         ("prestatie/toegang", ("prestatie.opslag", "prestatie.inlezen", "prestatie.dashboard",
                                "duckdb")),

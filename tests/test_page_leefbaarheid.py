@@ -77,3 +77,15 @@ def test_without_scores_it_says_so_and_lw2_has_no_data(tmp_path, monkeypatch):
         at
     )
     assert not at.get("plotly_chart")
+
+
+def test_the_demo_shows_lw2_not_met_with_emmerhout_and_bargeres(demo_db, monkeypatch):
+    at = page(demo_db, monkeypatch, gemeente="Emmen")
+    # the demo's twelve wijken (prestatie/demo/leefbaarheid.py): in 2024 Emmerhout 4 -> 3 and
+    # Bargeres 5 -> 4 fall short
+    assert len(at.get("plotly_chart")) == 12
+    text = markdown(at)
+    assert "niet behaald" in text and "In 2024 schieten 2 van de 12 wijken tekort." in text
+    assert "Emmerhout (WK011402): klasse 3 onvoldoende" in text
+    assert "Bargeres (WK011403): achteruit van 5 voldoende naar 4 zwak (sinds 2022)" in text
+    assert "Noordbarge (WK011406):" not in text

@@ -17,6 +17,7 @@ import duckdb
 from openpyxl import Workbook
 
 from prestatie import fmt
+from prestatie.demo import leefbaarheid
 from prestatie.demo.simulatie import (
     CBS,
     simulate,
@@ -53,7 +54,21 @@ def write_files(folder: Path = DEMO_DIR) -> list[Path]:
         )
     for (corporatie, year), rows in sorted(lettings.items()):
         paths.append(_LETTING_WRITERS[corporatie](folder, year, rows))
+    paths.append(_leefbaarometer(folder))  # public scores per wijk, last: no batch moves
     return paths
+
+
+def _leefbaarometer(folder: Path) -> Path:
+    """The Leefbaarometer download per wijk of Emmen, as published: `;`, decimal commas."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["wk_code", "wk_naam", "gm_code", "gm_naam", "jaar", "lbm", "kscore"])
+    for r in leefbaarheid.rows():
+        lbm = f"{r['lbm']:.2f}".replace(".", ",")
+        writer.writerow([r["code"], r["naam"], "GM0114", "Emmen", r["jaar"], lbm, r["kscore"]])
+    path = folder / "Leefbaarometer 3.0 scores wijken Emmen 2018-2024.csv"
+    path.write_bytes(("\ufeff" + out.getvalue()).encode("utf-8"))
+    return path
 
 
 def load(con: duckdb.DuckDBPyConnection, folder: Path | None = None) -> int:
