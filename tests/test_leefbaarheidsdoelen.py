@@ -167,3 +167,50 @@ def test_emmen_lw2_is_a_target_of_the_agreement():
     d = agreement.doel("LW-2-leefbaarheid")
     assert (d.soort, d.richting, d.corporaties, d.kern) == ("leefbaarheid", "max", (), None)
     assert agreement.afspraak("LW-2").kwantitatief
+
+
+def test_the_conclusion_and_the_slide_name_the_wijken(con):
+    import pandas as pd
+
+    from prestatie.presenteren import conclusies, slides
+
+    store.import_paths(con, [DATA / LBM_WIJKEN])
+    evaluations = judge(con, doel('{ "2019-2022" = 0 }'))
+    line = conclusies.leefbaarheid(evaluations)
+    assert line == (
+        "Leefbaarometer 2022: 2 van de 4 wijken schieten tekort (Emmerhout en Angelslo); "
+        "afgesproken is geen enkele: niet behaald."
+    )
+    deck = slides.slides_for(evaluations, pd.DataFrame(), {}, dashboard.leefbaarheid(con, "Emmen"))
+    [slide] = [s for s in deck if s.thema == "Leefbaarheid"]
+    assert (slide.thema, slide.conclusion) == ("Leefbaarheid", line)
+    [heatmap] = slide.figure.data
+    assert list(heatmap.y) == ["Klazienaveen", "Emmerhout", "Emmen-Centrum", "Angelslo"]
+    assert list(heatmap.x) == ["2018", "2020", "2022"]
+    assert heatmap.text[1] == ["4 zwak", "3 onvoldoende", "3 onvoldoende"]
+    # no scores: geen gegevens with the reason, and no slide
+    empty = judge(store.connect(":memory:"), doel())
+    assert (
+        conclusies.leefbaarheid(empty[:1]) == "Geen gegevens: geen Leefbaarometer-scores ingelezen."
+    )
+
+
+def test_the_excel_of_the_monitor_has_the_target_with_the_wijken(con):
+    import io
+
+    from openpyxl import load_workbook
+
+    from prestatie.beoordeling.selectie import Filters
+    from prestatie.opslag import queries
+    from prestatie.presenteren import monitor_excel
+
+    store.import_paths(con, [DATA / LBM_WIJKEN])
+    evaluations = judge(con, doel('{ "2019-2022" = 0 }'))
+    data = monitor_excel.workbook_bytes(
+        evaluations, [], [], queries.batches(con), Filters(), date(2025, 6, 1)
+    )
+    sheet = load_workbook(io.BytesIO(data))["Doelen"]
+    cells = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
+    [row] = [r for r in cells if "LW-doel" in r]
+    assert "niet behaald" in row and 2 in row
+    assert any("Emmerhout (WK011402): klasse 3 onvoldoende" in str(c) for c in row)

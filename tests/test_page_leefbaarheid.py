@@ -49,6 +49,10 @@ def test_a_chart_per_wijk_and_the_wijken_that_fall_short_named(with_scores, monk
     text = markdown(at)
     # LW-2 judged on 2022 (the latest measurement in 2019-2024): 2 of 4 wijken
     assert "LW-2" in text and "niet behaald" in text
+    assert (
+        "Leefbaarometer 2022: 2 van de 4 wijken schieten tekort (Emmerhout en Angelslo); "
+        "afgesproken is geen enkele: niet behaald."
+    ) in text
     assert "In 2022 schieten 2 van de 4 wijken tekort." in text
     assert "Emmerhout (WK011402): klasse 3 onvoldoende" in text
     assert "Angelslo (WK011403): achteruit van 6 ruim voldoende naar 5 voldoende" in text
@@ -86,6 +90,7 @@ def test_the_demo_shows_lw2_not_met_with_emmerhout_and_bargeres(demo_db, monkeyp
     assert len(at.get("plotly_chart")) == 12
     text = markdown(at)
     assert "niet behaald" in text and "In 2024 schieten 2 van de 12 wijken tekort." in text
+    assert "2 van de 12 wijken schieten tekort (Emmerhout en Bargeres)" in text
     assert "Emmerhout (WK011402): klasse 3 onvoldoende" in text
     assert "Bargeres (WK011403): achteruit van 5 voldoende naar 4 zwak (sinds 2022)" in text
     assert "Noordbarge (WK011406):" not in text

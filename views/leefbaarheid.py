@@ -7,6 +7,7 @@ import streamlit as st
 from prestatie import dashboard, fmt
 from prestatie.beoordeling import scorecard
 from prestatie.leefbaarheid import wijken, wijken_chart
+from prestatie.presenteren import conclusies
 from ui import context, drilldown, grafiek
 
 selection = context.frame()
@@ -32,8 +33,9 @@ if shown:
     for e in shown:
         st.markdown(
             f"**{fmt.plain(e.afspraak)} · {fmt.plain(e.omschrijving)}** ({e.periode}): "
-            f"{scorecard.STATUS_LABEL[e.status]}. {fmt.plain(e.uitleg)}"
+            f"{scorecard.STATUS_LABEL[e.status]}. {fmt.plain(conclusies.leefbaarheid([e]))}"
         )
+        st.caption(f"Berekening: {fmt.plain(e.uitleg)}")
 else:
     st.info("Voor deze selectie is geen afspraak over de leefbaarheid per wijk.")
 

@@ -26,7 +26,9 @@ rent_bins = {
     gemeente: context.rent_bins(None, gemeente, selection.corporatie, "kale huur", jaar)
     for gemeente, jaar in latest_years(stock).items()
 }
-slides = context.memo(slides_for, evaluations, stock, rent_bins)
+slides = context.memo(
+    slides_for, evaluations, stock, rent_bins, context.leefbaarheid(selection.gemeente)
+)
 
 PROJECTOR_CSS = """
 <style>

@@ -61,3 +61,28 @@ def per_wijk(rows: pd.DataFrame, title: str, klasse_minimaal: int) -> go.Figure:
     margin = {"l": 10, "r": 10, "t": 50, "b": 10}
     return layout(fig, title, height=300, showlegend=False, yaxis=yaxis,
                   xaxis={"type": "category"}, margin=margin)  # fmt: skip
+
+
+def overview(rows: pd.DataFrame, title: str, names: dict[str, str]) -> go.Figure:
+    """Every wijk (rows, ``names``: code -> the name shown) by year, coloured by its class,
+    the class written in each cell: the slide for the overleg."""
+    fig = go.Figure()
+    rows = rows.dropna(subset=["klasse"])
+    if rows.empty:
+        return empty(fig, f"{title}: geen gegevens")
+    wide = rows.pivot_table(index="code", columns="jaar", values="klasse", aggfunc="first")
+    wide = wide.loc[sorted(wide.index, key=lambda c: names.get(c, c), reverse=True)]
+    years = [str(int(y)) for y in wide.columns]
+    steps = sorted(leefbaarheid.KLEUREN)
+    scale = []
+    for i, k in enumerate(steps):  # a discrete colour per class over 1..9
+        low, high = i / len(steps), (i + 1) / len(steps)
+        scale += [[low, leefbaarheid.KLEUREN[k]], [high, leefbaarheid.KLEUREN[k]]]
+    text = [[leefbaarheid.naam(int(v)) if pd.notna(v) else "" for v in row] for row in wide.values]
+    fig.add_heatmap(
+        z=wide.values.astype(float), x=years, y=[names.get(c, c) for c in wide.index],
+        zmin=0.5, zmax=9.5, colorscale=scale, showscale=False, text=text,
+        texttemplate="%{text}", textfont={"size": FONT - 4}, xgap=3, ygap=3,
+        hovertemplate="%{y} %{x}: klasse %{text}<extra></extra>",
+    )  # fmt: skip
+    return layout(fig, title, height=max(320, 40 * len(wide) + 120), xaxis={"type": "category"})

@@ -393,3 +393,32 @@ def lettings_target(evaluations: Sequence[Evaluation]) -> str:
     if soort == "zoekduur":
         return zoekduur(evaluations)
     return aandeel(evaluations)
+
+
+# ---- leefbaarheid -----------------------------------------------------------------------------
+
+_MEASUREMENT = re.compile(r"Leefbaarometer (\d{4}), per (wijk|buurt)")
+_AREA = re.compile(r"(?:: |; )([^:;]+?) \((?:WK|BU)\d{6,8}\):")
+
+
+def leefbaarheid(evaluations: Sequence[Evaluation]) -> str:
+    """The latest Leefbaarometer judgement of a liveability target: 'Leefbaarometer 2024: 2 van
+    de 12 wijken schieten tekort (Emmerhout, Bargeres); afgesproken is geen enkele: niet
+    behaald.'"""
+    measured = [e for e in evaluations if e.waarde is not None]
+    if not measured:
+        why = evaluations[-1].uitleg if evaluations else ""
+        return _sentence(f"geen gegevens: {why or 'dit doel is niet te beoordelen'}.")
+    e = max(measured, key=lambda m: m.jaar)
+    found = _MEASUREMENT.search(e.uitleg)
+    year, level = (found[1], found[2]) if found else (e.periode, "wijk")
+    words = "wijken" if level == "wijk" else "buurten"
+    short = int(e.waarde)
+    names = _AREA.findall(e.uitleg.split("; bron:")[0])
+    verb = "schiet" if short == 1 else "schieten"
+    counted = f"{fmt.num(short)} van de {fmt.num(e.basis or 0)} {words}"
+    line = f"Leefbaarometer {year}: {counted} {verb} tekort"
+    if names:
+        line += f" ({enumeration(names)})"
+    agreed = "geen enkele" if not e.norm else f"ten hoogste {fmt.num(e.norm)}"
+    return _sentence(f"{line}; afgesproken is {agreed}: {e.status}.")

@@ -3,7 +3,7 @@
 Built for the selection in the sidebar (gemeente, corporatie, jaar) from the evaluations and
 the stock, through the chart functions of :mod:`prestatie.charts`, in the order of the pages:
 the state of all targets, betaalbaarheid, duurzaamheid, voorraadontwikkeling, woningzoekenden
-(statushouders, zoekduur). A chart without
+(statushouders, zoekduur), leefbaarheid (the classes of the wijken by year). A chart without
 data gets no slide (the state of the targets still counts what has none). Figures are made
 larger for a projector and lose their own title: the slide carries it.
 """
@@ -23,6 +23,7 @@ from prestatie.afspraken.schema import Agreement
 from prestatie.beoordeling import monitor
 from prestatie.beoordeling.selectie import Filters
 from prestatie.beoordeling.status import GEEN_GEGEVENS, Evaluation
+from prestatie.leefbaarheid import wijken_chart
 from prestatie.presenteren import conclusies
 from prestatie.referentie.peildatum import as_date
 
@@ -101,11 +102,15 @@ def _latest_peildatum(rows: pd.DataFrame) -> date:
 
 
 def slides_for(
-    evaluations: list[Evaluation], stock: pd.DataFrame, rent_bins: dict[str, pd.DataFrame]
+    evaluations: list[Evaluation],
+    stock: pd.DataFrame,
+    rent_bins: dict[str, pd.DataFrame],
+    leefbaarheid: pd.DataFrame | None = None,
 ) -> list[Slide]:
     """Every slide for the selection: ``evaluations`` and ``stock`` are already narrowed to it
     (``dashboard.evaluations`` with filters, ``dashboard.stock``); ``rent_bins`` holds per
-    gemeente the homes per rent in its :func:`latest_years` (``dashboard.rent_bins``)."""
+    gemeente the homes per rent in its :func:`latest_years` (``dashboard.rent_bins``);
+    ``leefbaarheid`` the Leefbaarometer scores (``dashboard.leefbaarheid``), None: none."""
     return [
         *_overview(evaluations),
         *_huren(stock, rent_bins),
@@ -116,7 +121,35 @@ def slides_for(
         *_per_doel(evaluations, "aandeel_toewijzing", "Woningzoekenden"),
         *_per_doel(evaluations, "verdeling_toewijzing", "Woningzoekenden"),
         *_per_doel(evaluations, "zoekduur", "Woningzoekenden"),
+        *_leefbaarheid(evaluations, leefbaarheid),
     ]
+
+
+def _leefbaarheid(evaluations: list[Evaluation], scores: pd.DataFrame | None) -> list[Slide]:
+    """Per liveability target with a measurement: the classes of the gemeente's wijken (the
+    level judged) by year."""
+    out = []
+    for (document, doel), rows in _groups(evaluations, "leefbaarheid").items():
+        if scores is None or all(e.waarde is None for e in rows):
+            continue
+        own = scores[scores["gemeente"] == rows[0].gemeente]
+        level = "wijk" if (own["niveau"] == "wijk").any() else "buurt"
+        own = own[own["niveau"] == level]
+        names = {
+            c: (n if isinstance(n, str) and n else c)
+            for c, n in zip(own["code"], own["naam"], strict=True)
+        }
+        title = f"{rows[0].omschrijving} ({rows[0].gemeente})"
+        out.append(
+            _slide(
+                f"leefbaarheid:{document}:{doel}",
+                "Leefbaarheid",
+                title,
+                partial(wijken_chart.overview, own, title, names),
+                conclusies.leefbaarheid(rows),
+            )
+        )
+    return out
 
 
 def _slide(key: str, theme: str, title: str, make: Callable[[], go.Figure], line: str) -> Slide:
