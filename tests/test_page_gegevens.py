@@ -223,3 +223,25 @@ def test_removing_the_demo_asks_first(demo_db, monkeypatch):
     con = store.connect(demo_db)
     assert not dashboard.has_demo_data(con)
     con.close()
+
+
+def test_a_leefbaarometer_download_is_recognised_read_in_and_judged(at):
+    source = (
+        Path(__file__).resolve().parent / "data" / "Leefbaarometer 3.0 wijken Emmen 2018-2022.csv"
+    )
+    at.file_uploader[0].upload(source.name, source.read_bytes(), "text/csv").run()
+    assert not at.exception
+    recognised = " ".join(m.value for m in at.markdown)
+    assert "Leefbaarometer (scores per wijk of buurt)" in recognised and "12 rijen" in recognised
+    assert "corporatie **–**" in recognised
+    preview = at.dataframe[0].value
+    assert list(preview.columns)[:4] == ["Rij in bestand", "Gemeente", "Jaar", "Kolom in bestand"]
+    assert preview["Klasse (1-9)"].tolist()[:3] == ["5", "5", "6"]
+    skipped = " ".join(c.value for c in at.caption)
+    assert "rij 14: score van de hele gemeente, geen wijk of buurt" in skipped
+    button(at, "Inlezen").click().run()
+    assert any("1 bestand ingelezen: 12 rijen" in s.value for s in at.success)
+    at.switch_page("views/overzicht.py").run()
+    table = at.dataframe[0].value
+    row = table[table["Afspraak"] == "LW-2"].iloc[0]
+    assert row["Status"] == "🔴 niet behaald" and row["Gerealiseerd"] == "2"
