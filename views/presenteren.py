@@ -10,7 +10,6 @@ from prestatie.presenteren import deck, monitor_excel
 from prestatie.presenteren.slides import (
     Slide,
     latest_years,
-    on_screen,
     selection_text,
     slides_for,
     title_slide,
@@ -99,7 +98,7 @@ def _viewer(slides: list[Slide]) -> None:
     st.html(f"<style>.st-key-dia_grafiek_vak {{ height: {room} !important; }}</style>")
     with st.container(key="dia_grafiek_vak"):
         st.plotly_chart(
-            context.memo(on_screen, slide),
+            slide.on_screen,  # made once per slide: the slides are shared (memo)
             key="dia_grafiek",
             height="stretch",  # the room the screen leaves (PROJECTOR_CSS)
             theme=None,  # the figure's own large type, not the app theme's

@@ -47,6 +47,11 @@ class Slide:
     def figure(self) -> go.Figure:
         return self.chart() if callable(self.chart) else self.chart
 
+    @cached_property
+    def on_screen(self) -> go.Figure:
+        """The figure as the projector shows it (:func:`fill_height`), made once per slide."""
+        return fill_height(self.figure)
+
 
 @dataclass(frozen=True)
 class TitleSlide:
@@ -84,11 +89,6 @@ def fill_height(fig: go.Figure) -> go.Figure:
     """A copy of a slide's figure without a height of its own: on the projector it takes the room
     the screen leaves under the title."""
     return go.Figure(fig).update_layout(height=None, autosize=True)
-
-
-def on_screen(slide: Slide) -> go.Figure:
-    """The slide's figure as the projector shows it (:func:`fill_height`)."""
-    return fill_height(slide.figure)
 
 
 def latest_years(stock: pd.DataFrame) -> dict[str, int]:
