@@ -275,3 +275,19 @@ def test_a_failing_converter_is_said_in_dutch(tmp_path):
     script.chmod(0o755)
     with pytest.raises(deck.PdfFailed, match="LibreOffice maakte geen PDF"):
         deck.pdf_bytes(b"pptx", str(script))
+
+
+def test_a_slide_makes_its_figure_once_and_only_when_asked():
+    made = []
+
+    def make():
+        made.append(1)
+        return go.Figure().update_layout(height=500)
+
+    slide = Slide("k", "Overzicht", "Titel", make, "Een conclusie.")
+    assert made == []  # building the deck's slides builds no figure
+    assert slide.figure is slide.figure
+    assert slide.on_screen is slide.on_screen
+    assert made == [1]
+    assert slide.on_screen.layout.height is None  # the projector gives it the room it has
+    assert slide.figure.layout.height == 500
