@@ -30,8 +30,13 @@ def test_a_first_start_killed_while_the_demo_loads_loads_it_on_the_next_start(
     assert db.exists()
     con = dashboard.open_database(db)
     assert dashboard.has_demo_data(con)
-    assert set(queries.batches(con)["corporatie"]) == {"Domesta", "Lefier", "Woonservice"}
+    batches = queries.batches(con)
     con.close()
+    # the corporations' files, and the Leefbaarometer scores (a file of no corporation)
+    assert set(batches["corporatie"].dropna()) == {"Domesta", "Lefier", "Woonservice"}
+    fresh = dashboard.open_database(tmp_path / "fris.duckdb")
+    assert len(batches) == len(queries.batches(fresh))
+    fresh.close()
 
 
 def test_the_demo_is_loaded_once_and_stays_removed(tmp_path):
