@@ -94,17 +94,39 @@ if note := texts.limits_missing(peil):
     st.warning(note)
 
 # ---- per target: the stand per corporatie, the trend and the split per kern -----------------
-shown = context.memo(
-    sections.sections,
-    stock,
-    doelen,
-    evaluations,
-    selection.corporatie,
-    jaar,
-    peil,
-    lezing,
-    rekenhuur,
+
+
+_read: dict = {}  # this run's stock per gemeente
+
+
+def _stock_of(gemeente: str):
+    """The stock a target is judged on: its gemeente's, so that its section is computed once
+    for every selection that shows it (the whole country or the gemeente)."""
+    if gemeente == selection.gemeente:
+        return stock
+    if gemeente not in _read:
+        own = context.stock(selectie.Filters(gemeente=gemeente), huur=huur)
+        if lezing == huurregel.FIXED:
+            own = dashboard.with_fixed_amounts(context.cursor(), own, doelen, huur)
+        _read[gemeente] = own
+    return _read[gemeente]
+
+
+found = (
+    context.memo(
+        sections.section,
+        _stock_of(doel.gemeente),
+        doel,
+        evaluations,
+        selection.corporatie,
+        jaar,
+        peil,
+        lezing,
+        rekenhuur,
+    )
+    for doel in doelen
 )
+shown = [s for s in found if s is not None]
 
 st.header(f"Stand {jaar} (peildatum {fmt.datum(peil)})")
 if shown:

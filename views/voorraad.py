@@ -29,7 +29,12 @@ doelen = context.doelen()
 evaluations = context.evaluations(filtered=False)
 
 st.header("Jaarschijven")
-groepen = context.memo(jaarschijven.groepen, doelen, facts, evaluations, selection)
+groepen = [  # each group once for every selection that shows it
+    context.memo(jaarschijven.groep, gemeente, corporatie, targets, facts, evaluations)
+    for (gemeente, corporatie), targets in context.memo(
+        jaarschijven.groep_targets, doelen, facts, selection
+    )
+]
 if not groepen:
     st.info("Geen jaarschijven voor deze selectie.")
 else:
@@ -97,7 +102,10 @@ else:
         )
     st.dataframe(voorraadverloop.waterfall_table(rows), hide_index=True)
 
-paden = context.memo(bandbreedtes.band_paths, doelen, facts, selection)
+paden = [  # each path once for every selection that shows it
+    context.memo(bandbreedtes.band_path, doel, scope, facts)
+    for doel, scope in context.memo(bandbreedtes.band_targets, doelen, facts, selection)
+]
 if paden:
     st.header("Bandbreedtes")
     for i, pad in enumerate(paden):

@@ -97,24 +97,39 @@ def _limit_lines(fig: go.Figure, lijnen: list[huurverdeling.Grenslijn], bins: pd
         return
     lo, hi = min(values), max(values)
     right_edge = hi - (hi - lo) * 0.3
+    shapes, notes = [], []
     for i, line in enumerate(lijnen):
         x = float(line.bedrag)
         colour = DOCUMENT if line.document else LIMIT
-        fig.add_vline(
-            x=x, line_dash="dot" if line.document else "dash", line_color=colour, line_width=3
+        shapes.append(  # what add_vline draws, given at once (add_vline costs ~10 ms a line)
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": x,
+                "x1": x,
+                "y0": 0,
+                "y1": 1,
+                "line": {"dash": "dot" if line.document else "dash", "color": colour, "width": 3},
+            }
         )
-        fig.add_annotation(
-            x=x,
-            yref="paper",
-            y=1 - (i % 4) * 0.1,
-            yanchor="top",
-            showarrow=False,
-            xanchor="right" if x > right_edge else "left",
-            align="right" if x > right_edge else "left",
-            font={"size": FONT, "color": colour},
-            bgcolor="rgba(255,255,255,0.85)",
-            text=line.tekst,
+        notes.append(
+            {
+                "x": x,
+                "yref": "paper",
+                "y": 1 - (i % 4) * 0.1,
+                "yanchor": "top",
+                "showarrow": False,
+                "xanchor": "right" if x > right_edge else "left",
+                "align": "right" if x > right_edge else "left",
+                "font": {"size": FONT, "color": colour},
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "text": line.tekst,
+            }
         )
+    fig.update_layout(
+        shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *notes]
+    )
 
 
 def share_against_norm(stand: pd.DataFrame, richting: str, titel: str) -> go.Figure:

@@ -48,38 +48,52 @@ def sections(
     rekenhuur: bool,
 ) -> list[Section]:
     """A Section for every rent target with stock in the selection."""
-    out = []
+    found = (
+        section(stock, doel, evaluations, corporatie, jaar, peildatum, lezing, rekenhuur)
+        for doel in doelen
+    )
+    return [s for s in found if s is not None]
+
+
+def section(
+    stock: pd.DataFrame,
+    doel: Doel,
+    evaluations: list[Evaluation],
+    corporatie: str | None,
+    jaar: int,
+    peildatum: date,
+    lezing: str,
+    rekenhuur: bool,
+) -> Section | None:
+    """The Section of one rent target (None without stock for it): ``stock`` needs to hold only
+    the target's gemeente, so a page can compute it once for every selection that shows it."""
     # a target on the offer judged on the lettings: those figures are not this page's stock
     evaluations = [e for e in evaluations if e.gemeten_op != verhuurdoelen.LETTINGS]
-    for doel in doelen:
-        scopes = huuraandelen.visible(huuraandelen.scopes(doel, stock), corporatie)
-        if not scopes:
-            continue
-        judged = huuraandelen.judged_rows(stock, doel, scopes, lezing)
-        trend = huuraandelen.with_status(huuraandelen.trend(judged, doel), doel, evaluations)
-        if trend.empty:
-            continue  # no stock for this target in the database at all
-        stand = huuraandelen.stand(trend, [s.corporatie for s in scopes], jaar, doel)
-        year_rows = judged[judged["jaar"] == jaar]
-        out.append(
-            Section(
-                doel,
-                judged,
-                trend,
-                stand,
-                texts.rule_text(huurregel.Regel.van(doel), judged, jaar, lezing),
-                huuraandelen.per_kern(year_rows, doel),
-                jaar,
-                huuraandelen.without_kern(year_rows),
-                huuraandelen.rows_above(judged, doel, jaar, rekenhuur),
-                texts.above_title(doel, huuraandelen.measured(stand), peildatum),
-                huuraandelen.rows_above(judged, doel, None, rekenhuur),
-                texts.above_title(doel, huuraandelen.measured(trend)) + ", alle peildata",
-                huuraandelen.rows_of(year_rows, doel, rekenhuur),
-                f"woningen per kern, {', '.join(huuraandelen.measured(stand))}, {jaar}",
-            )
-        )
-    return out
+    scopes = huuraandelen.visible(huuraandelen.scopes(doel, stock), corporatie)
+    if not scopes:
+        return None
+    judged = huuraandelen.judged_rows(stock, doel, scopes, lezing)
+    trend = huuraandelen.with_status(huuraandelen.trend(judged, doel), doel, evaluations)
+    if trend.empty:
+        return None  # no stock for this target in the database at all
+    stand = huuraandelen.stand(trend, [s.corporatie for s in scopes], jaar, doel)
+    year_rows = judged[judged["jaar"] == jaar]
+    return Section(
+        doel,
+        judged,
+        trend,
+        stand,
+        texts.rule_text(huurregel.Regel.van(doel), judged, jaar, lezing),
+        huuraandelen.per_kern(year_rows, doel),
+        jaar,
+        huuraandelen.without_kern(year_rows),
+        huuraandelen.rows_above(judged, doel, jaar, rekenhuur),
+        texts.above_title(doel, huuraandelen.measured(stand), peildatum),
+        huuraandelen.rows_above(judged, doel, None, rekenhuur),
+        texts.above_title(doel, huuraandelen.measured(trend)) + ", alle peildata",
+        huuraandelen.rows_of(year_rows, doel, rekenhuur),
+        f"woningen per kern, {', '.join(huuraandelen.measured(stand))}, {jaar}",
+    )
 
 
 # The figures of a section, one per tab, built only for the tab that is open.

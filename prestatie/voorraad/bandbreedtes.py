@@ -92,10 +92,13 @@ def band_path(doel: Doel, scope: status.Scope, facts: monitor.Facts) -> Bandpad:
 def band_paths(
     doelen: list[Doel], facts: monitor.Facts, selectie: Selectie | None = None
 ) -> list[Bandpad]:
-    return [
-        band_path(doel, scope, facts)
-        for doel, scope in targets_in_scope(doelen, facts, "bandbreedte", selectie)
-    ]
+    return [band_path(doel, scope, facts) for doel, scope in band_targets(doelen, facts, selectie)]
+
+
+def band_targets(doelen: list[Doel], facts: monitor.Facts, selectie: Selectie | None = None):
+    """(doel, scope) of every bandwidth target in the selection: a page computes each
+    :func:`band_path` once for every selection that shows it."""
+    return targets_in_scope(doelen, facts, "bandbreedte", selectie)
 
 
 def note(pad: Bandpad) -> str:

@@ -301,17 +301,36 @@ def groepen(
     selectie: Selectie | None = None,
 ) -> list[Groep]:
     """The jaarschijven in the selection, per gemeente and corporatie (alphabetical)."""
-    statuses = status_lookup(evaluations)
+    return [
+        groep(gemeente, corporatie, targets, facts, evaluations)
+        for (gemeente, corporatie), targets in groep_targets(doelen, facts, selectie)
+    ]
+
+
+def groep_targets(
+    doelen: list[Doel], facts: monitor.Facts, selectie: Selectie | None = None
+) -> list[tuple[tuple[str, str], list[tuple[Doel, status.Scope]]]]:
+    """The jaarschijf targets in the selection per (gemeente, corporatie), alphabetical."""
     per_key: dict[tuple[str, str], list[tuple[Doel, status.Scope]]] = {}
     for doel, scope in targets_in_scope(doelen, facts, "jaarschijf", selectie):
         per_key.setdefault((doel.gemeente, scope.corporatie), []).append((doel, scope))
-    return [
-        Groep(
-            f"{corporatie} · {gemeente}",
-            pd.concat(
-                [jaarschijf_series(d, s, facts, statuses) for d, s in targets], ignore_index=True
-            ),
-            projects(facts.productie, targets),
-        )
-        for (gemeente, corporatie), targets in sorted(per_key.items())
-    ]
+    return sorted(per_key.items())
+
+
+def groep(
+    gemeente: str,
+    corporatie: str,
+    targets: list[tuple[Doel, status.Scope]],
+    facts: monitor.Facts,
+    evaluations: list[status.Evaluation],
+) -> Groep:
+    """The jaarschijven of one corporatie in one gemeente: the same for every selection that
+    shows it, so a page computes it once."""
+    statuses = status_lookup(evaluations)
+    return Groep(
+        f"{corporatie} · {gemeente}",
+        pd.concat(
+            [jaarschijf_series(d, s, facts, statuses) for d, s in targets], ignore_index=True
+        ),
+        projects(facts.productie, targets),
+    )
