@@ -1,6 +1,7 @@
 """A CSV upload read into cells: Arrow's vectorised reader for files whose lines all have the
 same number of fields, Python's csv module for the others, with the same cells either way."""
 
+import numpy as np
 import pytest
 
 from prestatie.inlezen import csv_text
@@ -23,7 +24,8 @@ from prestatie.inlezen import csv_text
     ],
 )  # fmt: skip
 def test_cells_are_kept_as_text_whichever_reader_reads_them(text, cells):
-    assert csv_text.read_csv("x.csv", text.encode("utf-8"), 1000) == cells
+    read = csv_text.read_cells("x.csv", text.encode("utf-8"), 1000)
+    assert (read.tolist() if isinstance(read, np.ndarray) else read) == cells
 
 
 def test_a_rectangular_file_goes_the_vectorised_way_and_a_ragged_one_does_not():

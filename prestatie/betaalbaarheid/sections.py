@@ -1,4 +1,4 @@
-"""What the Betaalbaarheid page shows per rent target, computed in one go: the judged counts,
+"""What the Betaalbaarheid page shows per rent target, computed per target: the judged counts,
 the trend, the stand in the chosen year, the split per kern, their figures and the rows behind
 them. Pure: the page lays it out (and caches it per data version and selection)."""
 
@@ -35,24 +35,6 @@ class Section:
     above_all_title: str
     kern_rows: list[Rows]
     kern_title: str
-
-
-def sections(
-    stock: pd.DataFrame,
-    doelen: list[Doel],
-    evaluations: list[Evaluation],
-    corporatie: str | None,
-    jaar: int,
-    peildatum: date,
-    lezing: str,
-    rekenhuur: bool,
-) -> list[Section]:
-    """A Section for every rent target with stock in the selection."""
-    found = (
-        section(stock, doel, evaluations, corporatie, jaar, peildatum, lezing, rekenhuur)
-        for doel in doelen
-    )
-    return [s for s in found if s is not None]
 
 
 def section(

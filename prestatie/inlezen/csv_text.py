@@ -52,15 +52,10 @@ def _blank_cells(text: str, delimiter: str) -> str:
     return pattern.sub(r"\1", text)
 
 
-def read_csv(file: str, data: bytes, max_rows: int) -> list[list[object]]:
-    """The cells, short lines padded with "" (as a sheet is a rectangle); blank cells are ""."""
-    cells = read_cells(file, data, max_rows)
-    return cells.tolist() if isinstance(cells, np.ndarray) else cells
-
-
 def read_cells(file: str, data: bytes, max_rows: int) -> np.ndarray | list[list[object]]:
-    """The cells as :func:`read_csv` gives them, as a 2-D array of text when every line has the
-    same number of fields (read vectorised, never a Python list per line), else as rows."""
+    """The cells, short lines padded with "" (as a sheet is a rectangle), blank cells "": a 2-D
+    array of text when every line has the same number of fields (read vectorised, never a
+    Python list per line), else a list of rows."""
     text = decode_text(data)
     if "\x00" in text:
         raise refuse(

@@ -89,12 +89,6 @@ def band_path(doel: Doel, scope: status.Scope, facts: monitor.Facts) -> Bandpad:
     return Bandpad(doel, scope.corporatie, base, indicatief, path, norms)
 
 
-def band_paths(
-    doelen: list[Doel], facts: monitor.Facts, selectie: Selectie | None = None
-) -> list[Bandpad]:
-    return [band_path(doel, scope, facts) for doel, scope in band_targets(doelen, facts, selectie)]
-
-
 def band_targets(doelen: list[Doel], facts: monitor.Facts, selectie: Selectie | None = None):
     """(doel, scope) of every bandwidth target in the selection: a page computes each
     :func:`band_path` once for every selection that shows it."""
