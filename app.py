@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import fouten, toegang, verbinding
+from ui import fouten, toegang, verbinding, warm
 
 st.set_page_config(
     page_title="prestatie · monitor prestatieafspraken", page_icon="🏘️", layout="wide"
@@ -27,3 +27,4 @@ page = st.navigation(PAGES)
 with fouten.guard(page.title), verbinding.database():
     toegang.gate()  # with login configured: the login screen, or the user and Uitloggen
     page.run()
+warm.settle()  # once per process: the long-lived objects out of the collector's walks

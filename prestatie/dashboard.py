@@ -805,11 +805,14 @@ def register_table(
     evaluations: list[status.Evaluation],
     jaar: int,
     gemeente: str | None = None,
+    plans: list[schema.Agreement] | None = None,
 ) -> pd.DataFrame:
     """Every agreement with its stand in ``jaar`` and the measured status of the quantitative
-    ones; see :func:`prestatie.afspraken.register.table`."""
+    ones; see :func:`prestatie.afspraken.register.table`. ``plans``: the agreements in force,
+    when the caller has read them already (else they are read)."""
     standen = register.latest(register_store.status_history(con))
-    return register.table(agreements(con), evaluations, standen, jaar, gemeente)
+    plans = agreements(con) if plans is None else plans
+    return register.table(plans, evaluations, standen, jaar, gemeente)
 
 
 def verhuring_count(con: duckdb.DuckDBPyConnection, **selection) -> int:

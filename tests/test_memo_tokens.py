@@ -58,3 +58,44 @@ def test_an_id_reused_by_another_object_is_not_mistaken_for_the_first():
     # simulate the id of a dead object being reused: the table holds (object, token)
     context._tokens()[id(second)] = (first, ("facts",))
     assert context._token(second) is second
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    norm: tuple
+
+
+def test_a_frozen_value_is_the_same_key_whether_or_not_this_run_handed_it_out():
+    """A target taken from a cached result of an earlier run is not traced in this one; it must
+    key the memo as the same target handed out afresh does, or every rerun recomputes."""
+    _fresh_run()
+    handed_out = Target("BB-2", ((2024, 0),))
+    context._traced(("doelen",), [handed_out], each=True)
+    from_earlier_run = Target("BB-2", ((2024, 0),))
+    assert context._token(handed_out) == context._token(from_earlier_run) == handed_out
+    assert context._token([from_earlier_run]) == ("list", handed_out)
+
+
+def test_true_one_and_one_point_zero_are_different_keys():
+    _fresh_run()
+    keys = {context._token(True), context._token(1), context._token(1.0)}
+    assert len(keys) == 3
+
+
+def test_the_memo_store_computes_once_per_key_and_forgets_the_least_recently_used():
+    store = context._Memo(size=2)
+    calls = []
+
+    def compute(name):
+        calls.append(name)
+        return name.upper()
+
+    assert store.get("a", lambda: compute("a")) == "A"
+    assert store.get("a", lambda: compute("a")) == "A"
+    store.get("b", lambda: compute("b"))
+    store.get("a", lambda: compute("a"))  # a is now the most recently used
+    store.get("c", lambda: compute("c"))  # evicts b
+    store.get("a", lambda: compute("a"))
+    store.get("b", lambda: compute("b"))
+    assert calls == ["a", "b", "c", "b"]

@@ -8,6 +8,7 @@ the view. Query values are plain names and years, checked against what the datab
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import threading
 from datetime import date
@@ -144,8 +145,13 @@ def frame() -> selectie.Filters:
 def demo_banner() -> None:
     """The demo notice, only while demonstration imports are in force; with real imports beside
     them it says which part is invented."""
-    if text := dashboard.demo_notice(cursor()):
+    if text := _demo_notice(*_key()):
         st.warning(text, icon=":material/science:")
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _demo_notice(path: str, version: str) -> str | None:
+    return dashboard.demo_notice(cursor())
 
 
 def _key() -> tuple[str, str]:
@@ -208,8 +214,38 @@ def _dimensions(path: str, version: str):
     return dashboard.dimensions(cursor())
 
 
-@st.cache_resource(show_spinner=False, max_entries=2048)
-def _memo(path: str, version: str, name: str, token: tuple, _args: tuple, _kwargs: dict, _fn):
+class _Memo:
+    """The figures and frames :func:`memo` computed, shared by every session of this process:
+    least recently used first out. A plain dict: its keys are tokens (tuples of small values),
+    hashed by Python in microseconds; Streamlit's cache hashes a key by walking it, ~16 ms for
+    the token of a list of 160 evaluations."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.lock = threading.Lock()
+        self.values: collections.OrderedDict = collections.OrderedDict()
+
+    def get(self, key, compute):
+        with self.lock:
+            if key in self.values:
+                self.values.move_to_end(key)
+                return self.values[key]
+        value = compute()  # outside the lock: sessions compute side by side
+        with self.lock:
+            self.values[key] = value
+            self.values.move_to_end(key)
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)
+        return value
+
+
+_memo_store = _Memo(2048)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _memo_hashed(path: str, version: str, name: str, token, _args: tuple, _kwargs: dict, _fn):
+    """A memo whose inputs include a value no reader handed out and Python cannot hash (a frame
+    made on the page): Streamlit hashes it by value."""
     return _fn(*_args, **_kwargs)
 
 
@@ -256,20 +292,34 @@ def _fields(value) -> list[tuple[str, object]]:
 
 
 def _token(value):
-    """What stands for ``value`` in a memo's key: its token when a reader or memo of this run
-    handed it out, the value itself when it is plain, else the value (Streamlit hashes it)."""
+    """What stands for ``value`` in a memo's key: the value itself when it is plain or a frozen
+    dataclass Python can hash (so an object is the same key whether or not this run handed it
+    out), its token when a reader or memo of this run handed it out, a list or tuple element by
+    element, else the value (Streamlit hashes it)."""
+    if isinstance(value, (bool, float)):
+        return (type(value).__name__, value)  # 1, 1.0 and True are equal keys to Python
     if isinstance(value, _SIMPLE):
         return value
+    if _frozen(value):  # a Doel, an Evaluation, Filters: the same key in every run
+        try:
+            hash(value)
+        except TypeError:  # a field holds a frame: keyed by where it came from
+            pass
+        else:
+            return value
     known = _tokens().get(id(value))
     if known is not None and known[0] is value:
         return ("@", known[1])
-    if isinstance(value, selectie.Filters):
-        return value
     if isinstance(value, (list, tuple)):
         return (type(value).__name__, *(_token(v) for v in value))
     if isinstance(value, dict):
         return ("dict", *((_token(k), _token(v)) for k, v in value.items()))
     return value
+
+
+def _frozen(value) -> bool:
+    params = getattr(type(value), "__dataclass_params__", None)
+    return params is not None and params.frozen and params.eq
 
 
 def memo(fn, *args, **kwargs):
@@ -284,7 +334,13 @@ def memo(fn, *args, **kwargs):
         tuple(_token(a) for a in args),
         tuple((k, _token(v)) for k, v in sorted(kwargs.items())),
     )
-    result = _memo(*_key(), name, token, args, kwargs, fn)
+    key = (*_key(), token)
+    try:
+        hash(key)
+    except TypeError:
+        result = _memo_hashed(*_key(), name, token, args, kwargs, fn)
+    else:
+        result = _memo_store.get(key, lambda: fn(*args, **kwargs))
     return _traced(("memo", token), result, each=True)
 
 
@@ -397,6 +453,26 @@ def vhe_rows(specs, limit: int | None = 500, offset: int = 0, order: str = "vhe"
     if limit is None:
         return dashboard.vhe_rows(cursor(), specs, limit=None, order=order)
     return _vhe_page(*_key(), tuple(specs), limit, offset, order)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _unreadable_agreements(path: str, version: str):
+    return dashboard.unreadable_agreements(cursor())
+
+
+def unreadable_agreements() -> dict[str, str]:
+    """The agreement documents in force that do not read: id -> the Dutch reason."""
+    return _unreadable_agreements(*_key())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _batches(path: str, version: str):
+    return dashboard.batches(cursor())
+
+
+def batches():
+    """Every import batch with its stand (:func:`prestatie.dashboard.batches`)."""
+    return _traced(("batches",), _batches(*_key()))
 
 
 def agreements():

@@ -46,7 +46,9 @@ jaar = right.selectbox(
     index=years.index(register.status_year(selection.jaar, today, agreement.document.periode)),
 )
 evaluations = context.evaluations(filtered=False)
-rows = register.selection(dashboard.register_table(con, evaluations, jaar), document=doc_id)
+rows = register.selection(
+    dashboard.register_table(con, evaluations, jaar, plans=context.agreements()), document=doc_id
+)
 
 tab_register, tab_status, tab_jaar, tab_document = st.tabs(
     ["Register", "Voortgang bijhouden", "Jaaroverzicht", "Document aanpassen"],
@@ -55,7 +57,8 @@ tab_register, tab_status, tab_jaar, tab_document = st.tabs(
 
 with tab_register:
     grafiek.toon(
-        charts.register_status(rows, {doc_id: agreement.document.titel}), key="register_status"
+        context.memo(charts.register_status, rows, {doc_id: agreement.document.titel}),
+        key="register_status",
     )
     cols = st.columns(3)
     themas = cols[0].multiselect(

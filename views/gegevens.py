@@ -101,11 +101,11 @@ if files:
 if message := st.session_state.pop("upload_message", None):
     st.success(message)
 
-batches = dashboard.batches(con)
+batches = context.batches()
 for text in upload.replaced_by_others(batches):
     st.info(text, icon=":material/swap_horiz:")
 st.subheader("Ingelezen bestanden")
-grafiek.toon(charts.rows_per_batch(batches), key="rijen_per_batch")
+grafiek.toon(context.memo(charts.rows_per_batch, batches), key="rijen_per_batch")
 st.dataframe(tabellen.import_list(batches), hide_index=True)
 
 active = batches[batches["stand"] == "actief"]
@@ -156,7 +156,7 @@ with right:
 
 # ---- agreement versions: undone here too, without reading or drawing any agreement -----------
 st.subheader("Versies van afsprakendocumenten")
-for doc_id, reason in dashboard.unreadable_agreements(con).items():
+for doc_id, reason in context.unreadable_agreements().items():
     st.error(
         f"Document {fmt.plain(doc_id)} kan niet gelezen worden en telt nu niet mee: "
         f"{fmt.plain(reason)}. Maak de "

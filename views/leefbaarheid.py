@@ -61,14 +61,11 @@ for gemeente, own in rows.groupby("gemeente", sort=True):
         st.markdown("\n".join(f"- {fmt.plain(line)}" for line in lines))
     if niveau == "buurt":
         st.caption("Alleen buurtscores ingelezen: beoordeeld per buurt.")
-    areas = wijken.of_level(own)
     columns = st.columns(3)
     for i, (_, area) in enumerate(table.iterrows()):
-        history = areas[areas["code"] == area["code"]]
-        title = wijken.area_name(area)
         with columns[i % 3]:
             grafiek.toon(
-                context.memo(wijken_chart.per_wijk, history, title, minimum),
+                context.memo(wijken_chart.per_area, rows, gemeente, area["code"], minimum),
                 key=f"leefbaarheid_{area['code']}",
             )
             if area["tekort"]:

@@ -34,11 +34,11 @@ st.page_link("views/uitleg.py", label="Wat betekenen de statussen?", icon=":mate
 for note in register.period_notes(context.agreements(), context.filters().jaar,
                                   context.filters().gemeente):  # fmt: skip
     st.info(fmt.plain(note), icon=":material/event_busy:")  # names the document's title
-frame = monitor.to_frame(evaluations)
+frame = context.memo(monitor.to_frame, evaluations)
 left, right = st.columns([3, 2])
 with left:
     grafiek.toon(
-        charts.status_counts(frame, by="corporatie")
+        context.memo(charts.status_counts, frame, by="corporatie")
         if not frame.empty
         else charts.status_counts(frame),
         key="status_per_corporatie",
@@ -46,7 +46,11 @@ with left:
 with right:
     rent = [e for e in monitor.latest(evaluations) if e.soort == "aandeel_huur"]
     grafiek.toon(
-        charts.share_against_norm(monitor.to_frame(rent), "Betaalbaarheid: laatste stand"),
+        context.memo(
+            charts.share_against_norm,
+            context.memo(monitor.to_frame, rent),
+            "Betaalbaarheid: laatste stand",
+        ),
         key="betaalbaarheid_norm",
     )
 

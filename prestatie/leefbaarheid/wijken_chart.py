@@ -8,10 +8,20 @@ import plotly.graph_objects as go
 
 from prestatie import fmt
 from prestatie.charts import FONT, empty, layout
+from prestatie.leefbaarheid import wijken
 from prestatie.referentie import leefbaarheid
 
 SHORT = "#c62828"
 LINE = "#4a6fa5"
+
+
+def per_area(rows: pd.DataFrame, gemeente: str, code: str, klasse_minimaal: int) -> go.Figure:
+    """:func:`per_wijk` of the area ``code`` of ``gemeente`` (``rows``: the scores in force, of
+    one gemeente or more), titled with its name."""
+    own = wijken.of_level(rows[rows["gemeente"] == gemeente])
+    history = own[own["code"] == code]
+    title = wijken.area_name(history.sort_values("jaar").iloc[-1]) if not history.empty else code
+    return per_wijk(history, title, klasse_minimaal)
 
 
 def per_wijk(rows: pd.DataFrame, title: str, klasse_minimaal: int) -> go.Figure:
